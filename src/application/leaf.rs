@@ -1,0 +1,122 @@
+//! Leaf fields of the raw application.
+//!
+//! Each keeps whatever JSON value arrived (a form may send `"12"` or `12`,
+//! a file may hold anything), while its JSON Schema says what is expected.
+//! Turning a leaf into a typed value is validation's job, not parsing's.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+macro_rules! leaf {
+    ($(#[$doc:meta])* $name:ident, $schema:tt) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Value);
+
+        impl $name {
+            /// The value as given.
+            pub fn raw(&self) -> &Value {
+                &self.0
+            }
+        }
+
+        impl From<Value> for $name {
+            fn from(value: Value) -> Self {
+                Self(value)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+leaf!(
+    /// Free text.
+    Text,
+    { "type": "string" }
+);
+leaf!(
+    /// Yuan as a decimal string with at most two decimals (`"123456.78"`);
+    /// a whole JSON number is accepted, a JSON number with a fraction is not.
+    Money,
+    { "type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$" }
+);
+leaf!(
+    /// A non-negative whole number (a JSON integer or a string of digits).
+    Count,
+    { "anyOf": [ { "type": "integer", "minimum": 0 }, { "type": "string", "pattern": "^[0-9]+$" } ] }
+);
+leaf!(
+    /// A non-negative decimal string (`"103.5"`).
+    Decimal,
+    { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" }
+);
+leaf!(
+    /// `true` or `false`.
+    Flag,
+    { "type": "boolean" }
+);
+leaf!(
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    { "type": "string", "format": "date" }
+);
+
+/// One of the values of `T`, kept as given until validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    pub value: Value,
+    kind: PhantomData<T>,
+}
+
+impl<T> Choice<T> {
+    /// The value as given.
+    pub fn raw(&self) -> &Value {
+        &self.value
+    }
+}
+
+impl<T> Default for Choice<T> {
+    fn default() -> Self {
+        Value::Null.into()
+    }
+}
+
+impl<T> From<Value> for Choice<T> {
+    fn from(value: Value) -> Self {
+        Self { value, kind: PhantomData }
+    }
+}
+
+impl<T> Serialize for Choice<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Choice<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer).map(Self::from)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Choice<T> {
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}

@@ -1,0 +1,147 @@
+//! The interchange types: the raw application as given, and the validated
+//! [`Application`] that validation turns it into.
+
+pub mod leaf;
+mod raw;
+
+pub use raw::*;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// 单位类型 — the kind of insured unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitType {
+    Enterprise,
+    IndividualBusiness,
+    SocialOrganisation,
+    Foundation,
+    SocialServiceBody,
+    LawFirm,
+    AccountingFirm,
+}
+
+/// 行业 — the industry rows of 工信部联企业〔2011〕300号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Industry {
+    Agriculture,
+    Industry,
+    Construction,
+    Wholesale,
+    Retail,
+    Transport,
+    Warehousing,
+    Postal,
+    Accommodation,
+    Catering,
+    InformationTransmission,
+    SoftwareIt,
+    RealEstate,
+    PropertyManagement,
+    LeasingBusiness,
+    Other,
+}
+
+impl UnitType {
+    pub const ALL: [UnitType; 7] = [
+        UnitType::Enterprise,
+        UnitType::IndividualBusiness,
+        UnitType::SocialOrganisation,
+        UnitType::Foundation,
+        UnitType::SocialServiceBody,
+        UnitType::LawFirm,
+        UnitType::AccountingFirm,
+    ];
+}
+
+impl Industry {
+    pub const ALL: [Industry; 16] = [
+        Industry::Agriculture,
+        Industry::Industry,
+        Industry::Construction,
+        Industry::Wholesale,
+        Industry::Retail,
+        Industry::Transport,
+        Industry::Warehousing,
+        Industry::Postal,
+        Industry::Accommodation,
+        Industry::Catering,
+        Industry::InformationTransmission,
+        Industry::SoftwareIt,
+        Industry::RealEstate,
+        Industry::PropertyManagement,
+        Industry::LeasingBusiness,
+        Industry::Other,
+    ];
+}
+
+/// A calendar date, checked to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CalendarDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A validated application: every field typed, every check passed
+/// (warnings aside). Only [`crate::validate`] makes one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Application {
+    pub policy: String,
+    pub applicant: Applicant,
+    pub insured: Insured,
+    pub declarations: Declarations,
+    pub hardship: Option<Hardship>,
+    pub commitment_date: CalendarDate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applicant {
+    pub name: String,
+    pub credit_code: String,
+    pub unit_type: UnitType,
+    pub industry: Industry,
+    pub employees: u64,
+    /// Yuan; `None` where the industry's size row does not use it and it was left empty.
+    pub revenue: Option<Decimal>,
+    /// Yuan; as `revenue`.
+    pub assets: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Insured {
+    pub year: u64,
+    pub start: u64,
+    pub end: u64,
+    pub monthly_average: Decimal,
+    pub retired_or_deceased: u64,
+    pub new_benefit_claimants: u64,
+    pub months_paid_in_full: u64,
+    pub premiums_paid: Decimal,
+    pub arrears_and_late_fees: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declarations {
+    pub industrial_policy_compliant: bool,
+    pub environmental_compliant: bool,
+    pub seriously_dishonest: bool,
+    pub zombie: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hardship {
+    pub temporary_difficulty: bool,
+    pub union_agreed_plan: bool,
+    pub no_layoff_commitment: bool,
+    pub monthly_contributions_payable: Option<Decimal>,
+}

@@ -1,0 +1,16 @@
+//! `wengang`: the command line. It only wires arguments to the engine.
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match args::parse(std::env::args_os().skip(1)) {
+        Ok(command) => commands::run(command),
+        Err(message) => {
+            eprintln!("wengang: {message}\n\n{}", args::USAGE);
+            ExitCode::from(2)
+        }
+    }
+}

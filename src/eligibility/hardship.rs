@@ -1,0 +1,150 @@
+//! 困难企业 — the hardship path: its conditions and the amounts its
+//! formulas allow, or why they cannot be computed.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::criterion::{Criterion, CriterionId};
+use crate::application::{Application, Hardship};
+use crate::policy::{Headcount, HardshipRules, Param, PolicyProfile};
+use crate::refund::round_yuan;
+
+/// Where the hardship path stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HardshipStatus {
+    /// At least one formula gave an amount.
+    Computed,
+    /// A condition is not met.
+    ConditionsNotMet,
+    /// Every formula lacks a value (an unknown parameter or a missing input).
+    CannotCompute,
+    /// The profile does not cover the hardship path.
+    NotCovered,
+}
+
+/// One formula's amount, or what it lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardshipAmount {
+    /// `benefit` or `contribution`.
+    pub formula: &'static str,
+    pub amount: Option<Decimal>,
+    /// Named figures used, as decimal strings.
+    pub values: Vec<(&'static str, String)>,
+    /// Unknown parameters or missing inputs, by name.
+    pub missing: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardshipOutcome {
+    pub status: HardshipStatus,
+    pub conditions: Vec<Criterion>,
+    pub amounts: Vec<HardshipAmount>,
+}
+
+/// Evaluates the hardship path of an application that took it.
+pub fn evaluate(profile: &PolicyProfile, app: &Application, input: &Hardship) -> HardshipOutcome {
+    let Some(rules) = &profile.hardship else {
+        return HardshipOutcome { status: HardshipStatus::NotCovered, conditions: Vec::new(), amounts: Vec::new() };
+    };
+    let conditions = conditions(profile, rules, input);
+    let amounts: Vec<HardshipAmount> = [benefit(rules, app), contribution(rules, input)].into_iter().flatten().collect();
+    let status = if conditions.iter().any(|c| c.passed == Some(false)) {
+        HardshipStatus::ConditionsNotMet
+    } else if amounts.iter().any(|a| a.amount.is_some()) {
+        HardshipStatus::Computed
+    } else {
+        HardshipStatus::CannotCompute
+    };
+    HardshipOutcome { status, conditions, amounts }
+}
+
+fn conditions(profile: &PolicyProfile, rules: &HardshipRules, input: &Hardship) -> Vec<Criterion> {
+    // A condition the profile does not require passes whatever was declared.
+    let declared = |id, value: bool, required: bool, citation| Criterion {
+        id,
+        passed: Some(value || !required),
+        values: vec![("declared", value.to_string())],
+        threshold: None,
+        comparison: "=",
+        citation,
+        variant: None,
+    };
+    let required = |p: &Param<bool>| p.value.unwrap_or(true);
+    vec![
+        declared(
+            CriterionId::HardshipDifficulty,
+            input.temporary_difficulty,
+            required(&rules.difficulty),
+            profile.cite(&rules.difficulty),
+        ),
+        declared(
+            CriterionId::HardshipUnionPlan,
+            input.union_agreed_plan,
+            required(&rules.union_plan),
+            profile.cite(&rules.union_plan),
+        ),
+        // The commitment is asked for even where its length is unknown.
+        declared(CriterionId::HardshipNoLayoff, input.no_layoff_commitment, true, profile.cite(&rules.no_layoff_months)),
+    ]
+}
+
+/// months × local monthly average unemployment benefit × insured.
+fn benefit(rules: &HardshipRules, app: &Application) -> Option<HardshipAmount> {
+    let formula = rules.benefit.as_ref()?;
+    let insured = &app.insured;
+    let headcount = formula.headcount.value.map(|basis| match basis {
+        Headcount::Start => Decimal::from(insured.start),
+        Headcount::End => Decimal::from(insured.end),
+        Headcount::MonthlyAverage => insured.monthly_average,
+    });
+    let mut missing = Vec::new();
+    let months = known(&formula.months, "months", &mut missing).map(Decimal::from);
+    let monthly_benefit = known(&formula.monthly_benefit, "monthly_benefit", &mut missing);
+    if headcount.is_none() {
+        missing.push("headcount");
+    }
+    let mut values = Vec::new();
+    push(&mut values, "months", months);
+    push(&mut values, "monthly_benefit", monthly_benefit);
+    push(&mut values, "headcount", headcount);
+    let amount = match (months, monthly_benefit, headcount) {
+        (Some(m), Some(b), Some(h)) => m.checked_mul(b).and_then(|x| x.checked_mul(h)).map(round_yuan),
+        _ => None,
+    };
+    Some(HardshipAmount { formula: "benefit", amount, values, missing })
+}
+
+/// months × share × monthly social-insurance contributions payable.
+fn contribution(rules: &HardshipRules, input: &Hardship) -> Option<HardshipAmount> {
+    let formula = rules.contribution.as_ref()?;
+    let mut missing = Vec::new();
+    let months = known(&formula.months, "months", &mut missing).map(Decimal::from);
+    let share = known(&formula.share, "share", &mut missing);
+    let payable = input.monthly_contributions_payable;
+    if payable.is_none() {
+        missing.push("monthly_contributions_payable");
+    }
+    let mut values = Vec::new();
+    push(&mut values, "months", months);
+    push(&mut values, "share", share);
+    push(&mut values, "monthly_contributions_payable", payable);
+    let amount = match (months, share, payable) {
+        (Some(m), Some(s), Some(p)) => m.checked_mul(s).and_then(|x| x.checked_mul(p)).map(round_yuan),
+        _ => None,
+    };
+    Some(HardshipAmount { formula: "contribution", amount, values, missing })
+}
+
+fn known<T: Copy>(param: &Param<T>, name: &'static str, missing: &mut Vec<&'static str>) -> Option<T> {
+    if param.value.is_none() {
+        missing.push(name);
+    }
+    param.value
+}
+
+fn push(values: &mut Vec<(&'static str, String)>, name: &'static str, value: Option<Decimal>) {
+    if let Some(v) = value {
+        values.push((name, v.normalize().to_string()));
+    }
+}

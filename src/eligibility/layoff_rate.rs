@@ -1,0 +1,140 @@
+//! 裁员率 — the layoff rate, its threshold and the margin.
+
+use rust_decimal::prelude::*;
+
+use crate::application::Insured;
+use crate::policy::{Comparison, Headcount, LayoffFormula, Param, PolicyProfile, RateClass};
+
+/// The layoff-rate figures of one application under one profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoffRate {
+    /// The reduction the formula counts, before clamping (may be negative
+    /// when the enterprise grew).
+    pub reduction: Decimal,
+    /// The monthly average insured the formula divides by.
+    pub average: Decimal,
+    /// reduction (clamped at 0) / average, to 28 significant digits.
+    pub rate: Decimal,
+}
+
+impl LayoffRate {
+    pub fn compute(formula: LayoffFormula, insured: &Insured) -> Option<LayoffRate> {
+        let start = Decimal::from(insured.start);
+        let end = Decimal::from(insured.end);
+        let reduction = match formula {
+            LayoffFormula::NetReduction => start - end,
+            LayoffFormula::NetReductionLessRetired => start - end - Decimal::from(insured.retired_or_deceased),
+            LayoffFormula::NewBenefitClaimants => Decimal::from(insured.new_benefit_claimants),
+        };
+        let average = insured.monthly_average;
+        // A negative net reduction (growth) is a layoff rate of 0.
+        let rate = reduction.max(Decimal::ZERO).checked_div(average)?;
+        Some(LayoffRate { reduction, average, rate })
+    }
+
+    /// Does the rate meet `threshold`? Compared exactly, as
+    /// reduction against threshold × average, never through a rounded rate.
+    pub fn meets(&self, comparison: Comparison, threshold: Decimal) -> Option<bool> {
+        let limit = threshold.checked_mul(self.average)?;
+        Some(comparison.holds(self.reduction.max(Decimal::ZERO), limit))
+    }
+
+    /// 还可减少多少人 — how many more insured could have left (the monthly
+    /// average held fixed) and the rate still meet the threshold; `None`
+    /// when it does not meet it now.
+    pub fn margin(&self, comparison: Comparison, threshold: Decimal, end: u64) -> Option<u64> {
+        if self.meets(comparison, threshold) != Some(true) {
+            return None;
+        }
+        let room = threshold.checked_mul(self.average)?.checked_sub(self.reduction)?;
+        let more = match comparison {
+            // reduction + n < limit  ⇔  n < room
+            Comparison::Strict => room.ceil() - Decimal::ONE,
+            // reduction + n ≤ limit  ⇔  n ≤ room
+            Comparison::NonStrict => room.floor(),
+        };
+        // No more can leave than are still insured at the end.
+        Some(more.max(Decimal::ZERO).to_u64().unwrap_or(u64::MAX).min(end))
+    }
+}
+
+/// The threshold that applies and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThresholdChoice<'p> {
+    pub param: &'p Param<Decimal>,
+    /// `Some("small_unit")` when the ≤ 30 insured rule applied.
+    pub variant: Option<&'static str>,
+    /// The headcount the ≤ 30 rule looked at, when it did.
+    pub headcount: Option<u64>,
+}
+
+/// Picks the class threshold, or the small-unit one where it applies.
+pub fn threshold<'p>(profile: &'p PolicyProfile, class: RateClass, insured: &Insured) -> ThresholdChoice<'p> {
+    let by_class = ThresholdChoice { param: profile.layoff_threshold.get(class), variant: None, headcount: None };
+    let Some(rule) = &profile.small_unit_rule else {
+        return by_class;
+    };
+    let sme_only = rule.sme_only.value.unwrap_or(true);
+    if sme_only && class != RateClass::Sme {
+        return by_class;
+    }
+    let (Some(max), Some(basis)) = (rule.max_insured.value, rule.headcount.value) else {
+        return by_class;
+    };
+    let count = match basis {
+        Headcount::Start => insured.start,
+        Headcount::End => insured.end,
+        // A fractional average of 30.4 is more than 30.
+        Headcount::MonthlyAverage => insured.monthly_average.ceil().to_u64().unwrap_or(u64::MAX),
+    };
+    if count <= max {
+        ThresholdChoice { param: &rule.threshold, variant: Some("small_unit"), headcount: Some(count) }
+    } else {
+        by_class
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn insured(start: u64, end: u64, average: i64) -> Insured {
+        Insured {
+            year: 2018,
+            start,
+            end,
+            monthly_average: Decimal::from(average),
+            retired_or_deceased: 0,
+            new_benefit_claimants: 0,
+            months_paid_in_full: 12,
+            premiums_paid: Decimal::ZERO,
+            arrears_and_late_fees: Decimal::ZERO,
+        }
+    }
+
+    #[test]
+    fn growth_is_a_rate_of_zero() {
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(100, 120, 110)).unwrap();
+        assert_eq!(r.rate, Decimal::ZERO);
+        assert_eq!(r.reduction, Decimal::from(-20));
+    }
+
+    #[test]
+    fn margin_strict_and_non_strict() {
+        // 1.78% of 1000 = 17.8: strict allows a reduction up to 17.
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 990, 1000)).unwrap();
+        let t = Decimal::new(178, 4);
+        assert_eq!(r.margin(Comparison::Strict, t, 990), Some(7));
+        // 5.5% of 1000 = 55 exactly: strict allows 54, non-strict 55.
+        let t = Decimal::new(55, 3);
+        assert_eq!(r.margin(Comparison::Strict, t, 990), Some(44));
+        assert_eq!(r.margin(Comparison::NonStrict, t, 990), Some(45));
+    }
+
+    #[test]
+    fn margin_is_capped_by_who_is_left() {
+        // Room for 15 more, but only 5 are still insured.
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(10, 5, 20)).unwrap();
+        assert_eq!(r.margin(Comparison::NonStrict, Decimal::ONE, 5), Some(5));
+    }
+}

@@ -1,0 +1,20 @@
+//! 文案 — every text a user reads, zh-CN first, behind stable codes.
+//! A new language touches only this folder.
+
+pub mod criteria;
+pub mod fields;
+pub mod issues;
+pub mod summary;
+
+use crate::text::Lang;
+use crate::validate::Issue;
+
+/// The full message of an issue: the field's name, then what to do.
+pub fn issue(issue: &Issue, lang: Lang) -> String {
+    let label = fields::label(&issue.field, lang);
+    let text = issues::text(&issue.kind, lang);
+    match lang {
+        Lang::Zh => format!("{label}：{text}"),
+        Lang::En => format!("{label}: {text}"),
+    }
+}

@@ -1,0 +1,265 @@
+//! 政策参数 — policy profiles: dated, cited data, one file per profile.
+//!
+//! Code here names parameters; their values live only in `profiles/*.json`
+//! and `enterprise_size.json`, each with its source and whether it is
+//! confirmed. A value of `null` means *unknown*: the feature that needs it
+//! says it cannot be computed rather than guessing.
+
+mod registry;
+pub mod size_table;
+
+pub use registry::{find, profiles, LoadedProfile, ProfileError};
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::application::UnitType;
+use crate::text::Bilingual;
+
+/// One policy parameter: a value (or unknown), where it comes from, and
+/// whether a source confirmed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param<T> {
+    /// `None` is *unknown*, never zero.
+    pub value: Option<T>,
+    /// A key of the profile's `sources`.
+    pub source: String,
+    /// The clause or passage of the source.
+    pub clause: String,
+    pub confirmed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A source document (文号), as cited by parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document number, e.g. 人社部发〔2019〕23号.
+    pub document: String,
+    pub title: String,
+    /// `false` where even the document number is unconfirmed.
+    pub confirmed: bool,
+}
+
+/// How the layoff rate (裁员率) is computed in a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoffFormula {
+    /// (start − end) / monthly average.
+    NetReduction,
+    /// (start − end − retired or deceased) / monthly average.
+    NetReductionLessRetired,
+    /// new benefit claimants / monthly average.
+    NewBenefitClaimants,
+}
+
+/// Whether the layoff rate must be *lower than* (2019) or *not higher than*
+/// (2020 on) the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// 低于: rate < threshold.
+    Strict,
+    /// 不高于: rate ≤ threshold.
+    NonStrict,
+}
+
+impl Comparison {
+    pub fn holds(self, value: Decimal, threshold: Decimal) -> bool {
+        match self {
+            Comparison::Strict => value < threshold,
+            Comparison::NonStrict => value <= threshold,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Strict => "<",
+            Comparison::NonStrict => "<=",
+        }
+    }
+}
+
+/// The class a unit is treated as for thresholds and refund rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RateClass {
+    /// 大型企业.
+    Large,
+    /// 中小微企业.
+    Sme,
+}
+
+/// How a unit type is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Treatment {
+    /// By its enterprise size (large, or medium/small/micro).
+    BySize,
+    Large,
+    Sme,
+}
+
+/// Which headcount the "≤ 30 insured" rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Headcount {
+    Start,
+    End,
+    MonthlyAverage,
+}
+
+/// A value for large units and one for SMEs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ByClass<T> {
+    pub large: Param<T>,
+    pub sme: Param<T>,
+}
+
+impl<T> ByClass<T> {
+    pub fn get(&self, class: RateClass) -> &Param<T> {
+        match class {
+            RateClass::Large => &self.large,
+            RateClass::Sme => &self.sme,
+        }
+    }
+}
+
+/// The looser threshold for SMEs with few insured (参保职工 30 人及以下).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallUnitRule {
+    /// `true`: only SMEs may use it (2020); `false`: any unit (2021 on).
+    pub sme_only: Param<bool>,
+    pub max_insured: Param<u64>,
+    pub threshold: Param<Decimal>,
+    pub headcount: Param<Headcount>,
+}
+
+/// The declarations a profile requires (each `true` = checked).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationRules {
+    pub industrial_policy: Param<bool>,
+    pub environmental: Param<bool>,
+    pub seriously_dishonest_excluded: Param<bool>,
+    pub zombie_excluded: Param<bool>,
+}
+
+/// 困难企业: the hardship path's formulas.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HardshipRules {
+    /// months × local monthly average unemployment benefit × insured.
+    pub benefit: Option<BenefitFormula>,
+    /// months × share × monthly social-insurance contributions payable.
+    pub contribution: Option<ContributionFormula>,
+    /// `true`: the unit must be in temporary difficulty with prospects of recovery.
+    pub difficulty: Param<bool>,
+    /// `true`: a job-stabilisation plan agreed with the union is required.
+    pub union_plan: Param<bool>,
+    /// The commitment not to lay off after the refund, in months.
+    pub no_layoff_months: Param<u64>,
+    /// Fund-side condition: reserve months the pooling area must hold.
+    pub fund_reserve_months: Param<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitFormula {
+    pub months: Param<u64>,
+    /// 月人均失业保险金, yuan.
+    pub monthly_benefit: Param<Decimal>,
+    pub headcount: Param<Headcount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributionFormula {
+    pub months: Param<u64>,
+    pub share: Param<Decimal>,
+}
+
+/// A policy profile: the rules of one place (or the nation) for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyProfile {
+    pub id: String,
+    /// Bumped whenever a value changes.
+    pub version: String,
+    pub name: Bilingual,
+    pub place: Bilingual,
+    /// The year applications are made in.
+    pub applies_in: u16,
+    /// The year whose figures are used (the one before).
+    pub data_year: u16,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub sources: BTreeMap<String, Source>,
+    pub layoff_formula: Param<LayoffFormula>,
+    pub comparison: Param<Comparison>,
+    pub layoff_threshold: ByClass<Decimal>,
+    /// `None`: the profile has no such rule.
+    pub small_unit_rule: Option<SmallUnitRule>,
+    pub refund_rate: ByClass<Decimal>,
+    pub unit_treatment: Param<BTreeMap<UnitType, Treatment>>,
+    pub months_paid_in_full: Param<u64>,
+    pub declarations: DeclarationRules,
+    /// At or above this refund the case goes to government deliberation;
+    /// `None`: the profile has no such route.
+    pub review_threshold: Option<Param<Decimal>>,
+    /// `None`: the profile does not cover the hardship path.
+    pub hardship: Option<HardshipRules>,
+    pub fund_reserve_months: Param<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl PolicyProfile {
+    /// The citation of a parameter: document and clause.
+    pub fn cite<T>(&self, param: &Param<T>) -> Citation {
+        let document = self
+            .sources
+            .get(&param.source)
+            .map_or_else(|| param.source.clone(), |s| s.document.clone());
+        Citation { document, clause: param.clause.clone(), confirmed: param.confirmed }
+    }
+
+    /// The class a unit type is treated as, given its enterprise size.
+    pub fn rate_class(&self, unit_type: UnitType, large_by_size: bool) -> RateClass {
+        let treatment = self
+            .unit_treatment
+            .value
+            .as_ref()
+            .and_then(|t| t.get(&unit_type).copied())
+            .unwrap_or(Treatment::BySize);
+        match treatment {
+            Treatment::Large => RateClass::Large,
+            Treatment::Sme => RateClass::Sme,
+            Treatment::BySize if large_by_size => RateClass::Large,
+            Treatment::BySize => RateClass::Sme,
+        }
+    }
+
+    /// The highest refund rate the profile can give (for bounds checks).
+    pub fn highest_refund_rate(&self) -> Decimal {
+        [&self.refund_rate.large, &self.refund_rate.sme]
+            .iter()
+            .filter_map(|p| p.value)
+            .max()
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// Where a rule comes from, as shown in the trace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub document: String,
+    pub clause: String,
+    pub confirmed: bool,
+}

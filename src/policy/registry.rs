@@ -1,0 +1,82 @@
+//! The shipped profiles, embedded at compile time and parsed once.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use super::PolicyProfile;
+use crate::canonical;
+
+/// One file per profile; adding a profile means adding a line here.
+const FILES: [(&str, &str); 8] = [
+    ("cn-2019", include_str!("profiles/cn-2019.json")),
+    ("suzhou-2019", include_str!("profiles/suzhou-2019.json")),
+    ("suzhou-2020", include_str!("profiles/suzhou-2020.json")),
+    ("cn-2021", include_str!("profiles/cn-2021.json")),
+    ("cn-2022", include_str!("profiles/cn-2022.json")),
+    ("cn-2023", include_str!("profiles/cn-2023.json")),
+    ("cn-2024", include_str!("profiles/cn-2024.json")),
+    ("cn-2025", include_str!("profiles/cn-2025.json")),
+];
+
+/// A profile with the digest of its data, as receipts record it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedProfile {
+    pub profile: PolicyProfile,
+    /// `sha256:` + hex of the profile's canonical JSON.
+    pub digest: String,
+}
+
+/// Why a profile cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileError {
+    /// No shipped profile has this id.
+    Unknown(String),
+    /// The embedded data does not parse (a build defect; tests catch it).
+    Corrupt { id: String, reason: String },
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileError::Unknown(id) => write!(f, "unknown policy profile `{id}`"),
+            ProfileError::Corrupt { id, reason } => write!(f, "policy profile `{id}` is corrupt: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+type Loaded = Result<LoadedProfile, ProfileError>;
+
+fn registry() -> &'static [Loaded] {
+    static REGISTRY: OnceLock<Vec<Loaded>> = OnceLock::new();
+    REGISTRY.get_or_init(|| FILES.iter().map(|(id, text)| load(id, text)).collect())
+}
+
+fn load(id: &str, text: &str) -> Loaded {
+    let corrupt = |reason: String| ProfileError::Corrupt { id: id.to_owned(), reason };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let profile: PolicyProfile = serde_json::from_value(value.clone()).map_err(|e| corrupt(e.to_string()))?;
+    if profile.id != id {
+        return Err(corrupt(format!("file declares id `{}`", profile.id)));
+    }
+    Ok(LoadedProfile { profile, digest: canonical::digest(&value) })
+}
+
+/// The profile with this id.
+pub fn find(id: &str) -> Result<&'static LoadedProfile, ProfileError> {
+    let id = id.trim();
+    match registry().iter().find(|l| matches!(l, Ok(p) if p.profile.id == id)) {
+        Some(Ok(profile)) => Ok(profile),
+        _ => match registry().iter().find(|l| matches!(l, Err(ProfileError::Corrupt { id: c, .. }) if c == id)) {
+            Some(Err(e)) => Err(e.clone()),
+            _ => Err(ProfileError::Unknown(id.to_owned())),
+        },
+    }
+}
+
+/// Every shipped profile, in the order of the years they apply in; a
+/// corrupt one shows as its error.
+pub fn profiles() -> &'static [Loaded] {
+    registry()
+}

@@ -1,0 +1,74 @@
+//! The enterprise size table of 工信部联企业〔2011〕300号, as data.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::Source;
+use crate::application::Industry;
+
+const TABLE: &str = include_str!("enterprise_size.json");
+
+/// A figure the table classifies by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// 从业人员, persons.
+    Employees,
+    /// 营业收入, 万元.
+    Revenue,
+    /// 资产总额, 万元.
+    Assets,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SizeRow {
+    pub industries: Vec<Industry>,
+    /// The row's name in the standard.
+    pub name: String,
+    /// SME when *any* of these figures is below its bound.
+    pub sme_below_any: BTreeMap<Measure, Decimal>,
+    /// Medium when *every* figure reaches its bound.
+    pub medium_at_least: BTreeMap<Measure, Decimal>,
+    /// Small when *every* figure reaches its bound.
+    pub small_at_least: BTreeMap<Measure, Decimal>,
+    pub medium_confirmed: bool,
+}
+
+impl SizeRow {
+    /// The figures this row needs.
+    pub fn measures(&self) -> impl Iterator<Item = Measure> + '_ {
+        let mut all: Vec<Measure> = self
+            .sme_below_any
+            .keys()
+            .chain(self.medium_at_least.keys())
+            .chain(self.small_at_least.keys())
+            .copied()
+            .collect();
+        all.sort();
+        all.dedup();
+        all.into_iter()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SizeTable {
+    pub source: Source,
+    pub rows: Vec<SizeRow>,
+}
+
+impl SizeTable {
+    pub fn row(&self, industry: Industry) -> Option<&SizeRow> {
+        self.rows.iter().find(|r| r.industries.contains(&industry))
+    }
+}
+
+/// The table, parsed once; `None` only if the embedded data were broken,
+/// which the tests rule out.
+pub fn table() -> Option<&'static SizeTable> {
+    static PARSED: OnceLock<Option<SizeTable>> = OnceLock::new();
+    PARSED.get_or_init(|| serde_json::from_str(TABLE).ok()).as_ref()
+}

@@ -1,0 +1,73 @@
+//! 企业划型 — enterprise size per 工信部联企业〔2011〕300号.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::application::Industry;
+use crate::policy::size_table::{self, Measure, SizeRow};
+
+/// 大型 / 中型 / 小型 / 微型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EnterpriseSize {
+    Large,
+    Medium,
+    Small,
+    Micro,
+}
+
+impl EnterpriseSize {
+    pub fn is_large(self) -> bool {
+        self == EnterpriseSize::Large
+    }
+}
+
+/// The figures of one enterprise, revenue and assets in yuan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeFigures {
+    pub employees: u64,
+    pub revenue: Option<Decimal>,
+    pub assets: Option<Decimal>,
+}
+
+impl SizeFigures {
+    /// The figure in the table's unit (persons, or 万元); a missing
+    /// figure counts as zero, which only matters where the row needs it
+    /// and validation has already asked for it.
+    fn get(&self, measure: Measure) -> Decimal {
+        let ten_thousand = Decimal::from(10_000);
+        match measure {
+            Measure::Employees => Decimal::from(self.employees),
+            Measure::Revenue => self.revenue.unwrap_or_default() / ten_thousand,
+            Measure::Assets => self.assets.unwrap_or_default() / ten_thousand,
+        }
+    }
+}
+
+/// The size row for an industry.
+pub fn row(industry: Industry) -> Option<&'static SizeRow> {
+    size_table::table()?.row(industry)
+}
+
+/// Classifies an enterprise; `None` only if the size table is missing.
+pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseSize> {
+    let row = row(industry)?;
+    let reaches_all = |bounds: &std::collections::BTreeMap<Measure, Decimal>| {
+        bounds.iter().all(|(m, bound)| figures.get(*m) >= *bound)
+    };
+    let sme = row.sme_below_any.iter().any(|(m, bound)| figures.get(*m) < *bound);
+    Some(if !sme {
+        EnterpriseSize::Large
+    } else if reaches_all(&row.medium_at_least) {
+        EnterpriseSize::Medium
+    } else if reaches_all(&row.small_at_least) {
+        EnterpriseSize::Small
+    } else {
+        EnterpriseSize::Micro
+    })
+}
+
+/// The figures an industry's row classifies by.
+pub fn measures_needed(industry: Industry) -> Vec<Measure> {
+    row(industry).map(|r| r.measures().collect()).unwrap_or_default()
+}

@@ -1,0 +1,245 @@
+//! Leaf parsers: a raw JSON value in, a typed value or an [`IssueKind`] out.
+//!
+//! Forms send text, files may send numbers; both are accepted where the
+//! meaning is unambiguous. Binary floating-point numbers never become money.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::IssueKind;
+use crate::application::CalendarDate;
+
+/// The longest free text a field takes, in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
+/// Integer digits of the largest amount of yuan accepted (below 10¹⁵).
+const MAX_MONEY_DIGITS: usize = 15;
+/// The largest count of persons accepted.
+const MAX_COUNT: u64 = 100_000_000;
+/// Decimals a monthly average may carry.
+pub const MAX_AVERAGE_DECIMALS: u32 = 6;
+
+/// Required text, trimmed.
+pub fn text(value: &Value) -> Result<String, IssueKind> {
+    match value {
+        Value::Null => Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
+        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(IssueKind::TooLong { max: MAX_TEXT_CHARS }),
+        Value::String(s) => Ok(s.trim().to_owned()),
+        _ => Err(IssueKind::NotText),
+    }
+}
+
+/// A required `true`/`false`.
+pub fn flag(value: &Value) -> Result<bool, IssueKind> {
+    match value {
+        Value::Null => Err(IssueKind::Required),
+        Value::Bool(b) => Ok(*b),
+        _ => Err(IssueKind::NotFlag),
+    }
+}
+
+/// A required choice among the serde names of `T`.
+pub fn choice<T: serde::de::DeserializeOwned>(value: &Value, allowed: &[&'static str]) -> Result<T, IssueKind> {
+    let unknown = || IssueKind::NotChoice { allowed: allowed.to_vec() };
+    match value {
+        Value::Null => Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
+        Value::String(s) => serde_json::from_value(Value::String(s.trim().to_owned())).map_err(|_| unknown()),
+        _ => Err(unknown()),
+    }
+}
+
+/// Is `value` missing or blank?
+pub fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Yuan: a decimal string with at most 2 decimals, or a whole JSON number.
+pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
+    let text = match value {
+        Value::Null => return Err(IssueKind::Required),
+        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+        Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
+        Value::String(s) => s.trim().to_owned(),
+        _ => return Err(IssueKind::MoneyFormat),
+    };
+    let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
+    let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::MoneyFormat)?;
+    if negative {
+        return Err(IssueKind::MoneyNegative);
+    }
+    if fraction.len() > 2 {
+        return Err(IssueKind::MoneyTooManyDecimals);
+    }
+    if whole.trim_start_matches('0').len() > MAX_MONEY_DIGITS {
+        return Err(IssueKind::MoneyTooLarge);
+    }
+    Decimal::from_str(digits).map_err(|_| IssueKind::MoneyFormat)
+}
+
+/// A non-negative whole number: a JSON integer or a string of digits.
+pub fn count(value: &Value) -> Result<u64, IssueKind> {
+    let text = match value {
+        Value::Null => return Err(IssueKind::Required),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(v), _) => return bounded(v),
+            (None, Some(_)) => return Err(IssueKind::CountNegative),
+            (None, None) => return Err(IssueKind::CountFormat),
+        },
+        Value::String(s) => s.trim().to_owned(),
+        _ => return Err(IssueKind::CountFormat),
+    };
+    let (negative, digits) = split_sign(&text).ok_or(IssueKind::CountFormat)?;
+    let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::CountFormat)?;
+    if !fraction.is_empty() {
+        return Err(IssueKind::CountFormat);
+    }
+    if negative && whole.bytes().any(|b| b != b'0') {
+        return Err(IssueKind::CountNegative);
+    }
+    if whole.trim_start_matches('0').len() > 12 {
+        return Err(IssueKind::CountTooLarge);
+    }
+    whole.parse::<u64>().map_err(|_| IssueKind::CountFormat).and_then(bounded)
+}
+
+fn bounded(v: u64) -> Result<u64, IssueKind> {
+    if v > MAX_COUNT {
+        Err(IssueKind::CountTooLarge)
+    } else {
+        Ok(v)
+    }
+}
+
+/// A non-negative decimal string (a whole JSON number is also accepted).
+pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
+    let text = match value {
+        Value::Null => return Err(IssueKind::Required),
+        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+        Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
+        Value::String(s) => s.trim().to_owned(),
+        _ => return Err(IssueKind::DecimalFormat),
+    };
+    let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
+    let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::DecimalFormat)?;
+    if negative {
+        return Err(IssueKind::CountNegative);
+    }
+    if fraction.len() > max_decimals as usize {
+        return Err(IssueKind::DecimalTooManyDecimals { max: max_decimals });
+    }
+    if whole.trim_start_matches('0').len() > 12 {
+        return Err(IssueKind::CountTooLarge);
+    }
+    Decimal::from_str(digits).map_err(|_| IssueKind::DecimalFormat)
+}
+
+/// A `YYYY-MM-DD` date that exists.
+pub fn date(value: &Value) -> Result<CalendarDate, IssueKind> {
+    let s = match value {
+        Value::Null => return Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
+        Value::String(s) => s.trim(),
+        _ => return Err(IssueKind::DateFormat),
+    };
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return Err(IssueKind::DateFormat);
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return Err(IssueKind::DateInvalid);
+    }
+    // month ≤ 12 and day ≤ 31 were checked just above.
+    Ok(CalendarDate { year, month: month as u8, day: day as u8 })
+}
+
+fn days_in_month(year: u16, month: u16) -> u16 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Splits off one leading `-`; `None` for a `+` or an empty number.
+fn split_sign(text: &str) -> Option<(bool, &str)> {
+    match text.strip_prefix('-') {
+        Some(rest) if !rest.is_empty() => Some((true, rest)),
+        Some(_) => None,
+        None if text.is_empty() || text.starts_with('+') => None,
+        None => Some((false, text)),
+    }
+}
+
+/// `digits[.digits]` in ASCII, split into whole and fraction parts.
+fn plain_decimal(text: &str) -> Option<(&str, &str)> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let ascii_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = !whole.is_empty()
+        && ascii_digits(whole)
+        && ascii_digits(fraction)
+        && !(text.contains('.') && fraction.is_empty());
+    well_formed.then_some((whole, fraction))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn money_accepts_plain_yuan_and_whole_numbers() {
+        assert_eq!(money(&json!("123456.78")), Ok(Decimal::new(12345678, 2)));
+        assert_eq!(money(&json!(" 100 ")), Ok(Decimal::from(100)));
+        assert_eq!(money(&json!(100)), Ok(Decimal::from(100)));
+        assert_eq!(money(&json!("0.5")), Ok(Decimal::new(5, 1)));
+    }
+
+    #[test]
+    fn money_rejects_what_is_not_yuan() {
+        assert_eq!(money(&json!(1.5)), Err(IssueKind::MoneyFractionNumber));
+        assert_eq!(money(&json!("1.005")), Err(IssueKind::MoneyTooManyDecimals));
+        assert_eq!(money(&json!("-1")), Err(IssueKind::MoneyNegative));
+        assert_eq!(money(&json!("-0")), Err(IssueKind::MoneyNegative));
+        assert_eq!(money(&json!(-5)), Err(IssueKind::MoneyNegative));
+        assert_eq!(money(&json!("1,000")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!("１００")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!("1e5")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!("1.")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!(".5")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!("1000000000000000")), Err(IssueKind::MoneyTooLarge));
+        assert_eq!(money(&json!(null)), Err(IssueKind::Required));
+        assert_eq!(money(&json!(true)), Err(IssueKind::MoneyFormat));
+    }
+
+    #[test]
+    fn counts_are_whole_and_non_negative() {
+        assert_eq!(count(&json!(12)), Ok(12));
+        assert_eq!(count(&json!("12")), Ok(12));
+        assert_eq!(count(&json!(-1)), Err(IssueKind::CountNegative));
+        assert_eq!(count(&json!("-1")), Err(IssueKind::CountNegative));
+        assert_eq!(count(&json!("-0")), Ok(0));
+        assert_eq!(count(&json!(1.5)), Err(IssueKind::CountFormat));
+        assert_eq!(count(&json!("1.5")), Err(IssueKind::CountFormat));
+        assert_eq!(count(&json!("99999999999999999999")), Err(IssueKind::CountTooLarge));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(date(&json!("2024-02-29")).is_ok());
+        assert_eq!(date(&json!("2023-02-29")), Err(IssueKind::DateInvalid));
+        assert_eq!(date(&json!("2023-13-01")), Err(IssueKind::DateInvalid));
+        assert_eq!(date(&json!("2023-1-1")), Err(IssueKind::DateFormat));
+        assert_eq!(date(&json!("２０２３-01-01")), Err(IssueKind::DateFormat));
+    }
+}
