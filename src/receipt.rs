@@ -107,6 +107,8 @@ pub enum VerifyError {
     Missing { field: &'static str },
     /// The profile named is not shipped with this engine.
     UnknownProfile { id: String },
+    /// The stamp names one profile, the application another.
+    PolicyMismatch { stamp: String, application: String },
     /// The profile data differ from those the report was made with.
     ProfileChanged { id: String, file: String, engine: String },
     /// The application inside is not a readable application.
@@ -128,6 +130,10 @@ impl fmt::Display for VerifyError {
             }
             VerifyError::Missing { field } => write!(f, "`{field}` is missing or malformed"),
             VerifyError::UnknownProfile { id } => write!(f, "policy profile `{id}` is not known to this engine"),
+            VerifyError::PolicyMismatch { stamp, application } => write!(
+                f,
+                "policy.id is `{stamp}` but the application names `{application}`"
+            ),
             VerifyError::ProfileChanged { id, file, engine } => write!(
                 f,
                 "policy profile `{id}` differs: the file was made with {file}, this engine has {engine}"
@@ -184,6 +190,10 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
         });
     }
     let application = file.get("application").ok_or(VerifyError::Missing { field: "application" })?;
+    let named = application.get("policy").and_then(Value::as_str).unwrap_or_default();
+    if named.trim() != id {
+        return Err(VerifyError::PolicyMismatch { stamp: id.to_owned(), application: named.to_owned() });
+    }
     let raw: RawApplication = serde_json::from_value(application.clone())
         .map_err(|e| VerifyError::BadApplication(ParseError::from_json(&e)))?;
     let lang = file

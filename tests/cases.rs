@@ -1,0 +1,97 @@
+//! Runs every case in `tests/cases/*.json`: an application (a base from
+//! `tests/cases/bases/` plus a JSON merge patch, or written out whole),
+//! and the report fields a policy officer expects. Every valid case must
+//! also make a submission that `verify` accepts.
+
+mod support;
+
+use std::path::Path;
+
+use serde_json::Value;
+use support::{case_files, load_case};
+use wengang_engine::{check, submit, verify, Lang, RawApplication};
+
+#[test]
+fn every_case_holds() {
+    let files = case_files();
+    assert!(files.len() >= 1, "expected the case files, found {}", files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        if let Err(message) = run_case(path) {
+            failures.push(format!("{}: {message}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    println!("{} cases passed", files.len());
+}
+
+fn run_case(path: &Path) -> Result<(), String> {
+    let case = load_case(path)?;
+    let raw: RawApplication = serde_json::from_value(case.application.clone()).map_err(|e| format!("application: {e}"))?;
+    let report = check(&raw, case.lang);
+    let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+    let mut problems = Vec::new();
+    for (path, expected) in &case.expect {
+        let got = if path == "issues" { issue_pairs(&actual) } else { lookup(&actual, path) };
+        let matches = if path == "issues" { same_set(&got, expected) } else { &got == expected };
+        if !matches {
+            problems.push(format!("{path}: expected {expected}, got {got}"));
+        }
+    }
+    if report.valid {
+        let submission = submit(&raw, case.lang).map_err(|e| format!("submit: {e}"))?;
+        let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
+        if let Err(e) = verify(&text) {
+            problems.push(format!("its submission does not verify: {e}"));
+        }
+    }
+    if case.lang == Lang::Zh {
+        // The other language must reach the same decision.
+        let en = serde_json::to_value(check(&raw, Lang::En)).map_err(|e| e.to_string())?;
+        for key in ["valid", "eligible", "refund", "route", "margin", "layoff_rate", "threshold", "size"] {
+            if en[key] != actual[key] {
+                problems.push(format!("{key} differs between zh and en"));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} — {}", case.name, problems.join("; ")))
+    }
+}
+
+/// A report value by dotted path; `criteria.<id>`, `hardship.conditions.<id>`
+/// and `hardship.amounts.<formula>` pick array entries by their id.
+fn lookup(report: &Value, path: &str) -> Value {
+    let mut here = report;
+    for part in path.split('.') {
+        here = match here {
+            Value::Object(map) => map.get(part).unwrap_or(&Value::Null),
+            Value::Array(items) => items
+                .iter()
+                .find(|item| item.get("id").or_else(|| item.get("formula")).and_then(Value::as_str) == Some(part))
+                .unwrap_or(&Value::Null),
+            _ => &Value::Null,
+        };
+    }
+    here.clone()
+}
+
+/// The report's issues as `[field, code]` pairs.
+fn issue_pairs(report: &Value) -> Value {
+    let pairs = report["issues"]
+        .as_array()
+        .map(|issues| issues.iter().map(|i| Value::Array(vec![i["field"].clone(), i["code"].clone()])).collect())
+        .unwrap_or_default();
+    Value::Array(pairs)
+}
+
+fn same_set(got: &Value, expected: &Value) -> bool {
+    let sorted = |v: &Value| {
+        let mut items: Vec<String> = v.as_array().map(|a| a.iter().map(Value::to_string).collect()).unwrap_or_default();
+        items.sort();
+        items
+    };
+    sorted(got) == sorted(expected)
+}

@@ -1,0 +1,76 @@
+//! Loading the case files shared by the test suites.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+use wengang_engine::Lang;
+
+pub fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+/// Every case file, sorted by name.
+pub fn case_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    files
+}
+
+pub struct Case {
+    pub name: String,
+    pub application: Value,
+    pub lang: Lang,
+    /// Dotted report paths and the values expected there.
+    pub expect: Map<String, Value>,
+}
+
+pub fn load_case(path: &Path) -> Result<Case, String> {
+    let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let case: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
+    let name = case["case"].as_str().ok_or("no `case` description")?.to_owned();
+    let mut application = match (&case["base"], &case["application"]) {
+        (Value::String(base), _) => {
+            let base_path = cases_dir().join("bases").join(format!("{base}.json"));
+            let text = fs::read_to_string(&base_path).map_err(|e| format!("base {base}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("base {base}: {e}"))?
+        }
+        (_, Value::Object(_)) => case["application"].clone(),
+        _ => return Err("needs `base` or `application`".into()),
+    };
+    merge_patch(&mut application, &case["patch"]);
+    let lang = match case["lang"].as_str() {
+        None | Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        Some(other) => return Err(format!("unknown lang {other}")),
+    };
+    let expect = case["expect"].as_object().cloned().ok_or("no `expect` object")?;
+    Ok(Case { name, application, lang, expect })
+}
+
+/// RFC 7396 JSON merge patch: objects merge, `null` removes, anything else replaces.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(patch) = patch else {
+        if !patch.is_null() {
+            *target = patch.clone();
+        }
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Map::new());
+    }
+    if let Value::Object(map) = target {
+        for (key, value) in patch {
+            if value.is_null() {
+                map.remove(key);
+            } else {
+                merge_patch(map.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
+}
