@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up and runs every test. CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== engine builds for wasm32-unknown-unknown (no web dependency)"
+cargo build --locked --target wasm32-unknown-unknown --lib
+
+echo "== native tests: unit, cases, properties, CLI, doc tests; benches run once as tests"
+cargo test --locked --all-targets
+cargo test --locked --doc
