@@ -53,7 +53,7 @@ debian_packages() { # packages...: install those missing
 }
 
 npm_packages() { # folder with package.json + package-lock.json
-  if [ -f "$1/package-lock.json" ] && [ -d "$1/node_modules" ] && [ "$1/node_modules/.package-lock.json" -nt "$1/package-lock.json" ]; then
+  if [ -d "$1/node_modules" ] && [ "$1/node_modules/.package-lock.json" -nt "$1/package-lock.json" ]; then
     say "npm packages in $1: present"
   else
     say "npm packages in $1: installing"
@@ -71,7 +71,7 @@ case "${1:-all}" in
     cargo_tool trunk trunk "$TRUNK_VERSION" --locked
     cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
     debian_packages chromium chromium-driver
-    [ -f tests/e2e/package.json ] && npm_packages tests/e2e
+    npm_packages .
     ;;
   *) echo "usage: scripts/setup.sh [engine|all]" >&2; exit 2 ;;
 esac

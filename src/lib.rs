@@ -9,6 +9,8 @@
 //! No public function panics on any input: bad input becomes an issue
 //! naming the field, in zh-CN and English.
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod application;
 mod canonical;
 pub mod eligibility;

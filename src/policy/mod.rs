@@ -8,7 +8,7 @@
 mod registry;
 pub mod size_table;
 
-pub use registry::{find, profiles, LoadedProfile, ProfileError};
+pub use registry::{find, profiles, suggest, LoadedProfile, ProfileError};
 
 use std::collections::BTreeMap;
 

@@ -80,3 +80,35 @@ pub fn find(id: &str) -> Result<&'static LoadedProfile, ProfileError> {
 pub fn profiles() -> &'static [Loaded] {
     registry()
 }
+
+/// The profile that applies to an application made on `date`
+/// (`YYYY-MM-DD`) in `place` (a profile id prefix such as `suzhou`): the
+/// place's own profile when one is valid that day, else the national one.
+pub fn suggest(place: &str, date: &str) -> Option<&'static LoadedProfile> {
+    let valid = |p: &&LoadedProfile| p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str();
+    let with_prefix = |prefix: &str| {
+        registry()
+            .iter()
+            .filter_map(|l| l.as_ref().ok())
+            .filter(valid)
+            .find(|p| p.profile.id.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('-')))
+    };
+    with_prefix(place).or_else(|| with_prefix("cn"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestion_prefers_the_place_then_the_nation() {
+        let id = |place, date| suggest(place, date).map(|p| p.profile.id.as_str());
+        assert_eq!(id("suzhou", "2019-06-10"), Some("suzhou-2019"));
+        assert_eq!(id("suzhou", "2024-03-01"), Some("cn-2024"));
+        assert_eq!(id("other", "2019-06-10"), Some("cn-2019"));
+        // 2025 rules took effect on 14 April.
+        assert_eq!(id("other", "2025-04-13"), None);
+        assert_eq!(id("other", "2025-04-14"), Some("cn-2025"));
+        assert_eq!(id("suzhou", "2020-12-31"), Some("suzhou-2020"));
+    }
+}

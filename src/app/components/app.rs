@@ -1,0 +1,87 @@
+//! The root: holds the state, runs the engine on every change, saves the
+//! draft, and shows the current page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{focus, Ctx};
+use crate::app::form::Page;
+use crate::app::state::{report_of, Action, AppState, Storage};
+use crate::app::storage;
+use crate::Lang;
+
+/// Today's local date as `YYYY-MM-DD`.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+fn initial_state() -> AppState {
+    match storage::load() {
+        Some(draft) => AppState::from_draft(draft, &today()),
+        None => AppState::new(&today(), Lang::Zh),
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let report = {
+        let deps = (state.application.clone(), state.lang);
+        use_memo(deps, |(application, lang)| report_of(application, *lang))
+    };
+
+    // Save after each change; a failure is told, and nothing on screen is lost.
+    {
+        let dispatch = state.dispatcher();
+        // Nothing is kept until the user has answered something.
+        let worth_keeping = !state.touched.is_empty();
+        use_effect_with((state.draft(), worth_keeping), move |(draft, worth_keeping)| {
+            if !*worth_keeping {
+                return;
+            }
+            let status = match storage::save(draft) {
+                Ok(()) => Storage::Saved,
+                Err(reason) => Storage::Failed(reason),
+            };
+            dispatch.dispatch(Action::Stored(status));
+        });
+    }
+
+    // The page's language, and focus on the new page's heading.
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            }
+        });
+    }
+    {
+        use_effect_with(state.page, move |_| {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            focus("page-heading");
+        });
+    }
+
+    let ctx = Ctx { state: Rc::new((*state).clone()), report: Rc::clone(&report), dispatch: state.dispatcher() };
+    let page = match state.page {
+        Page::Review => html! { <super::review::Review ..ctx.clone() /> },
+        Page::Result => html! { <super::result::ResultPage ..ctx.clone() /> },
+        Page::Print => html! { <super::print::PrintView ..ctx.clone() /> },
+        _ => html! { <super::question_page::QuestionPage ..ctx.clone() /> },
+    };
+    html! {
+        <>
+            <a class="skip-link no-print" href="#main">{ crate::app::text::t(state.lang, "跳到主要内容", "Skip to main content") }</a>
+            <super::header::Header ..ctx.clone() />
+            <main id="main" class="page">
+                <super::notices::Notices ..ctx.clone() />
+                { page }
+            </main>
+        </>
+    }
+}

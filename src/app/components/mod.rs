@@ -1,0 +1,39 @@
+//! The app's components, one per file.
+
+pub mod app;
+pub mod error_summary;
+pub mod header;
+pub mod import;
+pub mod notices;
+pub mod print;
+pub mod question;
+pub mod question_page;
+pub mod result;
+pub mod review;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::AppState;
+use crate::Report;
+
+/// What most components need: the state, the report, and the dispatcher.
+#[derive(Properties, Clone, PartialEq)]
+pub struct Ctx {
+    pub state: Rc<AppState>,
+    pub report: Rc<Report>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Moves keyboard focus to the element with this id (and scrolls to it).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

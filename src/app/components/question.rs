@@ -1,0 +1,200 @@
+//! One question: label, hint, the input, and its issues inline (errors,
+//! and warnings the user can confirm), tied together with aria-describedby.
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::Ctx;
+use crate::app::form::{self, input_id, Field, Kind};
+use crate::app::state::{warning_key, Action};
+use crate::app::text::{self, t};
+use crate::application::{Industry, UnitType};
+use crate::messages::fields::label;
+use crate::report::IssueReport;
+use crate::{policy, Lang, Severity};
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct QuestionProps {
+    pub field: Field,
+    pub ctx: Ctx,
+}
+
+#[function_component(Question)]
+pub fn question(props: &QuestionProps) -> Html {
+    let Ctx { state, report, dispatch } = &props.ctx;
+    let field = props.field;
+    let lang = state.lang;
+    let path = field.path;
+    let id = input_id(path);
+    let value = form::get(&state.application, path).clone();
+    let issues: Vec<&IssueReport> = if state.shows_issues_of(path) {
+        report.issues.iter().filter(|i| i.field == path).collect()
+    } else {
+        Vec::new()
+    };
+    let error = issues.iter().find(|i| i.severity == Severity::Error).copied();
+    let warnings: Vec<&IssueReport> = issues.iter().filter(|i| i.severity == Severity::Warning).copied().collect();
+    let hint_id = format!("h-{id}");
+    let error_id = format!("e-{id}");
+    let mut described: Vec<String> = Vec::new();
+    if field.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if error.is_some() {
+        described.push(error_id.clone());
+    }
+    described.extend(warnings.iter().map(|w| format!("w-{id}-{}", w.code.replace('.', "-"))));
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = error.is_some().then_some("true");
+
+    let set = {
+        let dispatch = dispatch.clone();
+        move |value: Value| dispatch.dispatch(Action::SetField { path: path.to_owned(), value })
+    };
+    let on_text = {
+        let set = set.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            set(Value::String(input.value()));
+        })
+    };
+    let on_select = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            set(if v.is_empty() { Value::Null } else { Value::String(v) });
+        })
+    };
+    let hint = field.hint.map(|(zh, en)| html! { <p class="hint" id={hint_id.clone()}>{ t(lang, zh, en) }</p> });
+    let error_html = error.map(|e| html! {
+        <p class="error-message" id={error_id.clone()}>
+            <span class="visually-hidden">{ t(lang, "错误：", "Error: ") }</span>{ &e.message }
+        </p>
+    });
+    let warnings_html = warnings.iter().map(|w| warning(w, &id, state.confirmed.contains(&warning_key(path, &w.code)), lang, dispatch.clone())).collect::<Html>();
+    let group_class = classes!("form-group", error.is_some().then_some("form-group--error"));
+    let label_text = label(path, lang);
+
+    let control = match field.kind {
+        Kind::YesNo => {
+            let checked = value.as_bool();
+            let yes = { let set = set.clone(); Callback::from(move |_| set(Value::Bool(true))) };
+            let no = { let set = set.clone(); Callback::from(move |_| set(Value::Bool(false))) };
+            return html! {
+                <div class={group_class}>
+                    <fieldset class="fieldset" aria-describedby={describedby}>
+                        <legend class="label">{ label_text }</legend>
+                        { hint }{ error_html }{ warnings_html }
+                        <div class="radios">
+                            <div class="radio">
+                                <input type="radio" id={id.clone()} name={path} value="true" checked={checked == Some(true)} onchange={yes} />
+                                <label for={id.clone()}>{ t(lang, "是", "Yes") }</label>
+                            </div>
+                            <div class="radio">
+                                <input type="radio" id={format!("{id}-no")} name={path} value="false" checked={checked == Some(false)} onchange={no} />
+                                <label for={format!("{id}-no")}>{ t(lang, "否", "No") }</label>
+                            </div>
+                        </div>
+                    </fieldset>
+                </div>
+            };
+        }
+        Kind::Tick => {
+            let on_tick = {
+                let set = set.clone();
+                Callback::from(move |e: Event| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    set(Value::Bool(input.checked()));
+                })
+            };
+            return html! {
+                <div class={group_class}>
+                    { error_html }
+                    <div class="checkbox">
+                        <input type="checkbox" id={id.clone()} checked={value.as_bool() == Some(true)} onchange={on_tick}
+                            aria-describedby={describedby} aria-invalid={invalid} />
+                        <label for={id.clone()}>{ t(lang, "我已阅读并同意以上承诺", "I have read and accept the commitment above") }</label>
+                    </div>
+                </div>
+            };
+        }
+        Kind::UnitType => select(&id, &value, UnitType::ALL.iter().map(|u| (serde_name(u), text::unit_type(*u, lang).to_owned())), lang, on_select, describedby, invalid),
+        Kind::Industry => select(&id, &value, Industry::ALL.iter().map(|i| (serde_name(i), text::industry(*i, lang).to_owned())), lang, on_select, describedby, invalid),
+        Kind::Policy => {
+            let options = policy::profiles().iter().filter_map(|p| p.as_ref().ok()).map(|p| {
+                let pr = &p.profile;
+                (pr.id.clone(), format!("{}（{} – {}）", pr.name.get(lang), pr.valid_from, pr.valid_to))
+            });
+            select(&id, &value, options, lang, on_select, describedby, invalid)
+        }
+        kind => {
+            let (input_type, inputmode, width) = match kind {
+                Kind::Count => ("text", Some("numeric"), "input--w5"),
+                Kind::Money => ("text", Some("decimal"), "input--w10"),
+                Kind::Decimal => ("text", Some("decimal"), "input--w5"),
+                Kind::Date => ("date", None, "input--w10"),
+                Kind::Tel => ("tel", Some("tel"), "input--w10"),
+                Kind::Account => ("text", Some("numeric"), "input--w20"),
+                _ => ("text", None, "input--full"),
+            };
+            html! {
+                <input class={classes!("input", width)} type={input_type} id={id.clone()} name={path}
+                    value={form::as_text(&value)} oninput={on_text} inputmode={inputmode}
+                    autocomplete={field.autocomplete.unwrap_or("off")} spellcheck="false"
+                    aria-describedby={describedby} aria-invalid={invalid} />
+            }
+        }
+    };
+    let suffix = matches!(field.kind, Kind::Money).then(|| html! { <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span> });
+    html! {
+        <div class={group_class}>
+            <label class="label" for={id.clone()}>{ label_text }</label>
+            { hint }{ error_html }{ warnings_html }
+            <div class="input-wrap">{ control }{ suffix }</div>
+        </div>
+    }
+}
+
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn select(
+    id: &str,
+    value: &Value,
+    options: impl Iterator<Item = (String, String)>,
+    lang: Lang,
+    onchange: Callback<Event>,
+    describedby: Option<String>,
+    invalid: Option<&'static str>,
+) -> Html {
+    let current = form::as_text(value);
+    html! {
+        <select class="select" id={id.to_owned()} {onchange} aria-describedby={describedby} aria-invalid={invalid}>
+            <option value="" selected={current.is_empty()}>{ t(lang, "请选择", "Choose") }</option>
+            { for options.map(|(v, text)| html! { <option value={v.clone()} selected={v == current}>{ text }</option> }) }
+        </select>
+    }
+}
+
+fn warning(w: &IssueReport, id: &str, confirmed: bool, lang: Lang, dispatch: UseReducerDispatcher<crate::app::state::AppState>) -> Html {
+    let warning_id = format!("w-{id}-{}", w.code.replace('.', "-"));
+    let confirm_id = format!("c-{id}-{}", w.code.replace('.', "-"));
+    let key = warning_key(&w.field, &w.code);
+    let on_confirm = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(Action::Confirm { key: key.clone(), confirmed: input.checked() });
+    });
+    html! {
+        <div class="warning-message">
+            <p id={warning_id}>
+                <span class="visually-hidden">{ t(lang, "提醒：", "Warning: ") }</span>{ &w.message }
+            </p>
+            <div class="checkbox checkbox--small">
+                <input type="checkbox" id={confirm_id.clone()} checked={confirmed} onchange={on_confirm} />
+                <label for={confirm_id}>{ t(lang, "我已核对，确认无误", "I have checked: this is right") }</label>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,253 @@
+//! The result: the decision, each criterion with its numbers and source,
+//! the refund and how it was computed, the margin, the route and the
+//! stages that follow, and the export, import and print actions.
+
+use yew::prelude::*;
+
+use super::Ctx;
+use crate::app::form::{self, Page};
+use crate::app::state::Action;
+use crate::app::text::{self, t, STAGES};
+use crate::app::files;
+use crate::messages::criteria::percent;
+use crate::messages::summary::group_thousands;
+use crate::refund::Route;
+use crate::report::{CriterionReport, Report};
+use crate::{Lang, RawApplication};
+
+
+#[function_component(ResultPage)]
+pub fn result_page(ctx: &Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let r = &*ctx.report;
+    let export_error = use_state(|| None::<String>);
+    let on_back = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Back))
+    };
+    let on_export = {
+        let application = ctx.state.application.clone();
+        let export_error = export_error.clone();
+        Callback::from(move |_| {
+            let raw: RawApplication = serde_json::from_value(application.clone()).unwrap_or_default();
+            let outcome = crate::submit(&raw, lang).map_err(|e| e.to_string()).and_then(|submission| {
+                let text = serde_json::to_string_pretty(&submission).map_err(|e| e.to_string())?;
+                let name = form::as_text(form::get(&application, "applicant.name"));
+                let date = form::as_text(form::get(&application, "commitment.date"));
+                files::download(&files::file_name(&name, &date), &text)
+            });
+            export_error.set(outcome.err());
+        })
+    };
+    let on_print = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
+    };
+    let (heading, panel_class) = match r.eligible {
+        Some(true) => (t(lang, "符合稳岗返还条件", "Eligible for the refund"), "panel panel--eligible"),
+        Some(false) => (t(lang, "不符合稳岗返还条件", "Not eligible"), "panel panel--not-eligible"),
+        None => (t(lang, "暂时无法判定", "No decision yet"), "panel panel--undecided"),
+    };
+    html! {
+        <div class="result">
+            <button type="button" class="back-link no-print" onclick={on_back}>{ t(lang, "返回核对答案", "Back to your answers") }</button>
+            <div class={panel_class} id="result-panel">
+                <h1 class="panel__title" id="page-heading" tabindex="-1">{ heading }</h1>
+                if let (Some(true), Some(refund)) = (r.eligible, r.refund.as_ref()) {
+                    <p class="panel__amount" id="refund-amount">{ format!("{} {}", group_thousands(refund), t(lang, "元", "yuan")) }</p>
+                }
+                <p class="panel__body" id="summary">{ &r.summary }</p>
+            </div>
+            { unconfirmed(r, lang) }
+            { refund_breakdown(ctx, r, lang) }
+            { margin(r, lang) }
+            <h2 class="heading-m">{ t(lang, "逐项判定", "Each criterion") }</h2>
+            <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang)) }</ul>
+            { hardship(r, lang) }
+            { route(r, lang) }
+            { profile(r, lang) }
+            <h2 class="heading-m no-print">{ t(lang, "保存和提交", "Save and submit") }</h2>
+            <div class="actions no-print">
+                <button type="button" class="button" id="export" onclick={on_export} disabled={!r.valid}>
+                    { t(lang, "导出提交文件（.json）", "Export the submission (.json)") }
+                </button>
+                <button type="button" class="button button--secondary" id="print" onclick={on_print} disabled={!r.valid}>
+                    { t(lang, "打印申请表和承诺书", "Print the form and commitment") }
+                </button>
+                <super::import::Import ..ctx.clone() />
+            </div>
+            if let Some(e) = (*export_error).clone() {
+                <p class="error-message" role="alert">{ e }</p>
+            }
+        </div>
+    }
+}
+
+fn unconfirmed(r: &Report, lang: Lang) -> Html {
+    if r.unconfirmed.is_empty() && r.unknown.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="inset inset--warning" id="unconfirmed">
+            <h2 class="heading-s">{ t(lang, "请注意：部分政策参数未经确认", "Note: some policy parameters are not confirmed") }</h2>
+            if !r.unknown.is_empty() {
+                <p>{ t(lang, "以下参数数值未知，相关判定暂无法作出：", "These values are unknown, so what depends on them cannot be decided:") }
+                    { r.unknown.join(", ") }</p>
+            }
+            <ul>
+                { for r.unconfirmed.iter().map(|u| html! {
+                    <li><span class="tag tag--unconfirmed">{ t(lang, "未确认", "Unconfirmed") }</span>
+                        { format!(" {}：{} — {}", text::parameter(&u.used_for, lang), u.source.document, u.source.clause) }</li>
+                }) }
+            </ul>
+            <p class="hint">{ t(lang, "结果仅供预审参考，以人社部门审核为准。", "This is a pre-check; the human-resources bureau's review decides.") }</p>
+        </div>
+    }
+}
+
+fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
+    let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, &r.refund_rate, &r.refund_unrounded) else {
+        return Html::default();
+    };
+    let premiums = form::as_text(form::get(&ctx.state.application, "insured.premiums_paid"));
+    let arrears = form::as_text(form::get(&ctx.state.application, "insured.arrears_and_late_fees"));
+    let yuan = |s: &str| format!("{} {}", group_thousands(s), t(lang, "元", "yuan"));
+    let refund = r.refund.clone().unwrap_or_default();
+    html! {
+        <section>
+            <h2 class="heading-m">{ t(lang, "返还金额怎么算", "How the refund is computed") }</h2>
+            <table class="table" id="refund-breakdown">
+                <tbody>
+                    <tr><th scope="row">{ t(lang, "上年度实际缴纳失业保险费", "Premiums paid last year") }</th><td>{ yuan(&premiums) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "减：补缴历年欠费和滞纳金", "Less back payments and late fees") }</th><td>{ yuan(&arrears) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "返还基数", "Refund base") }</th><td>{ yuan(base) }</td></tr>
+                    <tr><th scope="row">{ format!("{} ({})", t(lang, "返还比例", "Refund rate"), size_class(r, lang)) }</th><td>{ percent(rate) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "基数 × 比例", "Base × rate") }</th><td>{ yuan(exact) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "四舍五入到分", "Rounded half away from zero to the fen") }</th><td>{ yuan(&refund) }</td></tr>
+                </tbody>
+            </table>
+            if r.eligible == Some(false) {
+                <p class="hint">{ t(lang, "不符合条件，返还金额为 0。", "Not eligible, so the refund is 0.") }</p>
+            }
+        </section>
+    }
+}
+
+fn size_class(r: &Report, lang: Lang) -> String {
+    let size = r.size.map(|s| text::size(s, lang)).unwrap_or("");
+    let class = match r.rate_class {
+        Some(crate::policy::RateClass::Large) => t(lang, "按大型企业比例", "large-unit rate"),
+        Some(crate::policy::RateClass::Sme) => t(lang, "按中小微企业比例", "SME rate"),
+        None => "",
+    };
+    format!("{size}，{class}")
+}
+
+fn margin(r: &Report, lang: Lang) -> Html {
+    let Some(n) = r.margin else { return Html::default() };
+    html! {
+        <div class="inset" id="margin">
+            { match lang {
+                Lang::Zh => format!("按所选政策，在月平均参保人数不变的情况下，上年度即使再减少 {n} 名参保职工，仍符合裁员率标准。"),
+                Lang::En => format!("Under this policy, with the monthly average unchanged, you could have lost {n} more insured employees last year and still met the layoff-rate standard."),
+            } }
+        </div>
+    }
+}
+
+fn criterion(c: &CriterionReport, lang: Lang) -> Html {
+    let (mark, class, status) = match c.passed {
+        Some(true) => ("✓", "criterion criterion--passed", t(lang, "符合", "Met")),
+        Some(false) => ("✗", "criterion criterion--failed", t(lang, "不符合", "Not met")),
+        None => ("?", "criterion criterion--unknown", t(lang, "无法判定", "Cannot decide")),
+    };
+    html! {
+        <li class={class} id={format!("criterion-{}", c.id)}>
+            <p class="criterion__title"><span aria-hidden="true" class="criterion__mark">{ mark }</span>
+                { text::criterion(&c.id, lang) }<span class="criterion__status">{ format!("（{status}）") }</span></p>
+            <p class="criterion__explanation">{ &c.explanation }</p>
+            <p class="criterion__source">
+                { t(lang, "依据：", "Source: ") }{ &c.source.document }{ " — " }{ &c.source.clause }
+                if !c.source.confirmed {
+                    <span class="tag tag--unconfirmed">{ t(lang, "未确认", "Unconfirmed") }</span>
+                }
+            </p>
+        </li>
+    }
+}
+
+fn hardship(r: &Report, lang: Lang) -> Html {
+    let Some(h) = &r.hardship else { return Html::default() };
+    use crate::eligibility::HardshipStatus::*;
+    let status = match h.status {
+        Computed => t(lang, "可按困难企业标准计算", "Computed on the hardship path"),
+        ConditionsNotMet => t(lang, "不满足困难企业条件", "Hardship conditions not met"),
+        CannotCompute => t(lang, "所需参数未确认，暂无法计算金额", "A parameter is not confirmed: the amount cannot be computed"),
+        NotCovered => t(lang, "所选政策不含困难企业返还", "The chosen policy has no hardship path"),
+    };
+    html! {
+        <section id="hardship-result">
+            <h2 class="heading-m">{ t(lang, "困难企业返还", "Hardship path") }</h2>
+            <p class="body">{ status }</p>
+            <ul class="criteria">{ for h.conditions.iter().map(|c| criterion(c, lang)) }</ul>
+            <ul class="list">
+                { for h.amounts.iter().map(|a| {
+                    let name = if a.formula == "benefit" {
+                        t(lang, "按失业保险金标准（月数 × 月人均失业保险金 × 参保人数）", "Benefit formula (months × monthly benefit × insured)")
+                    } else {
+                        t(lang, "按社会保险费标准（月数 × 比例 × 每月应缴社会保险费）", "Contribution formula (months × share × monthly contributions)")
+                    };
+                    let amount = match &a.amount {
+                        Some(v) => format!("{} {}", group_thousands(v), t(lang, "元", "yuan")),
+                        None => format!("{}（{}）", t(lang, "无法计算", "cannot be computed"), a.missing.join(", ")),
+                    };
+                    html! { <li>{ name }{ "：" }<strong>{ amount }</strong></li> }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn route(r: &Report, lang: Lang) -> Html {
+    let Some(route) = r.route else { return Html::default() };
+    if route == Route::None {
+        return Html::default();
+    }
+    let review = route == Route::GovernmentReview;
+    let text = match (review, r.review_threshold.as_deref()) {
+        (true, Some(limit)) => match lang {
+            Lang::Zh => format!("返还金额达到 {} 元，须报市政府审议。", group_thousands(limit)),
+            Lang::En => format!("The refund reaches {} yuan, so it goes to the municipal government for deliberation.", group_thousands(limit)),
+        },
+        _ => t(lang, "按一般程序办理。", "It follows the standard procedure.").to_owned(),
+    };
+    html! {
+        <section id="route">
+            <h2 class="heading-m">{ t(lang, "接下来的办理环节", "What happens next") }</h2>
+            <p class="body" id="route-text">{ text }</p>
+            <ol class="stages">
+                { for STAGES.iter().enumerate().map(|(i, (zh, en))| {
+                    let skipped = i == 4 && !review;
+                    html! {
+                        <li class={classes!("stage", skipped.then_some("stage--skipped"), (i == 4 && review).then_some("stage--highlight"))}>
+                            { if lang == Lang::Zh { *zh } else { *en } }
+                            if skipped { <span class="hint">{ t(lang, "（本申请不需要）", " (not needed here)") }</span> }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn profile(r: &Report, lang: Lang) -> Html {
+    let Some(p) = &r.profile else { return Html::default() };
+    html! {
+        <section class="profile" id="profile-info">
+            <h2 class="heading-s">{ t(lang, "所用政策档案", "Policy profile used") }</h2>
+            <p class="hint">
+                { format!("{}（{}），{} {}，{} {} – {}", p.name, p.id, t(lang, "版本", "version"), p.version, t(lang, "有效期", "valid"), p.valid_from, p.valid_to) }
+            </p>
+        </section>
+    }
+}

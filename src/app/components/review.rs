@@ -1,0 +1,110 @@
+//! Check your answers: every answer with a change link, then the result.
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::Ctx;
+use crate::app::form::{self, Field, Kind, Page};
+use crate::app::state::Action;
+use crate::app::text::{self, t};
+use crate::application::{Industry, UnitType};
+use crate::messages::fields::label;
+use crate::messages::summary::group_thousands;
+use crate::{policy, Lang, Severity};
+
+/// An answer as a person reads it.
+pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
+    let raw = form::as_text(value);
+    if raw.trim().is_empty() {
+        return t(lang, "未填写", "Not answered").to_owned();
+    }
+    match field.kind {
+        Kind::YesNo | Kind::Tick => match value.as_bool() {
+            Some(true) => t(lang, "是", "Yes").to_owned(),
+            Some(false) => t(lang, "否", "No").to_owned(),
+            None => raw,
+        },
+        Kind::Money => format!("{} {}", group_thousands(raw.trim()), t(lang, "元", "yuan")),
+        Kind::UnitType => serde_json::from_value::<UnitType>(value.clone()).map_or(raw, |u| text::unit_type(u, lang).to_owned()),
+        Kind::Industry => serde_json::from_value::<Industry>(value.clone()).map_or(raw, |i| text::industry(i, lang).to_owned()),
+        Kind::Policy => policy::find(&raw).map_or(raw.clone(), |p| format!("{}（{}）", p.profile.name.get(lang), p.profile.id)),
+        _ => raw,
+    }
+}
+
+/// The answers of one page as a summary list; `change` adds change links.
+pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
+    let lang = ctx.state.lang;
+    let app = &ctx.state.application;
+    let taking_hardship = !form::get(app, "hardship").is_null();
+    let mut rows: Vec<Html> = Vec::new();
+    if page == Page::Hardship {
+        let answer = if taking_hardship { t(lang, "是", "Yes") } else { t(lang, "否", "No") };
+        rows.push(row(ctx, page, "hardship", t(lang, "按困难企业申请", "Hardship path").to_owned(), answer.to_owned(), false, change));
+    }
+    for field in page.fields().iter().filter(|_| page != Page::Hardship || taking_hardship) {
+        let value = form::get(app, field.path);
+        let has_error = ctx.report.issues.iter().any(|i| i.field == field.path && i.severity == Severity::Error);
+        rows.push(row(ctx, page, field.path, label(field.path, lang), display(field, value, lang), has_error, change));
+    }
+    html! { <dl class="summary-list">{ for rows }</dl> }
+}
+
+fn row(ctx: &Ctx, page: Page, path: &str, key: String, value: String, has_error: bool, change: bool) -> Html {
+    let lang = ctx.state.lang;
+    let on_change = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Change(page)))
+    };
+    html! {
+        <div class={classes!("summary-list__row", has_error.then_some("summary-list__row--error"))}>
+            <dt class="summary-list__key">{ &key }</dt>
+            <dd class="summary-list__value">{ value }</dd>
+            if change {
+                <dd class="summary-list__actions">
+                    <button type="button" class="link" id={format!("change-{}", path.replace('.', "-"))} onclick={on_change}>
+                        { t(lang, "更改", "Change") }<span class="visually-hidden">{ format!(" {key}") }</span>
+                    </button>
+                </dd>
+            }
+        </div>
+    }
+}
+
+#[function_component(Review)]
+pub fn review(ctx: &Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let on_submit = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.dispatch(Action::Continue);
+        })
+    };
+    let on_back = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Back))
+    };
+    let errors = ctx.report.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    html! {
+        <div class="review">
+            <button type="button" class="back-link" onclick={on_back}>{ t(lang, "返回", "Back") }</button>
+            <h1 class="heading" id="page-heading" tabindex="-1">{ Page::Review.title(lang) }</h1>
+            if errors > 0 {
+                <p class="inset inset--error" id="review-errors">{ match lang {
+                    Lang::Zh => format!("还有 {errors} 处需要修改（标红的行），继续时会带您到第一处。"),
+                    Lang::En => format!("{errors} answer(s) need correcting (marked red); continuing takes you to the first."),
+                } }</p>
+            }
+            { for ctx.state.pages().into_iter().map(|page| html! {
+                <section class="review__section">
+                    <h2 class="heading-m">{ page.title(lang) }</h2>
+                    { answers(ctx, page, true) }
+                </section>
+            }) }
+            <form novalidate=true onsubmit={on_submit}>
+                <button type="submit" class="button" id="continue">{ t(lang, "查看预审结果", "See the result") }</button>
+            </form>
+        </div>
+    }
+}

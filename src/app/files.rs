@@ -1,0 +1,47 @@
+//! Export (download) and import of files, entirely in the browser.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `name`; nothing leaves the browser.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("download failed: {what}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail("anchor"))?.dyn_into().map_err(|_| fail("anchor"))?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name from the enterprise's name and the date, safe on every system.
+pub fn file_name(enterprise: &str, date: &str) -> String {
+    let cleaned: String = enterprise
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .collect();
+    let name = cleaned.trim();
+    let name = if name.is_empty() { "application" } else { name };
+    format!("{name}-{date}.json")
+}
+
+/// The application inside an imported file: a submission's `application`,
+/// or the file itself when it is an application.
+pub fn application_in(text: &str) -> Result<serde_json::Value, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(crate::receipt::SUBMISSION_FORMAT) => {
+            value.get("application").cloned().ok_or_else(|| "the submission has no application".into())
+        }
+        Some(crate::APPLICATION_FORMAT) => Ok(value),
+        Some(other) => Err(format!("unsupported format {other}")),
+        None if value.is_object() => Ok(value),
+        None => Err("not a JSON object".into()),
+    }
+}

@@ -1,0 +1,365 @@
+//! The app's state and the actions that change it (a reducer).
+//!
+//! The application is kept as the JSON the user is building, every value
+//! as typed, so nothing is lost; the engine computes the report from it on
+//! every change.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use yew::Reducible;
+
+use super::form::{self, Page, QUESTION_PAGES};
+use crate::{check, policy, Lang, RawApplication, Report, Severity};
+
+/// Where the last attempt to save the draft stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    Saved,
+    /// Saving failed; what is on screen is kept, the reason shown.
+    Failed(String),
+}
+
+/// A message shown once at the top of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    DraftRestored,
+    Imported,
+    ImportFailed(String),
+    DemoLoaded(&'static str),
+    Cleared,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub application: Value,
+    pub page: Page,
+    pub lang: Lang,
+    /// `suzhou` or `other`: which place's profiles to suggest.
+    pub place: String,
+    /// Fields the user has edited (their issues show as they type).
+    pub touched: BTreeSet<String>,
+    /// Pages the user tried to leave (all their issues show).
+    pub attempted: BTreeSet<Page>,
+    /// Warnings the user checked and kept, as `field|code`.
+    pub confirmed: BTreeSet<String>,
+    /// Came from a change link: continue returns to the review page.
+    pub returning: bool,
+    pub storage: Storage,
+    pub notice: Option<Notice>,
+    pub demo: bool,
+}
+
+/// Everything that can happen.
+pub enum Action {
+    SetField { path: String, value: Value },
+    SetPlace(String),
+    /// Take (or leave) the hardship path.
+    SetHardship(bool),
+    Continue,
+    Back,
+    Goto(Page),
+    /// A change link on the review page.
+    Change(Page),
+    Confirm { key: String, confirmed: bool },
+    SetLang(Lang),
+    /// Replace the application (import, demo).
+    Load { application: Value, notice: Notice, demo: bool },
+    Clear,
+    /// Show a notice and change nothing else.
+    Notify(Notice),
+    Stored(Storage),
+    DismissNotice,
+}
+
+/// The draft as saved in local storage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub version: u32,
+    pub application: Value,
+    pub page: Page,
+    pub lang: Lang,
+    pub place: String,
+    pub confirmed: BTreeSet<String>,
+}
+
+pub const DRAFT_VERSION: u32 = 1;
+
+/// A new, empty application dated `today`.
+pub fn blank(today: &str) -> Value {
+    let mut app = json!({
+        "format": crate::APPLICATION_FORMAT,
+        "policy": null,
+        "applicant": {}, "insured": {}, "declarations": {}, "hardship": null,
+        "bank": {}, "contact": {}, "commitment": { "date": today },
+    });
+    suggest_policy(&mut app, "suzhou");
+    app
+}
+
+/// Picks the profile for the application's date and place, and the data
+/// year that goes with it.
+fn suggest_policy(app: &mut Value, place: &str) {
+    let date = form::as_text(form::get(app, "commitment.date"));
+    if let Some(profile) = policy::suggest(place, &date) {
+        form::set(app, "policy", json!(profile.profile.id));
+        form::set(app, "insured.year", json!(profile.profile.data_year.to_string()));
+    }
+}
+
+impl AppState {
+    pub fn new(today: &str, lang: Lang) -> Self {
+        AppState {
+            application: blank(today),
+            page: Page::Policy,
+            lang,
+            place: "suzhou".into(),
+            touched: BTreeSet::new(),
+            attempted: BTreeSet::new(),
+            confirmed: BTreeSet::new(),
+            returning: false,
+            storage: Storage::Saved,
+            notice: None,
+            demo: false,
+        }
+    }
+
+    pub fn from_draft(draft: Draft, today: &str) -> Self {
+        let mut state = AppState::new(today, draft.lang);
+        state.application = draft.application;
+        state.page = draft.page;
+        state.place = draft.place;
+        state.confirmed = draft.confirmed;
+        state.touched = all_paths();
+        state.notice = Some(Notice::DraftRestored);
+        state
+    }
+
+    pub fn draft(&self) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            application: self.application.clone(),
+            page: self.page,
+            lang: self.lang,
+            place: self.place.clone(),
+            confirmed: self.confirmed.clone(),
+        }
+    }
+
+    pub fn report(&self) -> Report {
+        report_of(&self.application, self.lang)
+    }
+
+    /// Does the chosen profile have a hardship path?
+    pub fn hardship_offered(&self) -> bool {
+        let id = form::as_text(form::get(&self.application, "policy"));
+        policy::find(&id).is_ok_and(|p| p.profile.hardship.is_some())
+    }
+
+    /// The question pages this application goes through.
+    pub fn pages(&self) -> Vec<Page> {
+        QUESTION_PAGES.into_iter().filter(|p| *p != Page::Hardship || self.hardship_offered()).collect()
+    }
+
+    /// Issues that keep the user on `page`: errors, and warnings not yet confirmed.
+    pub fn blocking<'r>(&self, report: &'r Report, page: Page) -> Vec<&'r crate::report::IssueReport> {
+        report
+            .issues
+            .iter()
+            .filter(|i| Page::of_field(&i.field) == page)
+            .filter(|i| i.severity == Severity::Error || !self.confirmed.contains(&warning_key(&i.field, &i.code)))
+            .collect()
+    }
+
+    /// Should this field's issues be shown yet?
+    pub fn shows_issues_of(&self, path: &str) -> bool {
+        self.touched.contains(path) || self.attempted.contains(&Page::of_field(path))
+    }
+
+    fn next_page(&self) -> Page {
+        if self.returning {
+            return Page::Review;
+        }
+        let pages = self.pages();
+        match pages.iter().position(|p| *p == self.page) {
+            Some(i) if i + 1 < pages.len() => pages[i + 1],
+            Some(_) => Page::Review,
+            None => match self.page {
+                Page::Review => Page::Result,
+                other => other,
+            },
+        }
+    }
+
+    fn previous_page(&self) -> Page {
+        let pages = self.pages();
+        match self.page {
+            Page::Review => pages.last().copied().unwrap_or(Page::Policy),
+            Page::Result | Page::Print => Page::Review,
+            page => match pages.iter().position(|p| *p == page) {
+                Some(i) if i > 0 => pages[i - 1],
+                _ => page,
+            },
+        }
+    }
+}
+
+pub fn warning_key(field: &str, code: &str) -> String {
+    format!("{field}|{code}")
+}
+
+pub fn report_of(application: &Value, lang: Lang) -> Report {
+    let raw: RawApplication = serde_json::from_value(application.clone()).unwrap_or_default();
+    check(&raw, lang)
+}
+
+fn all_paths() -> BTreeSet<String> {
+    QUESTION_PAGES.iter().flat_map(|p| p.fields()).map(|f| f.path.to_owned()).collect()
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        if !matches!(action, Action::Stored(_)) {
+            s.notice = None;
+        }
+        match action {
+            Action::SetField { path, value } => {
+                form::set(&mut s.application, &path, value);
+                if path == "commitment.date" {
+                    suggest_policy(&mut s.application, &s.place);
+                }
+                if path == "policy" {
+                    let id = form::as_text(form::get(&s.application, "policy"));
+                    if let Ok(p) = policy::find(&id) {
+                        form::set(&mut s.application, "insured.year", json!(p.profile.data_year.to_string()));
+                    }
+                }
+                s.touched.insert(path);
+            }
+            Action::SetPlace(place) => {
+                s.place = place;
+                suggest_policy(&mut s.application, &s.place);
+            }
+            Action::SetHardship(taken) => {
+                let value = if taken { json!({}) } else { Value::Null };
+                form::set(&mut s.application, "hardship", value);
+            }
+            Action::Continue => {
+                let report = s.report();
+                let on_question_page = QUESTION_PAGES.contains(&s.page);
+                if on_question_page && !s.blocking(&report, s.page).is_empty() {
+                    s.attempted.insert(s.page);
+                } else if s.page == Page::Review && !report.valid {
+                    // Send the user to the first page with a problem.
+                    s.attempted.extend(s.pages());
+                    let first = s.pages().into_iter().find(|p| !s.blocking(&report, *p).is_empty());
+                    s.page = first.unwrap_or(Page::Review);
+                } else {
+                    s.page = s.next_page();
+                    s.returning = false;
+                }
+            }
+            Action::Back => {
+                s.page = s.previous_page();
+                s.returning = false;
+            }
+            Action::Goto(page) => {
+                s.page = page;
+                s.returning = false;
+            }
+            Action::Change(page) => {
+                s.page = page;
+                s.returning = true;
+            }
+            Action::Confirm { key, confirmed } => {
+                if confirmed {
+                    s.confirmed.insert(key);
+                } else {
+                    s.confirmed.remove(&key);
+                }
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Load { application, notice, demo } => {
+                s.application = application;
+                s.touched = all_paths();
+                s.attempted.clear();
+                s.confirmed.clear();
+                s.page = Page::Review;
+                s.returning = false;
+                s.notice = Some(notice);
+                s.demo = demo;
+            }
+            Action::Clear => {
+                let today = form::as_text(form::get(&s.application, "commitment.date"));
+                let lang = s.lang;
+                s = AppState::new(&today, lang);
+                s.notice = Some(Notice::Cleared);
+            }
+            Action::Stored(storage) => {
+                if s.storage == storage {
+                    return self;
+                }
+                s.storage = storage;
+            }
+            Action::Notify(notice) => s.notice = Some(notice),
+            Action::DismissNotice => {}
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Rc<AppState> {
+        Rc::new(AppState::new("2019-06-10", Lang::Zh))
+    }
+
+    #[test]
+    fn a_new_application_gets_the_suggested_policy_and_data_year() {
+        let s = state();
+        assert_eq!(form::get(&s.application, "policy"), &json!("suzhou-2019"));
+        assert_eq!(form::get(&s.application, "insured.year"), &json!("2018"));
+    }
+
+    #[test]
+    fn changing_the_date_or_place_changes_the_suggestion() {
+        let s = state().reduce(Action::SetField { path: "commitment.date".into(), value: json!("2024-05-01") });
+        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
+        let s = s.reduce(Action::SetPlace("other".into()));
+        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
+    }
+
+    #[test]
+    fn continue_with_errors_stays_and_shows_them() {
+        let s = state().reduce(Action::Continue).reduce(Action::Continue);
+        assert_eq!(s.page, Page::Enterprise);
+        assert!(s.attempted.contains(&Page::Enterprise));
+        assert!(s.shows_issues_of("applicant.name"));
+    }
+
+    #[test]
+    fn hardship_page_only_where_the_profile_has_one() {
+        assert!(state().pages().contains(&Page::Hardship));
+        let s = state().reduce(Action::SetField { path: "policy".into(), value: json!("cn-2024") });
+        assert!(!s.pages().contains(&Page::Hardship));
+    }
+
+    #[test]
+    fn a_change_link_returns_to_the_review() {
+        let sample: Value = serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
+        let s = state()
+            .reduce(Action::Load { application: sample, notice: Notice::Imported, demo: false })
+            .reduce(Action::Change(Page::Premiums))
+            .reduce(Action::Continue);
+        assert_eq!(s.page, Page::Review);
+        let s = s.reduce(Action::Continue);
+        assert_eq!(s.page, Page::Result);
+    }
+}
