@@ -70,7 +70,8 @@ case "${1:-all}" in
     cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
     cargo_tool trunk trunk "$TRUNK_VERSION" --locked
     cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
-    debian_packages chromium chromium-driver
+    # CJK fonts so screenshots and PDFs of the Chinese pages are legible.
+    debian_packages chromium chromium-driver fonts-wqy-zenhei
     npm_packages .
     ;;
   *) echo "usage: scripts/setup.sh [engine|all]" >&2; exit 2 ;;

@@ -79,7 +79,7 @@ const fn h(path: &'static str, kind: Kind, zh: &'static str, en: &'static str) -
 }
 
 const POLICY: &[Field] = &[
-    h("commitment.date", Kind::Date, "今天或计划提交的日期，用于选择适用政策。", "Today or the day you will apply; it picks the policy."),
+    h("commitment.date", Kind::Date, "格式：年-月-日，例如 2019-06-10。用于选择适用政策。", "As YYYY-MM-DD, e.g. 2019-06-10. It picks the policy."),
     h("policy", Kind::Policy, "已按日期和地区推荐，可更改。", "Suggested from the date and place; you can change it."),
 ];
 const ENTERPRISE: &[Field] = &[

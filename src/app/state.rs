@@ -99,11 +99,19 @@ pub fn blank(today: &str) -> Value {
     app
 }
 
-/// Picks the profile for the application's date and place, and the data
-/// year that goes with it.
+/// Picks the profile for the application's date and place (or, when none
+/// is valid that day, the latest that started before it; the engine then
+/// warns that the date is outside it), and the data year that goes with it.
 fn suggest_policy(app: &mut Value, place: &str) {
     let date = form::as_text(form::get(app, "commitment.date"));
-    if let Some(profile) = policy::suggest(place, &date) {
+    let latest = || {
+        policy::profiles()
+            .iter()
+            .filter_map(|p| p.as_ref().ok())
+            .filter(|p| p.profile.valid_from.as_str() <= date.as_str())
+            .max_by(|a, b| a.profile.valid_from.cmp(&b.profile.valid_from))
+    };
+    if let Some(profile) = policy::suggest(place, &date).or_else(latest) {
         form::set(app, "policy", json!(profile.profile.id));
         form::set(app, "insured.year", json!(profile.profile.data_year.to_string()));
     }
@@ -326,6 +334,12 @@ mod tests {
         let s = state();
         assert_eq!(form::get(&s.application, "policy"), &json!("suzhou-2019"));
         assert_eq!(form::get(&s.application, "insured.year"), &json!("2018"));
+    }
+
+    #[test]
+    fn a_date_after_every_profile_gets_the_latest_one() {
+        let s = Rc::new(AppState::new("2026-11-26", Lang::Zh));
+        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2025"));
     }
 
     #[test]

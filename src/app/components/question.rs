@@ -133,7 +133,7 @@ pub fn question(props: &QuestionProps) -> Html {
                 Kind::Count => ("text", Some("numeric"), "input--w5"),
                 Kind::Money => ("text", Some("decimal"), "input--w10"),
                 Kind::Decimal => ("text", Some("decimal"), "input--w5"),
-                Kind::Date => ("date", None, "input--w10"),
+                Kind::Date => ("text", None, "input--w10"),
                 Kind::Tel => ("tel", Some("tel"), "input--w10"),
                 Kind::Account => ("text", Some("numeric"), "input--w20"),
                 _ => ("text", None, "input--full"),

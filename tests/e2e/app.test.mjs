@@ -1,0 +1,342 @@
+// The self-check app in Debian's Chromium, as an applicant uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openApp, wengang, screenshot, tabTo, sample, inputId, ROOT } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Types into a field reached by Tab, replacing what is there. */
+async function type(page, path, text) {
+  await tabTo(page, inputId(path));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(text));
+}
+
+/** Chooses the n-th option (1 = first after "choose") of a select, by keyboard. */
+async function choose(page, path, n) {
+  await tabTo(page, inputId(path));
+  await page.keyboard.press('Home');
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
+}
+
+/** Answers a yes/no question by keyboard. */
+async function answer(page, path, yes) {
+  await tabTo(page, inputId(path));
+  await page.keyboard.press('Space');
+  if (!yes) await page.keyboard.press('ArrowRight');
+}
+
+async function next(page) {
+  await tabTo(page, 'continue');
+  await page.keyboard.press('Enter');
+}
+
+const heading = (page) => page.locator('#page-heading').innerText();
+
+async function loadDemo(page, id) {
+  await page.selectOption('#demo-select', id);
+  await page.click('#demo-load');
+  await page.waitForSelector('.review');
+}
+
+async function toResult(page) {
+  await page.click('#continue');
+  await page.waitForSelector('#result-panel');
+}
+
+test('an applicant fills a whole application by keyboard and sees the decision and refund', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const app = sample('eligible-sme');
+  await type(page, 'commitment.date', app.commitment.date);
+  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the date picks the Suzhou 2019 profile');
+  await screenshot(page, '01-policy');
+  await next(page);
+
+  assert.equal(await heading(page), '单位基本情况');
+  await type(page, 'applicant.name', app.applicant.name);
+  await type(page, 'applicant.credit_code', app.applicant.credit_code);
+  await choose(page, 'applicant.unit_type', 1);
+  await choose(page, 'applicant.industry', 2);
+  assert.equal(await page.inputValue('#f-applicant-industry'), 'industry');
+  await type(page, 'applicant.employees', app.applicant.employees);
+  await type(page, 'applicant.revenue', app.applicant.revenue);
+  await type(page, 'applicant.assets', app.applicant.assets);
+  await screenshot(page, '02-enterprise');
+  await next(page);
+
+  assert.equal(await page.inputValue('#f-insured-year'), '2018', 'the data year follows the profile');
+  for (const key of ['start', 'end', 'monthly_average', 'retired_or_deceased', 'new_benefit_claimants']) {
+    await type(page, `insured.${key}`, app.insured[key]);
+  }
+  await screenshot(page, '03-headcount');
+  await next(page);
+
+  for (const key of ['months_paid_in_full', 'premiums_paid', 'arrears_and_late_fees']) {
+    await type(page, `insured.${key}`, app.insured[key]);
+  }
+  await screenshot(page, '04-premiums');
+  await next(page);
+
+  await answer(page, 'declarations.industrial_policy_compliant', true);
+  await answer(page, 'declarations.environmental_compliant', true);
+  await answer(page, 'declarations.seriously_dishonest', false);
+  await answer(page, 'declarations.zombie', false);
+  await screenshot(page, '05-declarations');
+  await next(page);
+
+  assert.equal(await heading(page), '困难企业', 'suzhou-2019 has a hardship path');
+  await screenshot(page, '06-hardship');
+  await next(page);
+
+  for (const path of ['bank.account_name', 'bank.bank_name', 'bank.account_number', 'contact.name', 'contact.phone']) {
+    const [section, key] = path.split('.');
+    await type(page, path, app[section][key]);
+  }
+  await screenshot(page, '07-bank-contact');
+  await next(page);
+
+  await type(page, 'commitment.signatory', app.commitment.signatory);
+  await tabTo(page, inputId('commitment.accepted'));
+  await page.keyboard.press('Space');
+  await screenshot(page, '08-commitment');
+  await next(page);
+
+  assert.equal(await heading(page), '核对您的答案');
+  assert.equal(await page.locator('#review-errors').count(), 0, 'no answer needs correcting');
+  await screenshot(page, '09-review');
+  await next(page);
+
+  await page.waitForSelector('#result-panel');
+  assert.equal(await heading(page), '符合稳岗返还条件');
+  assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
+  assert.match(await page.locator('#margin').innerText(), /再减少 1 名/);
+  assert.match(await page.locator('#criterion-layoff_rate').innerText(), /0\.8368%.*1\.78%/s);
+  assert.match(await page.locator('#criterion-layoff_rate').innerText(), /苏州市 2018 年末城镇登记失业率/);
+  assert.match(await page.locator('#refund-breakdown').innerText(), /84,840\.00/);
+  assert.match(await page.locator('#route').innerText(), /受理申请[\s\S]*政府备案/);
+  assert.match(await page.locator('#unconfirmed').innerText(), /未确认/, 'the unconfirmed layoff formula is flagged');
+  await screenshot(page, '10-result');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('errors show inline and in a summary whose links focus the field; warnings can be confirmed', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await type(page, 'commitment.date', '2019-06-10');
+  await next(page);
+  await next(page); // nothing answered yet
+  const summary = page.locator('#error-summary');
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the summary takes focus');
+  assert.match(await summary.innerText(), /单位名称：必填/);
+  await screenshot(page, '11-error-summary');
+  await page.click('#error-summary a[href="#f-applicant-credit_code"]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-applicant-credit_code');
+  const describedby = await page.getAttribute('#f-applicant-credit_code', 'aria-describedby');
+  assert.ok(describedby.includes('e-f-applicant-credit_code'));
+  assert.equal(await page.getAttribute('#f-applicant-credit_code', 'aria-invalid'), 'true');
+
+  // As the user types: a wrong length is an error, a wrong check character a warning.
+  await page.fill('#f-applicant-credit_code', '9132059407990327');
+  assert.match(await page.locator('#e-f-applicant-credit_code').innerText(), /应为 18 位，现在是 16 位/);
+  await page.fill('#f-applicant-credit_code', '91320594079903279H');
+  assert.equal(await page.locator('#e-f-applicant-credit_code').count(), 0);
+  const warning = page.locator('#w-f-applicant-credit_code-credit_code-check');
+  assert.match(await warning.innerText(), /应为 “G”/);
+  assert.ok((await page.getAttribute('#f-applicant-credit_code', 'aria-describedby')).includes('w-f-applicant-credit_code-credit_code-check'));
+  await page.check('#c-f-applicant-credit_code-credit_code-check');
+  assert.equal(await page.isChecked('#c-f-applicant-credit_code-credit_code-check'), true);
+  assert.doesNotMatch(await summary.innerText(), /校验位/, 'a confirmed warning leaves the summary');
+
+  await page.fill('#f-applicant-revenue', '1.005');
+  assert.match(await page.locator('#e-f-applicant-revenue').innerText(), /最多两位小数/);
+  await screenshot(page, '12-inline-errors');
+  await context.close();
+});
+
+test('a draft is saved as the user types and restored on reload', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await type(page, 'commitment.date', '2019-06-10');
+  await next(page);
+  await page.fill('#f-applicant-name', '草稿测试有限公司');
+  await page.reload();
+  await page.waitForSelector('#page-heading');
+  assert.equal(await heading(page), '单位基本情况', 'back on the same page');
+  assert.equal(await page.inputValue('#f-applicant-name'), '草稿测试有限公司');
+  assert.match(await page.locator('#notice').innerText(), /已恢复/);
+  await page.click('#clear-data');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wengang.draft.v1')), null);
+  assert.equal(await heading(page), '适用政策');
+  await context.close();
+});
+
+test('a storage failure is told and nothing on screen is lost', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('quota exceeded', 'QuotaExceededError'); };
+  });
+  await type(page, 'commitment.date', '2019-06-10');
+  await next(page);
+  await page.fill('#f-applicant-name', '存储失败测试');
+  await page.locator('#storage-failed').waitFor();
+  assert.match(await page.locator('#storage-failed').innerText(), /无法保存/);
+  assert.equal(await page.inputValue('#f-applicant-name'), '存储失败测试');
+  await context.close();
+});
+
+test('the exported submission passes wengang verify and equals wengang check', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadDemo(page, 'eligible-sme');
+  await toResult(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.equal(download.suggestedFilename(), '苏州示例精密机械有限公司-2019-06-10.json');
+  const dir = await mkdtemp(join(tmpdir(), 'wengang-e2e-'));
+  const file = join(dir, 'submission.json');
+  await download.saveAs(file);
+  const [code, out, err] = wengang(['verify', file]);
+  assert.equal(code, 0, err);
+  assert.match(out, /^ok:/);
+  const submission = JSON.parse(await readFile(file, 'utf8'));
+  const [checkCode, report] = wengang(['check', '-'], JSON.stringify(submission.application));
+  assert.equal(checkCode, 0);
+  assert.deepEqual(submission.report, JSON.parse(report));
+
+  // Import it back to continue or correct it.
+  await page.click('#clear-data');
+  await page.setInputFiles('#import-file', file);
+  await page.waitForSelector('.review');
+  assert.match(await page.locator('#notice').innerText(), /已导入/);
+  await toResult(page);
+  assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
+  await context.close();
+});
+
+test('the language switches to English and back', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadDemo(page, 'eligible-sme');
+  await toResult(page);
+  await page.click('#lang-switch');
+  assert.equal(await heading(page), 'Eligible for the refund');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 yuan');
+  assert.match(await page.locator('#criterion-layoff_rate').innerText(), /below the standard of 1\.78%/);
+  await screenshot(page, '13-result-en');
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await context.close();
+});
+
+test('each demo enterprise loads and gets its decision', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const expected = {
+    'eligible-sme': ['符合稳岗返还条件', /42,420\.00/],
+    'large-enterprise-review': ['符合稳岗返还条件', /报市政府审议/],
+    'over-layoff-threshold': ['不符合稳岗返还条件', /裁员率 7\.191%/],
+    'missing-months': ['不符合稳岗返还条件', /只足额缴费 10 个月/],
+    hardship: ['暂时无法判定', /90,000|1,236,000/],
+  };
+  for (const [id, [title, detail]] of Object.entries(expected)) {
+    await loadDemo(page, id);
+    await screenshot(page, `14-demo-${id}-review`);
+    await toResult(page);
+    assert.equal(await heading(page), title, id);
+    assert.match(await page.locator('.result').innerText(), detail, id);
+    await screenshot(page, `15-demo-${id}-result`);
+  }
+  await page.click('#clear-data');
+  assert.equal(await heading(page), '适用政策', 'reset returns to the start');
+  await context.close();
+});
+
+test('the print view lays out the form and commitment with a QR code of the digest', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadDemo(page, 'eligible-sme');
+  await toResult(page);
+  await page.click('#print');
+  await page.waitForSelector('#sheet-commitment');
+  const path = await page.getAttribute('.qr__code path', 'd');
+  assert.ok(path.length > 1000, 'the QR code has modules');
+  const digest = await page.locator('.qr__digest').first().innerText();
+  assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.site-header').isVisible(), false, 'no header on paper');
+  await screenshot(page, '16-print');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000);
+  await writeFile(join(ROOT, 'tests/artifacts/16-print.pdf'), pdf);
+  await context.close();
+});
+
+test('no request leaves the page after load, and no CSP violation', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await loadDemo(page, 'large-enterprise-review');
+  await toResult(page);
+  await page.click('#lang-switch');
+  await page.click('#print');
+  await page.waitForSelector('#sheet-form');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('works at 320 px wide (and so at 200% and 400% zoom) without sideways scrolling', async () => {
+  for (const [width, scale] of [[320, 1], [640, 2]]) {
+    const { context, page } = await openApp(browser, server.url, { viewport: { width, height: 800 }, deviceScaleFactor: scale });
+    for (const step of ['start', 'review', 'result']) {
+      if (step === 'review') await loadDemo(page, 'large-enterprise-review');
+      if (step === 'result') await toResult(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width}px ${step}: ${overflow}px of sideways scroll`);
+      await screenshot(page, `17-narrow-${width}-${step}`);
+    }
+    await context.close();
+  }
+});
+
+test('axe-core finds no accessibility violation on any page', async () => {
+  const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // axe is injected as a script, which the strict CSP would (rightly) refuse.
+  const { context, page } = await openApp(browser, server.url, { bypassCSP: true });
+  const audit = async (name) => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
+    assert.deepEqual(found, [], found.join('\n'));
+  };
+  await audit('policy');
+  await type(page, 'commitment.date', '2019-06-10');
+  await next(page);
+  await next(page);
+  await page.locator('#error-summary').waitFor();
+  await audit('enterprise with errors');
+  await loadDemo(page, 'hardship');
+  await audit('review');
+  for (const change of ['change-applicant-name', 'change-insured-start', 'change-insured-premiums_paid',
+    'change-declarations-zombie', 'change-hardship', 'change-bank-account_number', 'change-commitment-signatory']) {
+    await page.click(`#${change}`);
+    await audit(change.replace('change-', 'page of '));
+    await page.click('#continue');
+  }
+  await toResult(page);
+  await audit('result');
+  await page.click('#lang-switch');
+  await audit('result (English)');
+  await page.click('#print');
+  await audit('print');
+  await context.close();
+});
