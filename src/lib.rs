@@ -15,6 +15,7 @@ pub mod application;
 mod canonical;
 pub mod eligibility;
 pub mod messages;
+mod named;
 pub mod policy;
 pub mod receipt;
 pub mod refund;
@@ -50,7 +51,11 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn from_json(e: &serde_json::Error) -> Self {
-        ParseError { line: e.line(), column: e.column(), message: e.to_string() }
+        ParseError {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -77,7 +82,9 @@ pub fn check(raw: &RawApplication, lang: Lang) -> Report {
         (Some(app), Some(profile)) => match decide(&profile.profile, app) {
             Ok(decision) => Some(decision),
             Err(_) => {
-                validation.issues.push(Issue::new("insured", IssueKind::ComputationOverflow));
+                validation
+                    .issues
+                    .push(Issue::new("insured", IssueKind::ComputationOverflow));
                 None
             }
         },

@@ -55,8 +55,15 @@ impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SubmissionError::NotValid(r) => {
-                let errors = r.issues.iter().filter(|i| i.severity == crate::Severity::Error).count();
-                write!(f, "the application has {errors} error(s) and cannot be submitted")
+                let errors = r
+                    .issues
+                    .iter()
+                    .filter(|i| i.severity == crate::Severity::Error)
+                    .count();
+                write!(
+                    f,
+                    "the application has {errors} error(s) and cannot be submitted"
+                )
             }
         }
     }
@@ -72,8 +79,15 @@ pub fn submit(raw: &RawApplication, lang: Lang) -> Result<Submission, Submission
     };
     let mut submission = Submission {
         format: SUBMISSION_FORMAT.to_owned(),
-        engine: EngineStamp { name: ENGINE_NAME.to_owned(), version: ENGINE_VERSION.to_owned() },
-        policy: PolicyStamp { id: profile.id, version: profile.version, digest: profile.digest },
+        engine: EngineStamp {
+            name: ENGINE_NAME.to_owned(),
+            version: ENGINE_VERSION.to_owned(),
+        },
+        policy: PolicyStamp {
+            id: profile.id,
+            version: profile.version,
+            digest: profile.digest,
+        },
         application: to_value(raw),
         report: to_value(&report),
         digest: String::new(),
@@ -110,13 +124,21 @@ pub enum VerifyError {
     /// The stamp names one profile, the application another.
     PolicyMismatch { stamp: String, application: String },
     /// The profile data differ from those the report was made with.
-    ProfileChanged { id: String, file: String, engine: String },
+    ProfileChanged {
+        id: String,
+        file: String,
+        engine: String,
+    },
     /// The application inside is not a readable application.
     BadApplication(ParseError),
     /// The application has errors now.
     NotValid { errors: usize },
     /// The report in the file differs from what the engine computes.
-    ReportMismatch { path: String, file: Value, computed: Value },
+    ReportMismatch {
+        path: String,
+        file: Value,
+        computed: Value,
+    },
     /// The file was changed after it was made (the digest does not match).
     DigestMismatch { file: String, computed: String },
 }
@@ -164,54 +186,83 @@ pub struct Verified {
 
 /// Verifies a submission file's text.
 pub fn verify(text: &str) -> Result<Verified, VerifyError> {
-    let file: Value = serde_json::from_str(text).map_err(|e| VerifyError::Unreadable(ParseError::from_json(&e)))?;
+    let file: Value = serde_json::from_str(text)
+        .map_err(|e| VerifyError::Unreadable(ParseError::from_json(&e)))?;
     verify_value(&file)
 }
 
 /// Verifies a parsed submission.
 pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
     let str_at = |pointer: &'static str, field: &'static str| {
-        file.pointer(pointer).and_then(Value::as_str).ok_or(VerifyError::Missing { field })
+        file.pointer(pointer)
+            .and_then(Value::as_str)
+            .ok_or(VerifyError::Missing { field })
     };
     let format = str_at("/format", "format")?;
     if format != SUBMISSION_FORMAT {
-        return Err(VerifyError::WrongFormat { found: format.to_owned() });
+        return Err(VerifyError::WrongFormat {
+            found: format.to_owned(),
+        });
     }
     let id = str_at("/policy/id", "policy.id")?;
     let profile_digest = str_at("/policy/digest", "policy.digest")?;
     let digest = str_at("/digest", "digest")?;
     let engine_version = str_at("/engine/version", "engine.version")?;
-    let profile = policy::find(id).map_err(|_| VerifyError::UnknownProfile { id: id.to_owned() })?;
-    if profile.digest != profile_digest {
+    let profile =
+        policy::find(id).map_err(|_| VerifyError::UnknownProfile { id: id.to_owned() })?;
+    if profile.digest() != profile_digest {
         return Err(VerifyError::ProfileChanged {
             id: id.to_owned(),
             file: profile_digest.to_owned(),
-            engine: profile.digest.clone(),
+            engine: profile.digest().to_owned(),
         });
     }
-    let application = file.get("application").ok_or(VerifyError::Missing { field: "application" })?;
-    let named = application.get("policy").and_then(Value::as_str).unwrap_or_default();
+    let application = file.get("application").ok_or(VerifyError::Missing {
+        field: "application",
+    })?;
+    let named = application
+        .get("policy")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     if named.trim() != id {
-        return Err(VerifyError::PolicyMismatch { stamp: id.to_owned(), application: named.to_owned() });
+        return Err(VerifyError::PolicyMismatch {
+            stamp: id.to_owned(),
+            application: named.to_owned(),
+        });
     }
-    let raw: RawApplication = serde_json::from_value(application.clone())
-        .map_err(|e| VerifyError::BadApplication(ParseError::from_json(&e)))?;
+    let raw = RawApplication::from_value(application).map_err(VerifyError::BadApplication)?;
     let lang = file
         .pointer("/report/lang")
-        .and_then(|v| serde_json::from_value::<Lang>(v.clone()).ok())
-        .ok_or(VerifyError::Missing { field: "report.lang" })?;
+        .and_then(Value::as_str)
+        .and_then(Lang::parse)
+        .ok_or(VerifyError::Missing {
+            field: "report.lang",
+        })?;
     let report = crate::check(&raw, lang);
     if !report.valid {
-        let errors = report.issues.iter().filter(|i| i.severity == crate::Severity::Error).count();
+        let errors = report
+            .issues
+            .iter()
+            .filter(|i| i.severity == crate::Severity::Error)
+            .count();
         return Err(VerifyError::NotValid { errors });
     }
-    let in_file = file.get("report").ok_or(VerifyError::Missing { field: "report" })?;
+    let in_file = file
+        .get("report")
+        .ok_or(VerifyError::Missing { field: "report" })?;
     if let Some((path, a, b)) = first_difference("report", in_file, &to_value(&report)) {
-        return Err(VerifyError::ReportMismatch { path, file: a, computed: b });
+        return Err(VerifyError::ReportMismatch {
+            path,
+            file: a,
+            computed: b,
+        });
     }
     let computed = digest_of(file);
     if computed != digest {
-        return Err(VerifyError::DigestMismatch { file: digest.to_owned(), computed });
+        return Err(VerifyError::DigestMismatch {
+            file: digest.to_owned(),
+            computed,
+        });
     }
     Ok(Verified {
         policy: id.to_owned(),
@@ -225,10 +276,13 @@ fn first_difference(path: &str, a: &Value, b: &Value) -> Option<(String, Value, 
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-            keys.sort();
+            keys.sort_unstable();
             keys.dedup();
             keys.into_iter().find_map(|k| {
-                let (l, r) = (x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null));
+                let (l, r) = (
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                );
                 match (x.contains_key(k), y.contains_key(k)) {
                     (true, true) => first_difference(&format!("{path}.{k}"), l, r),
                     _ => Some((format!("{path}.{k}"), l.clone(), r.clone())),

@@ -57,7 +57,14 @@ pub fn compute(profile: &PolicyProfile, class: RateClass, insured: &Insured) -> 
         Some(threshold) if amount >= threshold => Route::GovernmentReview,
         _ => Route::Standard,
     };
-    Some(Refund { base, rate, exact, amount, route, review_threshold })
+    Some(Refund {
+        base,
+        rate,
+        exact,
+        amount,
+        route,
+        review_threshold,
+    })
 }
 
 #[cfg(test)]

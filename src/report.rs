@@ -22,7 +22,20 @@ const RATIO_PLACES: u32 = 10;
 /// A ratio as a decimal string: exact when it terminates within 10
 /// places, else rounded half away from zero at the 10th.
 pub fn ratio(value: Decimal) -> String {
-    value.round_dp_with_strategy(RATIO_PLACES, RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
+    value
+        .round_dp_with_strategy(RATIO_PLACES, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+/// Named numbers as a map. Inserted one by one: `collect` into a map
+/// would sort first, which costs the browser build a sort it need not carry.
+fn named_values(values: &[(&'static str, String)]) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (name, value) in values {
+        map.insert((*name).to_owned(), value.clone());
+    }
+    map
 }
 
 fn money(value: Decimal) -> String {
@@ -96,7 +109,11 @@ pub struct Source {
 
 impl From<&Citation> for Source {
     fn from(c: &Citation) -> Self {
-        Source { document: c.document.clone(), clause: c.clause.clone(), confirmed: c.confirmed }
+        Source {
+            document: c.document.clone(),
+            clause: c.clause.clone(),
+            confirmed: c.confirmed,
+        }
     }
 }
 
@@ -121,7 +138,7 @@ impl CriterionReport {
         CriterionReport {
             id: c.id.as_str().to_owned(),
             passed: c.passed,
-            values: c.values.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+            values: named_values(&c.values),
             threshold: c.threshold.clone(),
             comparison: c.comparison.to_owned(),
             variant: c.variant.map(str::to_owned),
@@ -184,7 +201,10 @@ impl Report {
                 message: messages::issue(i, lang),
             })
             .collect();
-        let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+        let errors = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
         let mut report = Report {
             format: REPORT_FORMAT.to_owned(),
             lang,
@@ -213,7 +233,14 @@ impl Report {
         };
         match decision {
             Some(d) => report.fill(d, lang),
-            None => report.summary = messages::summary::summary(&Outcome::Invalid { errors: errors.max(1) }, lang),
+            None => {
+                report.summary = messages::summary::summary(
+                    &Outcome::Invalid {
+                        errors: errors.max(1),
+                    },
+                    lang,
+                )
+            }
         }
         report
     }
@@ -224,15 +251,26 @@ impl Report {
         self.rate_class = Some(d.rate_class);
         self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));
         self.threshold = d.threshold.map(|t| t.normalize().to_string());
-        self.criteria = d.criteria.iter().map(|c| CriterionReport::new(c, lang)).collect();
-        self.comparison = d.criteria.iter().find(|c| c.comparison == "<" || c.comparison == "<=").map(|c| c.comparison.to_owned());
+        self.criteria = d
+            .criteria
+            .iter()
+            .map(|c| CriterionReport::new(c, lang))
+            .collect();
+        self.comparison = d
+            .criteria
+            .iter()
+            .find(|c| c.comparison == "<" || c.comparison == "<=")
+            .map(|c| c.comparison.to_owned());
         self.margin = d.margin;
         self.unknown = d.unknown.iter().map(|s| (*s).to_owned()).collect();
         self.unconfirmed = d
             .used
             .iter()
             .filter(|(_, c)| !c.confirmed)
-            .map(|(name, c)| UnconfirmedParameter { used_for: (*name).to_owned(), source: Source::from(c) })
+            .map(|(name, c)| UnconfirmedParameter {
+                used_for: (*name).to_owned(),
+                source: Source::from(c),
+            })
             .collect();
         if let Some(r) = &d.refund {
             self.refund_base = Some(money(r.base));
@@ -245,7 +283,13 @@ impl Report {
                 let amount = r.amount.to_string();
                 self.route = Some(r.route);
                 let review = r.route == Route::GovernmentReview;
-                let text = messages::summary::summary(&Outcome::Eligible { refund: &amount, review }, lang);
+                let text = messages::summary::summary(
+                    &Outcome::Eligible {
+                        refund: &amount,
+                        review,
+                    },
+                    lang,
+                );
                 self.refund = Some(amount);
                 text
             }
@@ -259,14 +303,18 @@ impl Report {
         self.summary = outcome;
         self.hardship = d.hardship.as_ref().map(|h| HardshipReport {
             status: h.status,
-            conditions: h.conditions.iter().map(|c| CriterionReport::new(c, lang)).collect(),
+            conditions: h
+                .conditions
+                .iter()
+                .map(|c| CriterionReport::new(c, lang))
+                .collect(),
             amounts: h
                 .amounts
                 .iter()
                 .map(|a| HardshipAmountReport {
                     formula: a.formula.to_owned(),
                     amount: a.amount.map(|v| v.to_string()),
-                    values: a.values.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+                    values: named_values(&a.values),
                     missing: a.missing.iter().map(|s| (*s).to_owned()).collect(),
                 })
                 .collect(),
@@ -281,6 +329,6 @@ fn profile_info(p: &LoadedProfile, lang: Lang) -> ProfileInfo {
         name: p.profile.name.get(lang).to_owned(),
         valid_from: p.profile.valid_from.clone(),
         valid_to: p.profile.valid_to.clone(),
-        digest: p.digest.clone(),
+        digest: p.digest().to_owned(),
     }
 }

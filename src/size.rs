@@ -55,7 +55,10 @@ pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseS
     let reaches_all = |bounds: &std::collections::BTreeMap<Measure, Decimal>| {
         bounds.iter().all(|(m, bound)| figures.get(*m) >= *bound)
     };
-    let sme = row.sme_below_any.iter().any(|(m, bound)| figures.get(*m) < *bound);
+    let sme = row
+        .sme_below_any
+        .iter()
+        .any(|(m, bound)| figures.get(*m) < *bound);
     Some(if !sme {
         EnterpriseSize::Large
     } else if reaches_all(&row.medium_at_least) {
@@ -69,5 +72,7 @@ pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseS
 
 /// The figures an industry's row classifies by.
 pub fn measures_needed(industry: Industry) -> Vec<Measure> {
-    row(industry).map(|r| r.measures().collect()).unwrap_or_default()
+    row(industry)
+        .map(|r| r.measures().collect())
+        .unwrap_or_default()
 }

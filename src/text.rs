@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The language a report's messages are written in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// 简体中文, the default.
@@ -15,7 +17,11 @@ pub enum Lang {
 impl Lang {
     /// Parses `zh`, `zh-CN`, `en`, `en-GB`, … (case-insensitive).
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Lang::Zh),
             "en" => Some(Lang::En),
@@ -33,7 +39,10 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { zh: zh.into(), en: en.into() }
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

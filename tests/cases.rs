@@ -14,26 +14,45 @@ use wengang_engine::{check, submit, verify, Lang, RawApplication};
 #[test]
 fn every_case_holds() {
     let files = case_files();
-    assert!(files.len() >= 200, "expected the case files, found {}", files.len());
+    assert!(
+        files.len() >= 200,
+        "expected the case files, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for path in &files {
         if let Err(message) = run_case(path) {
             failures.push(format!("{}: {message}", path.display()));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
     println!("{} cases passed", files.len());
 }
 
 fn run_case(path: &Path) -> Result<(), String> {
     let case = load_case(path)?;
-    let raw: RawApplication = serde_json::from_value(case.application.clone()).map_err(|e| format!("application: {e}"))?;
+    let raw: RawApplication = serde_json::from_value(case.application.clone())
+        .map_err(|e| format!("application: {e}"))?;
     let report = check(&raw, case.lang);
     let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
     let mut problems = Vec::new();
     for (path, expected) in &case.expect {
-        let got = if path == "issues" { issue_pairs(&actual) } else { lookup(&actual, path) };
-        let matches = if path == "issues" { same_set(&got, expected) } else { &got == expected };
+        let got = if path == "issues" {
+            issue_pairs(&actual)
+        } else {
+            lookup(&actual, path)
+        };
+        let matches = if path == "issues" {
+            same_set(&got, expected)
+        } else {
+            &got == expected
+        };
         if !matches {
             problems.push(format!("{path}: expected {expected}, got {got}"));
         }
@@ -48,7 +67,16 @@ fn run_case(path: &Path) -> Result<(), String> {
     if case.lang == Lang::Zh {
         // The other language must reach the same decision.
         let en = serde_json::to_value(check(&raw, Lang::En)).map_err(|e| e.to_string())?;
-        for key in ["valid", "eligible", "refund", "route", "margin", "layoff_rate", "threshold", "size"] {
+        for key in [
+            "valid",
+            "eligible",
+            "refund",
+            "route",
+            "margin",
+            "layoff_rate",
+            "threshold",
+            "size",
+        ] {
             if en[key] != actual[key] {
                 problems.push(format!("{key} differs between zh and en"));
             }
@@ -70,7 +98,12 @@ fn lookup(report: &Value, path: &str) -> Value {
             Value::Object(map) => map.get(part).unwrap_or(&Value::Null),
             Value::Array(items) => items
                 .iter()
-                .find(|item| item.get("id").or_else(|| item.get("formula")).and_then(Value::as_str) == Some(part))
+                .find(|item| {
+                    item.get("id")
+                        .or_else(|| item.get("formula"))
+                        .and_then(Value::as_str)
+                        == Some(part)
+                })
                 .unwrap_or(&Value::Null),
             _ => &Value::Null,
         };
@@ -82,14 +115,22 @@ fn lookup(report: &Value, path: &str) -> Value {
 fn issue_pairs(report: &Value) -> Value {
     let pairs = report["issues"]
         .as_array()
-        .map(|issues| issues.iter().map(|i| Value::Array(vec![i["field"].clone(), i["code"].clone()])).collect())
+        .map(|issues| {
+            issues
+                .iter()
+                .map(|i| Value::Array(vec![i["field"].clone(), i["code"].clone()]))
+                .collect()
+        })
         .unwrap_or_default();
     Value::Array(pairs)
 }
 
 fn same_set(got: &Value, expected: &Value) -> bool {
     let sorted = |v: &Value| {
-        let mut items: Vec<String> = v.as_array().map(|a| a.iter().map(Value::to_string).collect()).unwrap_or_default();
+        let mut items: Vec<String> = v
+            .as_array()
+            .map(|a| a.iter().map(Value::to_string).collect())
+            .unwrap_or_default();
         items.sort();
         items
     };

@@ -15,7 +15,12 @@ fn wengang(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("it finishes")
 }
 
@@ -46,7 +51,10 @@ fn check_prints_the_report_and_exits_0() {
 fn check_in_english() {
     let out = wengang(&["check", "-", "--lang", "en"], SAMPLE);
     let report = stdout_json(&out);
-    assert!(report["summary"].as_str().unwrap_or_default().starts_with("Eligible"));
+    assert!(report["summary"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("Eligible"));
 }
 
 #[test]
@@ -64,7 +72,10 @@ fn check_exits_0_for_an_ineligible_or_invalid_application() {
 
 #[test]
 fn unreadable_input_exits_2_naming_line_and_column() {
-    let out = wengang(&["check", "-"], "{\n  \"policy\": \"suzhou-2019\",\n  \"applicant\": oops\n}");
+    let out = wengang(
+        &["check", "-"],
+        "{\n  \"policy\": \"suzhou-2019\",\n  \"applicant\": oops\n}",
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("<stdin>:3:"), "{err}");
@@ -83,7 +94,12 @@ fn submit_then_verify_holds() {
     assert_eq!(out.status.code(), Some(0));
     let path = temp_file("good.json", &String::from_utf8_lossy(&out.stdout));
     let verified = wengang(&["verify", path.to_str().unwrap()], "");
-    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stderr));
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
     assert!(String::from_utf8_lossy(&verified.stdout).starts_with("ok:"));
 }
 
@@ -92,19 +108,26 @@ fn tampered(edit: impl FnOnce(&mut Value)) -> (Option<i32>, String) {
     let mut file = stdout_json(&out);
     edit(&mut file);
     let verified = wengang(&["verify", "-"], &file.to_string());
-    (verified.status.code(), String::from_utf8_lossy(&verified.stderr).into_owned())
+    (
+        verified.status.code(),
+        String::from_utf8_lossy(&verified.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn verify_rejects_an_edited_refund() {
     let (code, reason) = tampered(|f| f["report"]["refund"] = "52420.00".into());
     assert_eq!(code, Some(1));
-    assert!(reason.contains("report.refund") && reason.contains("42420.00"), "{reason}");
+    assert!(
+        reason.contains("report.refund") && reason.contains("42420.00"),
+        "{reason}"
+    );
 }
 
 #[test]
 fn verify_rejects_an_edited_input() {
-    let (code, reason) = tampered(|f| f["application"]["insured"]["premiums_paid"] = "96040.00".into());
+    let (code, reason) =
+        tampered(|f| f["application"]["insured"]["premiums_paid"] = "96040.00".into());
     assert_eq!(code, Some(1));
     assert!(reason.contains("report.refund"), "{reason}");
     // An edit that does not change the outcome is caught by the digest.
@@ -120,10 +143,16 @@ fn verify_rejects_a_different_profile() {
     assert!(reason.contains("differs"), "{reason}");
     let (code, reason) = tampered(|f| f["application"]["policy"] = "cn-2019".into());
     assert_eq!(code, Some(1));
-    assert!(reason.contains("policy.id is `suzhou-2019` but the application names `cn-2019`"), "{reason}");
+    assert!(
+        reason.contains("policy.id is `suzhou-2019` but the application names `cn-2019`"),
+        "{reason}"
+    );
     let (code, reason) = tampered(|f| f["policy"]["id"] = "cn-2024".into());
     assert_eq!(code, Some(1));
-    assert!(reason.contains("differs") || reason.contains("names"), "{reason}");
+    assert!(
+        reason.contains("differs") || reason.contains("names"),
+        "{reason}"
+    );
 }
 
 #[test]
@@ -141,11 +170,25 @@ fn schema_is_generated_and_names_every_section() {
     assert_eq!(out.status.code(), Some(0));
     let schema = stdout_json(&out);
     let properties = &schema["properties"];
-    for section in ["policy", "applicant", "insured", "declarations", "hardship", "bank", "contact", "commitment"] {
+    for section in [
+        "policy",
+        "applicant",
+        "insured",
+        "declarations",
+        "hardship",
+        "bank",
+        "contact",
+        "commitment",
+    ] {
         assert!(!properties[section].is_null(), "schema lacks {section}");
     }
     let text = schema.to_string();
-    for value in ["individual_business", "software_it", "monthly_average", "arrears_and_late_fees"] {
+    for value in [
+        "individual_business",
+        "software_it",
+        "monthly_average",
+        "arrears_and_late_fees",
+    ] {
         assert!(text.contains(value), "schema lacks {value}");
     }
 }
@@ -154,8 +197,25 @@ fn schema_is_generated_and_names_every_section() {
 fn policies_lists_every_profile_with_dates_and_sources() {
     let out = wengang(&["policies", "--json"], "");
     let list = stdout_json(&out);
-    let ids: Vec<&str> = list.as_array().unwrap().iter().filter_map(|p| p["id"].as_str()).collect();
-    assert_eq!(ids, ["cn-2019", "suzhou-2019", "suzhou-2020", "cn-2021", "cn-2022", "cn-2023", "cn-2024", "cn-2025"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "cn-2019",
+            "suzhou-2019",
+            "suzhou-2020",
+            "cn-2021",
+            "cn-2022",
+            "cn-2023",
+            "cn-2024",
+            "cn-2025"
+        ]
+    );
     assert_eq!(list[6]["valid_to"], "2024-12-31");
     let text = String::from_utf8_lossy(&wengang(&["policies"], "").stdout).into_owned();
     assert!(text.contains("人社部发〔2019〕23号"));
@@ -165,5 +225,8 @@ fn policies_lists_every_profile_with_dates_and_sources() {
 fn usage_errors_exit_2() {
     assert_eq!(wengang(&["check"], "").status.code(), Some(2));
     assert_eq!(wengang(&["explode"], "").status.code(), Some(2));
-    assert_eq!(wengang(&["check", "-", "--lang", "fr"], "").status.code(), Some(2));
+    assert_eq!(
+        wengang(&["check", "-", "--lang", "fr"], "").status.code(),
+        Some(2)
+    );
 }

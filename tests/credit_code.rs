@@ -3,7 +3,11 @@
 use wengang_engine::validate::identifiers::{credit_code, credit_code_check_char};
 use wengang_engine::{IssueKind, Severity};
 
-const REAL_CODES: [&str; 3] = ["914403001922038216", "9144030071526726XG", "91320594079903279G"];
+const REAL_CODES: [&str; 3] = [
+    "914403001922038216",
+    "9144030071526726XG",
+    "91320594079903279G",
+];
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 #[test]
@@ -30,7 +34,11 @@ fn every_single_character_change_of_a_real_code_is_caught() {
                 changed[position] = replacement;
                 let changed: String = changed.into_iter().collect();
                 let issues = credit_code(&changed);
-                assert!(!issues.is_empty(), "{changed} (from {code}, position {}) was not caught", position + 1);
+                assert!(
+                    !issues.is_empty(),
+                    "{changed} (from {code}, position {}) was not caught",
+                    position + 1
+                );
                 variants += 1;
             }
         }
@@ -41,24 +49,45 @@ fn every_single_character_change_of_a_real_code_is_caught() {
 #[test]
 fn a_wrong_check_character_is_a_warning_naming_the_expected_one() {
     let issues = credit_code("91320594079903279H");
-    assert_eq!(issues, vec![IssueKind::CreditCodeCheck { expected: 'G', found: 'H' }]);
+    assert_eq!(
+        issues,
+        vec![IssueKind::CreditCodeCheck {
+            expected: 'G',
+            found: 'H'
+        }]
+    );
     assert_eq!(issues[0].severity(), Severity::Warning);
 }
 
 #[test]
 fn early_pilot_code_failing_the_checksum_is_only_a_warning() {
     let issues = credit_code("91350100M0001TGQXM");
-    assert!(matches!(issues.as_slice(), [IssueKind::CreditCodeCheck { .. }]));
+    assert!(matches!(
+        issues.as_slice(),
+        [IssueKind::CreditCodeCheck { .. }]
+    ));
 }
 
 #[test]
 fn length_and_charset_problems_are_errors() {
     let cases = [
-        ("91320594079903279", IssueKind::CreditCodeLength { length: 17 }),
-        ("91320594079903279GG", IssueKind::CreditCodeLength { length: 19 }),
+        (
+            "91320594079903279",
+            IssueKind::CreditCodeLength { length: 17 },
+        ),
+        (
+            "91320594079903279GG",
+            IssueKind::CreditCodeLength { length: 19 },
+        ),
         ("", IssueKind::CreditCodeLength { length: 0 }),
         ("91320594079903279g", IssueKind::CreditCodeLowercase),
-        ("9132059407990327IG", IssueKind::CreditCodeCharset { position: 17, found: 'I' }),
+        (
+            "9132059407990327IG",
+            IssueKind::CreditCodeCharset {
+                position: 17,
+                found: 'I',
+            },
+        ),
         ("91A20594079903279G", IssueKind::CreditCodeDivision),
     ];
     for (code, expected) in cases {

@@ -5,22 +5,35 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 use wengang_engine::policy::{self, size_table};
 
-const SHIPPED: [&str; 8] =
-    ["cn-2019", "suzhou-2019", "suzhou-2020", "cn-2021", "cn-2022", "cn-2023", "cn-2024", "cn-2025"];
+const SHIPPED: [&str; 8] = [
+    "cn-2019",
+    "suzhou-2019",
+    "suzhou-2020",
+    "cn-2021",
+    "cn-2022",
+    "cn-2023",
+    "cn-2024",
+    "cn-2025",
+];
 
 #[test]
 fn every_shipped_profile_loads() {
     for id in SHIPPED {
         let loaded = policy::find(id).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(loaded.profile.id, id);
-        assert!(loaded.digest.starts_with("sha256:") && loaded.digest.len() == 71);
+        assert!(loaded.digest().starts_with("sha256:") && loaded.digest().len() == 71);
     }
     assert_eq!(policy::profiles().len(), SHIPPED.len());
     assert!(policy::profiles().iter().all(Result::is_ok));
 }
 
 /// Every object with a `source` is a parameter; its source must be listed.
-fn check_sources(value: &Value, sources: &BTreeSet<String>, path: &str, problems: &mut Vec<String>) {
+fn check_sources(
+    value: &Value,
+    sources: &BTreeSet<String>,
+    path: &str,
+    problems: &mut Vec<String>,
+) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(source)) = map.get("source") {
@@ -39,7 +52,9 @@ fn check_sources(value: &Value, sources: &BTreeSet<String>, path: &str, problems
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|v| check_sources(v, sources, path, problems)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| check_sources(v, sources, path, problems)),
         _ => {}
     }
 }
@@ -68,11 +83,27 @@ fn validity_dates_are_ordered_and_in_the_year_the_rules_apply() {
 
 #[test]
 fn the_seed_profile_carries_the_suzhou_2019_values() {
-    let p = &policy::find("suzhou-2019").unwrap_or_else(|e| panic!("{e}")).profile;
-    assert_eq!(p.layoff_threshold.sme.value.map(|d| d.to_string()).as_deref(), Some("0.0178"));
+    let p = &policy::find("suzhou-2019")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .profile;
+    assert_eq!(
+        p.layoff_threshold
+            .sme
+            .value
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("0.0178")
+    );
     assert_eq!(p.comparison.value, Some(policy::Comparison::Strict));
-    assert_eq!(p.refund_rate.sme.value.map(|d| d.to_string()).as_deref(), Some("0.5"));
-    let review = p.review_threshold.as_ref().and_then(|r| r.value).map(|d| d.to_string());
+    assert_eq!(
+        p.refund_rate.sme.value.map(|d| d.to_string()).as_deref(),
+        Some("0.5")
+    );
+    let review = p
+        .review_threshold
+        .as_ref()
+        .and_then(|r| r.value)
+        .map(|d| d.to_string());
     assert_eq!(review.as_deref(), Some("5000000.00"));
 }
 
@@ -80,10 +111,18 @@ fn the_seed_profile_carries_the_suzhou_2019_values() {
 fn unknown_values_stay_unknown() {
     // Never invented: Suzhou's monthly average benefit and the national
     // 2019 threshold (a local rate) are unknown in the data.
-    let suzhou = &policy::find("suzhou-2019").unwrap_or_else(|e| panic!("{e}")).profile;
-    let benefit = suzhou.hardship.as_ref().and_then(|h| h.benefit.as_ref()).map(|b| b.monthly_benefit.value);
+    let suzhou = &policy::find("suzhou-2019")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .profile;
+    let benefit = suzhou
+        .hardship
+        .as_ref()
+        .and_then(|h| h.benefit.as_ref())
+        .map(|b| b.monthly_benefit.value);
     assert_eq!(benefit, Some(None));
-    let national = &policy::find("cn-2019").unwrap_or_else(|e| panic!("{e}")).profile;
+    let national = &policy::find("cn-2019")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .profile;
     assert_eq!(national.layoff_threshold.large.value, None);
 }
 
@@ -91,7 +130,11 @@ fn unknown_values_stay_unknown() {
 fn comparisons_are_strict_in_2019_and_non_strict_after() {
     for id in SHIPPED {
         let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
-        let expected = if p.applies_in == 2019 { policy::Comparison::Strict } else { policy::Comparison::NonStrict };
+        let expected = if p.applies_in == 2019 {
+            policy::Comparison::Strict
+        } else {
+            policy::Comparison::NonStrict
+        };
         assert_eq!(p.comparison.value, Some(expected), "{id}");
     }
 }
@@ -100,7 +143,8 @@ fn comparisons_are_strict_in_2019_and_non_strict_after() {
 fn the_size_table_has_all_fifteen_rows_and_every_industry() {
     let table = size_table::table().expect("the embedded size table parses");
     assert_eq!(table.rows.len(), 15);
-    for industry in wengang_engine::application::Industry::ALL {
+    use wengang_engine::application::{Industry, Named};
+    for &industry in Industry::ALL {
         assert!(table.row(industry).is_some(), "{industry:?} has no row");
     }
     assert_eq!(table.source.document, "工信部联企业〔2011〕300号");
@@ -108,5 +152,8 @@ fn the_size_table_has_all_fifteen_rows_and_every_industry() {
 
 #[test]
 fn an_unknown_id_is_an_error_not_a_panic() {
-    assert!(matches!(policy::find("atlantis-2030"), Err(policy::ProfileError::Unknown(_))));
+    assert!(matches!(
+        policy::find("atlantis-2030"),
+        Err(policy::ProfileError::Unknown(_))
+    ));
 }

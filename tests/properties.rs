@@ -6,8 +6,16 @@ use serde_json::{json, Map, Value};
 use wengang_engine::refund::round_yuan;
 use wengang_engine::{check, check_str, parse_application, policy, verify, Lang, RawApplication};
 
-const PROFILES: [&str; 8] =
-    ["cn-2019", "suzhou-2019", "suzhou-2020", "cn-2021", "cn-2022", "cn-2023", "cn-2024", "cn-2025"];
+const PROFILES: [&str; 8] = [
+    "cn-2019",
+    "suzhou-2019",
+    "suzhou-2020",
+    "cn-2021",
+    "cn-2022",
+    "cn-2023",
+    "cn-2024",
+    "cn-2025",
+];
 const UNIT_TYPES: [&str; 7] = [
     "enterprise",
     "individual_business",
@@ -111,11 +119,26 @@ fn reversed_text(value: &Value) -> String {
             let mut keys: Vec<&String> = map.keys().collect();
             keys.sort();
             keys.reverse();
-            let body: Vec<String> =
-                keys.iter().map(|k| format!("{}:{}", Value::String((*k).clone()), reversed_text(&map[*k]))).collect();
+            let body: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{}:{}",
+                        Value::String((*k).clone()),
+                        reversed_text(&map[*k])
+                    )
+                })
+                .collect();
             format!("{{{}}}", body.join(","))
         }
-        Value::Array(items) => format!("[{}]", items.iter().map(reversed_text).collect::<Vec<_>>().join(",")),
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(reversed_text)
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
         other => other.to_string(),
     }
 }
@@ -126,14 +149,16 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,40}".prop_map(Value::String),
         "[0-9.,-]{0,30}".prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(".{0,8}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+            prop::collection::btree_map(".{0,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -283,10 +308,14 @@ fn generated_applications_cover_every_outcome() {
             None => undecided += 1,
         }
         margins += usize::from(report.margin.is_some_and(|m| m > 0));
-        review += usize::from(report.route == Some(wengang_engine::refund::Route::GovernmentReview));
+        review +=
+            usize::from(report.route == Some(wengang_engine::refund::Route::GovernmentReview));
     }
     eprintln!("{eligible} eligible, {not_eligible} not, {undecided} undecided, {margins} margins, {review} reviews");
-    assert!(eligible >= 100 && not_eligible >= 50 && undecided >= 5, "{eligible} {not_eligible} {undecided}");
+    assert!(
+        eligible >= 100 && not_eligible >= 50 && undecided >= 5,
+        "{eligible} {not_eligible} {undecided}"
+    );
     assert!(margins >= 10, "{margins} with a positive margin");
     assert!(review >= 1, "{review} sent to government review");
 }

@@ -15,8 +15,12 @@ const BATCH: u32 = 50;
 /// the median over batches of the milliseconds one check takes.
 #[wasm_bindgen]
 pub fn bench_recompute(batches: u32) -> f64 {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return f64::NAN };
-    let Ok(application) = serde_json::from_str(super::demos::DEMOS[0].3) else { return f64::NAN };
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
+    let Ok(application) = serde_json::from_str(super::demos::DEMOS[0].3) else {
+        return f64::NAN;
+    };
     let mut times: Vec<f64> = (0..batches.max(1))
         .map(|_| {
             let start = performance.now();
@@ -26,6 +30,6 @@ pub fn bench_recompute(batches: u32) -> f64 {
             (performance.now() - start) / f64::from(BATCH)
         })
         .collect();
-    times.sort_by(f64::total_cmp);
+    times.sort_unstable_by(f64::total_cmp);
     times[times.len() / 2]
 }

@@ -2,7 +2,12 @@
 
 /// (id, zh name, en name, application JSON)
 pub const DEMOS: [(&str, &str, &str, &str); 5] = [
-    ("eligible-sme", "符合条件的中小企业", "An eligible SME", include_str!("../../samples/eligible-sme.json")),
+    (
+        "eligible-sme",
+        "符合条件的中小企业",
+        "An eligible SME",
+        include_str!("../../samples/eligible-sme.json"),
+    ),
     (
         "large-enterprise-review",
         "返还 500 万元以上的大型企业",
@@ -15,8 +20,18 @@ pub const DEMOS: [(&str, &str, &str, &str); 5] = [
         "Over the layoff-rate standard",
         include_str!("../../samples/over-layoff-threshold.json"),
     ),
-    ("missing-months", "缴费月数不足的企业", "Missing months of premiums", include_str!("../../samples/missing-months.json")),
-    ("hardship", "困难企业", "A hardship case", include_str!("../../samples/hardship.json")),
+    (
+        "missing-months",
+        "缴费月数不足的企业",
+        "Missing months of premiums",
+        include_str!("../../samples/missing-months.json"),
+    ),
+    (
+        "hardship",
+        "困难企业",
+        "A hardship case",
+        include_str!("../../samples/hardship.json"),
+    ),
 ];
 
 pub fn find(id: &str) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {

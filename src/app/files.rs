@@ -8,11 +8,17 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| fail("anchor"))?.dyn_into().map_err(|_| fail("anchor"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("anchor"))?
+        .dyn_into()
+        .map_err(|_| fail("anchor"))?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -24,7 +30,9 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
 pub fn file_name(enterprise: &str, date: &str) -> String {
     let cleaned: String = enterprise
         .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
         .collect();
     let name = cleaned.trim();
     let name = if name.is_empty() { "application" } else { name };
@@ -36,9 +44,10 @@ pub fn file_name(enterprise: &str, date: &str) -> String {
 pub fn application_in(text: &str) -> Result<serde_json::Value, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     match value.get("format").and_then(|f| f.as_str()) {
-        Some(crate::receipt::SUBMISSION_FORMAT) => {
-            value.get("application").cloned().ok_or_else(|| "the submission has no application".into())
-        }
+        Some(crate::receipt::SUBMISSION_FORMAT) => value
+            .get("application")
+            .cloned()
+            .ok_or_else(|| "the submission has no application".into()),
         Some(crate::APPLICATION_FORMAT) => Ok(value),
         Some(other) => Err(format!("unsupported format {other}")),
         None if value.is_object() => Ok(value),

@@ -71,38 +71,121 @@ pub struct Field {
 }
 
 const fn f(path: &'static str, kind: Kind) -> Field {
-    Field { path, kind, hint: None, autocomplete: None }
+    Field {
+        path,
+        kind,
+        hint: None,
+        autocomplete: None,
+    }
 }
 
 const fn h(path: &'static str, kind: Kind, zh: &'static str, en: &'static str) -> Field {
-    Field { path, kind, hint: Some((zh, en)), autocomplete: None }
+    Field {
+        path,
+        kind,
+        hint: Some((zh, en)),
+        autocomplete: None,
+    }
 }
 
 const POLICY: &[Field] = &[
-    h("commitment.date", Kind::Date, "格式：年-月-日，例如 2019-06-10。用于选择适用政策。", "As YYYY-MM-DD, e.g. 2019-06-10. It picks the policy."),
-    h("policy", Kind::Policy, "已按日期和地区推荐，可更改。", "Suggested from the date and place; you can change it."),
+    h(
+        "commitment.date",
+        Kind::Date,
+        "格式：年-月-日，例如 2019-06-10。用于选择适用政策。",
+        "As YYYY-MM-DD, e.g. 2019-06-10. It picks the policy.",
+    ),
+    h(
+        "policy",
+        Kind::Policy,
+        "已按日期和地区推荐，可更改。",
+        "Suggested from the date and place; you can change it.",
+    ),
 ];
 const ENTERPRISE: &[Field] = &[
-    Field { autocomplete: Some("organization"), ..h("applicant.name", Kind::Text, "与营业执照一致。", "As on the business licence.") },
-    h("applicant.credit_code", Kind::Text, "18 位，见营业执照。", "18 characters, on the business licence."),
+    Field {
+        autocomplete: Some("organization"),
+        ..h(
+            "applicant.name",
+            Kind::Text,
+            "与营业执照一致。",
+            "As on the business licence.",
+        )
+    },
+    h(
+        "applicant.credit_code",
+        Kind::Text,
+        "18 位，见营业执照。",
+        "18 characters, on the business licence.",
+    ),
     f("applicant.unit_type", Kind::UnitType),
     f("applicant.industry", Kind::Industry),
-    h("applicant.employees", Kind::Count, "上年末从业人员。", "Persons employed at the end of last year."),
-    h("applicant.revenue", Kind::Money, "元，例如 35000000.00。用于划分企业规模。", "Yuan, e.g. 35000000.00. Used for the enterprise size."),
-    h("applicant.assets", Kind::Money, "元。部分行业划型需要。", "Yuan. Some industries' size rules use it."),
+    h(
+        "applicant.employees",
+        Kind::Count,
+        "上年末从业人员。",
+        "Persons employed at the end of last year.",
+    ),
+    h(
+        "applicant.revenue",
+        Kind::Money,
+        "元，例如 35000000.00。用于划分企业规模。",
+        "Yuan, e.g. 35000000.00. Used for the enterprise size.",
+    ),
+    h(
+        "applicant.assets",
+        Kind::Money,
+        "元。部分行业划型需要。",
+        "Yuan. Some industries' size rules use it.",
+    ),
 ];
 const HEADCOUNT: &[Field] = &[
-    h("insured.year", Kind::Count, "政策按上一年度的数据计算。", "The policy uses the previous year's figures."),
-    h("insured.start", Kind::Count, "1 月初参加失业保险的职工人数。", "Employees insured at the start of January."),
-    h("insured.end", Kind::Count, "12 月末参保人数。", "Insured at the end of December."),
-    h("insured.monthly_average", Kind::Decimal, "12 个月参保人数之和 ÷ 12，可带小数。", "The sum of the 12 monthly counts ÷ 12; decimals allowed."),
+    h(
+        "insured.year",
+        Kind::Count,
+        "政策按上一年度的数据计算。",
+        "The policy uses the previous year's figures.",
+    ),
+    h(
+        "insured.start",
+        Kind::Count,
+        "1 月初参加失业保险的职工人数。",
+        "Employees insured at the start of January.",
+    ),
+    h(
+        "insured.end",
+        Kind::Count,
+        "12 月末参保人数。",
+        "Insured at the end of December.",
+    ),
+    h(
+        "insured.monthly_average",
+        Kind::Decimal,
+        "12 个月参保人数之和 ÷ 12，可带小数。",
+        "The sum of the 12 monthly counts ÷ 12; decimals allowed.",
+    ),
     f("insured.retired_or_deceased", Kind::Count),
     f("insured.new_benefit_claimants", Kind::Count),
 ];
 const PREMIUMS: &[Field] = &[
-    h("insured.months_paid_in_full", Kind::Count, "0 到 12。", "0 to 12."),
-    h("insured.premiums_paid", Kind::Money, "元，以社保经办机构的缴费记录为准。", "Yuan, per the social-insurance agency's records."),
-    h("insured.arrears_and_late_fees", Kind::Money, "元；没有填 0。这部分不计入返还基数。", "Yuan; 0 if none. This part is not refunded."),
+    h(
+        "insured.months_paid_in_full",
+        Kind::Count,
+        "0 到 12。",
+        "0 to 12.",
+    ),
+    h(
+        "insured.premiums_paid",
+        Kind::Money,
+        "元，以社保经办机构的缴费记录为准。",
+        "Yuan, per the social-insurance agency's records.",
+    ),
+    h(
+        "insured.arrears_and_late_fees",
+        Kind::Money,
+        "元；没有填 0。这部分不计入返还基数。",
+        "Yuan; 0 if none. This part is not refunded.",
+    ),
 ];
 const DECLARATIONS: &[Field] = &[
     f("declarations.industrial_policy_compliant", Kind::YesNo),
@@ -114,14 +197,40 @@ const HARDSHIP: &[Field] = &[
     f("hardship.temporary_difficulty", Kind::YesNo),
     f("hardship.union_agreed_plan", Kind::YesNo),
     f("hardship.no_layoff_commitment", Kind::YesNo),
-    h("hardship.monthly_contributions_payable", Kind::Money, "元：单位和职工每月应缴的社会保险费合计。", "Yuan: social-insurance contributions payable by the unit and its staff per month."),
+    h(
+        "hardship.monthly_contributions_payable",
+        Kind::Money,
+        "元：单位和职工每月应缴的社会保险费合计。",
+        "Yuan: social-insurance contributions payable by the unit and its staff per month.",
+    ),
 ];
 const BANK_CONTACT: &[Field] = &[
-    h("bank.account_name", Kind::Text, "一般与单位名称一致。", "Usually the unit's name."),
+    h(
+        "bank.account_name",
+        Kind::Text,
+        "一般与单位名称一致。",
+        "Usually the unit's name.",
+    ),
     f("bank.bank_name", Kind::Text),
-    h("bank.account_number", Kind::Account, "只填数字，可用空格分组。", "Digits only; spaces between groups are fine."),
-    Field { autocomplete: Some("name"), ..f("contact.name", Kind::Text) },
-    Field { autocomplete: Some("tel"), ..h("contact.phone", Kind::Tel, "11 位手机号码。", "An 11-digit mobile number.") },
+    h(
+        "bank.account_number",
+        Kind::Account,
+        "只填数字，可用空格分组。",
+        "Digits only; spaces between groups are fine.",
+    ),
+    Field {
+        autocomplete: Some("name"),
+        ..f("contact.name", Kind::Text)
+    },
+    Field {
+        autocomplete: Some("tel"),
+        ..h(
+            "contact.phone",
+            Kind::Tel,
+            "11 位手机号码。",
+            "An 11-digit mobile number.",
+        )
+    },
 ];
 const COMMITMENT: &[Field] = &[
     f("commitment.signatory", Kind::Text),
@@ -173,7 +282,11 @@ impl Page {
             Page::Result => ("预审结果", "Result"),
             Page::Print => ("打印申请表和承诺书", "Print the form and commitment"),
         };
-        if lang == Lang::Zh { zh } else { en }
+        if lang == Lang::Zh {
+            zh
+        } else {
+            en
+        }
     }
 
     /// A stable name used in drafts and element ids.
@@ -201,7 +314,9 @@ pub fn input_id(path: &str) -> String {
 
 /// The value at a dotted path of a JSON object.
 pub fn get<'a>(application: &'a Value, path: &str) -> &'a Value {
-    path.split('.').fold(application, |here, key| here.get(key).unwrap_or(&Value::Null))
+    path.split('.').fold(application, |here, key| {
+        here.get(key).unwrap_or(&Value::Null)
+    })
 }
 
 /// Sets the value at a dotted path, creating objects on the way.
@@ -242,7 +357,10 @@ mod tests {
         set(&mut app, "policy", json!("cn-2024"));
         assert_eq!(get(&app, "applicant.name"), &json!("甲"));
         assert_eq!(get(&app, "applicant.missing"), &Value::Null);
-        assert_eq!(app, json!({"applicant": {"name": "甲"}, "policy": "cn-2024"}));
+        assert_eq!(
+            app,
+            json!({"applicant": {"name": "甲"}, "policy": "cn-2024"})
+        );
     }
 
     #[test]

@@ -54,7 +54,10 @@ pub struct AppState {
 
 /// Everything that can happen.
 pub enum Action {
-    SetField { path: String, value: Value },
+    SetField {
+        path: String,
+        value: Value,
+    },
     SetPlace(String),
     /// Take (or leave) the hardship path.
     SetHardship(bool),
@@ -63,10 +66,17 @@ pub enum Action {
     Goto(Page),
     /// A change link on the review page.
     Change(Page),
-    Confirm { key: String, confirmed: bool },
+    Confirm {
+        key: String,
+        confirmed: bool,
+    },
     SetLang(Lang),
     /// Replace the application (import, demo).
-    Load { application: Value, notice: Notice, demo: bool },
+    Load {
+        application: Value,
+        notice: Notice,
+        demo: bool,
+    },
     Clear,
     /// Show a notice and change nothing else.
     Notify(Notice),
@@ -113,7 +123,11 @@ fn suggest_policy(app: &mut Value, place: &str) {
     };
     if let Some(profile) = policy::suggest(place, &date).or_else(latest) {
         form::set(app, "policy", json!(profile.profile.id));
-        form::set(app, "insured.year", json!(profile.profile.data_year.to_string()));
+        form::set(
+            app,
+            "insured.year",
+            json!(profile.profile.data_year.to_string()),
+        );
     }
 }
 
@@ -168,16 +182,26 @@ impl AppState {
 
     /// The question pages this application goes through.
     pub fn pages(&self) -> Vec<Page> {
-        QUESTION_PAGES.into_iter().filter(|p| *p != Page::Hardship || self.hardship_offered()).collect()
+        QUESTION_PAGES
+            .into_iter()
+            .filter(|p| *p != Page::Hardship || self.hardship_offered())
+            .collect()
     }
 
     /// Issues that keep the user on `page`: errors, and warnings not yet confirmed.
-    pub fn blocking<'r>(&self, report: &'r Report, page: Page) -> Vec<&'r crate::report::IssueReport> {
+    pub fn blocking<'r>(
+        &self,
+        report: &'r Report,
+        page: Page,
+    ) -> Vec<&'r crate::report::IssueReport> {
         report
             .issues
             .iter()
             .filter(|i| Page::of_field(&i.field) == page)
-            .filter(|i| i.severity == Severity::Error || !self.confirmed.contains(&warning_key(&i.field, &i.code)))
+            .filter(|i| {
+                i.severity == Severity::Error
+                    || !self.confirmed.contains(&warning_key(&i.field, &i.code))
+            })
             .collect()
     }
 
@@ -219,12 +243,16 @@ pub fn warning_key(field: &str, code: &str) -> String {
 }
 
 pub fn report_of(application: &Value, lang: Lang) -> Report {
-    let raw: RawApplication = serde_json::from_value(application.clone()).unwrap_or_default();
+    let raw = RawApplication::from_value(&application).unwrap_or_default();
     check(&raw, lang)
 }
 
 fn all_paths() -> BTreeSet<String> {
-    QUESTION_PAGES.iter().flat_map(|p| p.fields()).map(|f| f.path.to_owned()).collect()
+    let mut paths = BTreeSet::new();
+    for field in QUESTION_PAGES.iter().flat_map(|p| p.fields()) {
+        paths.insert(field.path.to_owned());
+    }
+    paths
 }
 
 impl Reducible for AppState {
@@ -244,7 +272,11 @@ impl Reducible for AppState {
                 if path == "policy" {
                     let id = form::as_text(form::get(&s.application, "policy"));
                     if let Ok(p) = policy::find(&id) {
-                        form::set(&mut s.application, "insured.year", json!(p.profile.data_year.to_string()));
+                        form::set(
+                            &mut s.application,
+                            "insured.year",
+                            json!(p.profile.data_year.to_string()),
+                        );
                     }
                 }
                 s.touched.insert(path);
@@ -265,7 +297,10 @@ impl Reducible for AppState {
                 } else if s.page == Page::Review && !report.valid {
                     // Send the user to the first page with a problem.
                     s.attempted.extend(s.pages());
-                    let first = s.pages().into_iter().find(|p| !s.blocking(&report, *p).is_empty());
+                    let first = s
+                        .pages()
+                        .into_iter()
+                        .find(|p| !s.blocking(&report, *p).is_empty());
                     s.page = first.unwrap_or(Page::Review);
                 } else {
                     s.page = s.next_page();
@@ -292,7 +327,11 @@ impl Reducible for AppState {
                 }
             }
             Action::SetLang(lang) => s.lang = lang,
-            Action::Load { application, notice, demo } => {
+            Action::Load {
+                application,
+                notice,
+                demo,
+            } => {
                 s.application = application;
                 s.touched = all_paths();
                 s.attempted.clear();
@@ -344,7 +383,10 @@ mod tests {
 
     #[test]
     fn changing_the_date_or_place_changes_the_suggestion() {
-        let s = state().reduce(Action::SetField { path: "commitment.date".into(), value: json!("2024-05-01") });
+        let s = state().reduce(Action::SetField {
+            path: "commitment.date".into(),
+            value: json!("2024-05-01"),
+        });
         assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
         let s = s.reduce(Action::SetPlace("other".into()));
         assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
@@ -361,15 +403,23 @@ mod tests {
     #[test]
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
-        let s = state().reduce(Action::SetField { path: "policy".into(), value: json!("cn-2024") });
+        let s = state().reduce(Action::SetField {
+            path: "policy".into(),
+            value: json!("cn-2024"),
+        });
         assert!(!s.pages().contains(&Page::Hardship));
     }
 
     #[test]
     fn a_change_link_returns_to_the_review() {
-        let sample: Value = serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
+        let sample: Value =
+            serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
         let s = state()
-            .reduce(Action::Load { application: sample, notice: Notice::Imported, demo: false })
+            .reduce(Action::Load {
+                application: sample,
+                notice: Notice::Imported,
+                demo: false,
+            })
             .reduce(Action::Change(Page::Premiums))
             .reduce(Action::Continue);
         assert_eq!(s.page, Page::Review);

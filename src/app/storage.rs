@@ -15,7 +15,10 @@ fn storage() -> Result<web_sys::Storage, String> {
 }
 
 fn describe(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(e.clone()).message().as_string().unwrap_or_else(|| format!("{e:?}"))
+    js_sys::Error::from(e.clone())
+        .message()
+        .as_string()
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Saves the draft.
@@ -27,7 +30,9 @@ pub fn save(draft: &Draft) -> Result<(), String> {
 /// The saved draft, if there is a readable one of this version.
 pub fn load() -> Option<Draft> {
     let text = storage().ok()?.get_item(KEY).ok()??;
-    serde_json::from_str::<Draft>(&text).ok().filter(|d| d.version == DRAFT_VERSION)
+    serde_json::from_str::<Draft>(&text)
+        .ok()
+        .filter(|d| d.version == DRAFT_VERSION)
 }
 
 /// Forgets the draft.

@@ -15,7 +15,11 @@ pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 pub fn unit_type(u: UnitType, lang: Lang) -> &'static str {
     match u {
         UnitType::Enterprise => t(lang, "企业", "Enterprise"),
-        UnitType::IndividualBusiness => t(lang, "以单位形式参保的个体工商户", "Individual business insured as a unit"),
+        UnitType::IndividualBusiness => t(
+            lang,
+            "以单位形式参保的个体工商户",
+            "Individual business insured as a unit",
+        ),
         UnitType::SocialOrganisation => t(lang, "社会团体", "Social organisation"),
         UnitType::Foundation => t(lang, "基金会", "Foundation"),
         UnitType::SocialServiceBody => t(lang, "社会服务机构", "Social service body"),
@@ -26,8 +30,16 @@ pub fn unit_type(u: UnitType, lang: Lang) -> &'static str {
 
 pub fn industry(i: Industry, lang: Lang) -> &'static str {
     match i {
-        Industry::Agriculture => t(lang, "农、林、牧、渔业", "Agriculture, forestry, husbandry, fishery"),
-        Industry::Industry => t(lang, "工业（采矿、制造、电力热力燃气水）", "Industry (mining, manufacturing, utilities)"),
+        Industry::Agriculture => t(
+            lang,
+            "农、林、牧、渔业",
+            "Agriculture, forestry, husbandry, fishery",
+        ),
+        Industry::Industry => t(
+            lang,
+            "工业（采矿、制造、电力热力燃气水）",
+            "Industry (mining, manufacturing, utilities)",
+        ),
         Industry::Construction => t(lang, "建筑业", "Construction"),
         Industry::Wholesale => t(lang, "批发业", "Wholesale"),
         Industry::Retail => t(lang, "零售业", "Retail"),
@@ -57,7 +69,11 @@ pub fn size(size: crate::size::EnterpriseSize, lang: Lang) -> &'static str {
 
 pub fn criterion(id: &str, lang: Lang) -> &'static str {
     match id {
-        "months_paid_in_full" => t(lang, "足额缴费满 12 个月", "Premiums paid in full for 12 months"),
+        "months_paid_in_full" => t(
+            lang,
+            "足额缴费满 12 个月",
+            "Premiums paid in full for 12 months",
+        ),
         "layoff_rate" => t(lang, "裁员率", "Layoff rate"),
         "industrial_policy" => t(lang, "符合产业结构调整政策", "Industrial policy"),
         "environmental" => t(lang, "符合环保政策", "Environmental policy"),
@@ -73,13 +89,25 @@ pub fn criterion(id: &str, lang: Lang) -> &'static str {
 /// The name of a policy parameter or criterion a report lists.
 pub fn parameter(name: &str, lang: Lang) -> &'static str {
     match name {
-        "unit_treatment" => t(lang, "非企业单位的适用类别", "How non-enterprise units are treated"),
+        "unit_treatment" => t(
+            lang,
+            "非企业单位的适用类别",
+            "How non-enterprise units are treated",
+        ),
         "layoff_formula" => t(lang, "裁员率计算口径", "Layoff-rate formula"),
         "comparison" => t(lang, "“低于”或“不高于”", "“Below” or “not above”"),
         "layoff_threshold" => t(lang, "裁员率标准", "Layoff-rate standard"),
         "refund_rate" => t(lang, "返还比例", "Refund rate"),
-        "small_unit_headcount" => t(lang, "30 人以下规则所用人数", "Headcount of the 30-or-fewer rule"),
-        "review_threshold" => t(lang, "报市政府审议的金额", "Amount needing government deliberation"),
+        "small_unit_headcount" => t(
+            lang,
+            "30 人以下规则所用人数",
+            "Headcount of the 30-or-fewer rule",
+        ),
+        "review_threshold" => t(
+            lang,
+            "报市政府审议的金额",
+            "Amount needing government deliberation",
+        ),
         other => criterion(other, lang),
     }
 }

@@ -1,4 +1,4 @@
-//! Leaf fields of the raw application.
+//! Leaf fields of the raw application (read by `RawApplication::from_json`).
 //!
 //! Each keeps whatever JSON value arrived (a form may send `"12"` or `12`,
 //! a file may hold anything), while its JSON Schema says what is expected.
@@ -8,13 +8,13 @@ use std::borrow::Cow;
 use std::marker::PhantomData;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 macro_rules! leaf {
     ($(#[$doc:meta])* $name:ident, $schema:tt) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         #[serde(transparent)]
         pub struct $name(pub Value);
 
@@ -96,19 +96,16 @@ impl<T> Default for Choice<T> {
 
 impl<T> From<Value> for Choice<T> {
     fn from(value: Value) -> Self {
-        Self { value, kind: PhantomData }
+        Self {
+            value,
+            kind: PhantomData,
+        }
     }
 }
 
 impl<T> Serialize for Choice<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(serializer)
-    }
-}
-
-impl<'de, T> Deserialize<'de> for Choice<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Value::deserialize(deserializer).map(Self::from)
     }
 }
 

@@ -6,12 +6,16 @@ mod raw;
 
 pub use raw::*;
 
+use crate::named::named;
+pub use crate::named::Named;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// 单位类型 — the kind of insured unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitType {
     Enterprise,
@@ -45,38 +49,34 @@ pub enum Industry {
     Other,
 }
 
-impl UnitType {
-    pub const ALL: [UnitType; 7] = [
-        UnitType::Enterprise,
-        UnitType::IndividualBusiness,
-        UnitType::SocialOrganisation,
-        UnitType::Foundation,
-        UnitType::SocialServiceBody,
-        UnitType::LawFirm,
-        UnitType::AccountingFirm,
-    ];
-}
+named!(UnitType {
+    Enterprise => "enterprise",
+    IndividualBusiness => "individual_business",
+    SocialOrganisation => "social_organisation",
+    Foundation => "foundation",
+    SocialServiceBody => "social_service_body",
+    LawFirm => "law_firm",
+    AccountingFirm => "accounting_firm",
+});
 
-impl Industry {
-    pub const ALL: [Industry; 16] = [
-        Industry::Agriculture,
-        Industry::Industry,
-        Industry::Construction,
-        Industry::Wholesale,
-        Industry::Retail,
-        Industry::Transport,
-        Industry::Warehousing,
-        Industry::Postal,
-        Industry::Accommodation,
-        Industry::Catering,
-        Industry::InformationTransmission,
-        Industry::SoftwareIt,
-        Industry::RealEstate,
-        Industry::PropertyManagement,
-        Industry::LeasingBusiness,
-        Industry::Other,
-    ];
-}
+named!(Industry {
+    Agriculture => "agriculture",
+    Industry => "industry",
+    Construction => "construction",
+    Wholesale => "wholesale",
+    Retail => "retail",
+    Transport => "transport",
+    Warehousing => "warehousing",
+    Postal => "postal",
+    Accommodation => "accommodation",
+    Catering => "catering",
+    InformationTransmission => "information_transmission",
+    SoftwareIt => "software_it",
+    RealEstate => "real_estate",
+    PropertyManagement => "property_management",
+    LeasingBusiness => "leasing_business",
+    Other => "other",
+});
 
 /// A calendar date, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -144,4 +144,23 @@ pub struct Hardship {
     pub union_agreed_plan: bool,
     pub no_layoff_commitment: bool,
     pub monthly_contributions_payable: Option<Decimal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_the_json_names() {
+        for u in UnitType::ALL {
+            assert_eq!(serde_json::to_value(u).unwrap(), u.name());
+            assert_eq!(UnitType::from_name(u.name()), Some(*u));
+        }
+        for i in Industry::ALL {
+            assert_eq!(serde_json::to_value(i).unwrap(), i.name());
+            assert_eq!(Industry::from_name(i.name()), Some(*i));
+        }
+        assert_eq!(UnitType::ALL.len(), 7);
+        assert_eq!(Industry::ALL.len(), 16);
+    }
 }

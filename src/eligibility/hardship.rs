@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::criterion::{Criterion, CriterionId};
 use crate::application::{Application, Hardship};
-use crate::policy::{Headcount, HardshipRules, Param, PolicyProfile};
+use crate::policy::{HardshipRules, Headcount, Param, PolicyProfile};
 use crate::refund::round_yuan;
 
 /// Where the hardship path stands.
@@ -45,10 +45,17 @@ pub struct HardshipOutcome {
 /// Evaluates the hardship path of an application that took it.
 pub fn evaluate(profile: &PolicyProfile, app: &Application, input: &Hardship) -> HardshipOutcome {
     let Some(rules) = &profile.hardship else {
-        return HardshipOutcome { status: HardshipStatus::NotCovered, conditions: Vec::new(), amounts: Vec::new() };
+        return HardshipOutcome {
+            status: HardshipStatus::NotCovered,
+            conditions: Vec::new(),
+            amounts: Vec::new(),
+        };
     };
     let conditions = conditions(profile, rules, input);
-    let amounts: Vec<HardshipAmount> = [benefit(rules, app), contribution(rules, input)].into_iter().flatten().collect();
+    let amounts: Vec<HardshipAmount> = [benefit(rules, app), contribution(rules, input)]
+        .into_iter()
+        .flatten()
+        .collect();
     let status = if conditions.iter().any(|c| c.passed == Some(false)) {
         HardshipStatus::ConditionsNotMet
     } else if amounts.iter().any(|a| a.amount.is_some()) {
@@ -56,7 +63,11 @@ pub fn evaluate(profile: &PolicyProfile, app: &Application, input: &Hardship) ->
     } else {
         HardshipStatus::CannotCompute
     };
-    HardshipOutcome { status, conditions, amounts }
+    HardshipOutcome {
+        status,
+        conditions,
+        amounts,
+    }
 }
 
 fn conditions(profile: &PolicyProfile, rules: &HardshipRules, input: &Hardship) -> Vec<Criterion> {
@@ -85,7 +96,12 @@ fn conditions(profile: &PolicyProfile, rules: &HardshipRules, input: &Hardship) 
             profile.cite(&rules.union_plan),
         ),
         // The commitment is asked for even where its length is unknown.
-        declared(CriterionId::HardshipNoLayoff, input.no_layoff_commitment, true, profile.cite(&rules.no_layoff_months)),
+        declared(
+            CriterionId::HardshipNoLayoff,
+            input.no_layoff_commitment,
+            true,
+            profile.cite(&rules.no_layoff_months),
+        ),
     ]
 }
 
@@ -109,10 +125,18 @@ fn benefit(rules: &HardshipRules, app: &Application) -> Option<HardshipAmount> {
     push(&mut values, "monthly_benefit", monthly_benefit);
     push(&mut values, "headcount", headcount);
     let amount = match (months, monthly_benefit, headcount) {
-        (Some(m), Some(b), Some(h)) => m.checked_mul(b).and_then(|x| x.checked_mul(h)).map(round_yuan),
+        (Some(m), Some(b), Some(h)) => m
+            .checked_mul(b)
+            .and_then(|x| x.checked_mul(h))
+            .map(round_yuan),
         _ => None,
     };
-    Some(HardshipAmount { formula: "benefit", amount, values, missing })
+    Some(HardshipAmount {
+        formula: "benefit",
+        amount,
+        values,
+        missing,
+    })
 }
 
 /// months × share × monthly social-insurance contributions payable.
@@ -130,13 +154,25 @@ fn contribution(rules: &HardshipRules, input: &Hardship) -> Option<HardshipAmoun
     push(&mut values, "share", share);
     push(&mut values, "monthly_contributions_payable", payable);
     let amount = match (months, share, payable) {
-        (Some(m), Some(s), Some(p)) => m.checked_mul(s).and_then(|x| x.checked_mul(p)).map(round_yuan),
+        (Some(m), Some(s), Some(p)) => m
+            .checked_mul(s)
+            .and_then(|x| x.checked_mul(p))
+            .map(round_yuan),
         _ => None,
     };
-    Some(HardshipAmount { formula: "contribution", amount, values, missing })
+    Some(HardshipAmount {
+        formula: "contribution",
+        amount,
+        values,
+        missing,
+    })
 }
 
-fn known<T: Copy>(param: &Param<T>, name: &'static str, missing: &mut Vec<&'static str>) -> Option<T> {
+fn known<T: Copy>(
+    param: &Param<T>,
+    name: &'static str,
+    missing: &mut Vec<&'static str>,
+) -> Option<T> {
     if param.value.is_none() {
         missing.push(name);
     }

@@ -23,13 +23,19 @@ impl LayoffRate {
         let end = Decimal::from(insured.end);
         let reduction = match formula {
             LayoffFormula::NetReduction => start - end,
-            LayoffFormula::NetReductionLessRetired => start - end - Decimal::from(insured.retired_or_deceased),
+            LayoffFormula::NetReductionLessRetired => {
+                start - end - Decimal::from(insured.retired_or_deceased)
+            }
             LayoffFormula::NewBenefitClaimants => Decimal::from(insured.new_benefit_claimants),
         };
         let average = insured.monthly_average;
         // A negative net reduction (growth) is a layoff rate of 0.
         let rate = reduction.max(Decimal::ZERO).checked_div(average)?;
-        Some(LayoffRate { reduction, average, rate })
+        Some(LayoffRate {
+            reduction,
+            average,
+            rate,
+        })
     }
 
     /// Does the rate meet `threshold`? Compared exactly, as
@@ -46,7 +52,9 @@ impl LayoffRate {
         if self.meets(comparison, threshold) != Some(true) {
             return None;
         }
-        let room = threshold.checked_mul(self.average)?.checked_sub(self.reduction)?;
+        let room = threshold
+            .checked_mul(self.average)?
+            .checked_sub(self.reduction)?;
         let more = match comparison {
             // reduction + n < limit  ⇔  n < room
             Comparison::Strict => room.ceil() - Decimal::ONE,
@@ -54,7 +62,12 @@ impl LayoffRate {
             Comparison::NonStrict => room.floor(),
         };
         // No more can leave than are still insured at the end.
-        Some(more.max(Decimal::ZERO).to_u64().unwrap_or(u64::MAX).min(end))
+        Some(
+            more.max(Decimal::ZERO)
+                .to_u64()
+                .unwrap_or(u64::MAX)
+                .min(end),
+        )
     }
 }
 
@@ -69,8 +82,16 @@ pub struct ThresholdChoice<'p> {
 }
 
 /// Picks the class threshold, or the small-unit one where it applies.
-pub fn threshold<'p>(profile: &'p PolicyProfile, class: RateClass, insured: &Insured) -> ThresholdChoice<'p> {
-    let by_class = ThresholdChoice { param: profile.layoff_threshold.get(class), variant: None, headcount: None };
+pub fn threshold<'p>(
+    profile: &'p PolicyProfile,
+    class: RateClass,
+    insured: &Insured,
+) -> ThresholdChoice<'p> {
+    let by_class = ThresholdChoice {
+        param: profile.layoff_threshold.get(class),
+        variant: None,
+        headcount: None,
+    };
     let Some(rule) = &profile.small_unit_rule else {
         return by_class;
     };
@@ -88,7 +109,11 @@ pub fn threshold<'p>(profile: &'p PolicyProfile, class: RateClass, insured: &Ins
         Headcount::MonthlyAverage => insured.monthly_average.ceil().to_u64().unwrap_or(u64::MAX),
     };
     if count <= max {
-        ThresholdChoice { param: &rule.threshold, variant: Some("small_unit"), headcount: Some(count) }
+        ThresholdChoice {
+            param: &rule.threshold,
+            variant: Some("small_unit"),
+            headcount: Some(count),
+        }
     } else {
         by_class
     }
@@ -122,7 +147,8 @@ mod tests {
     #[test]
     fn margin_strict_and_non_strict() {
         // 1.78% of 1000 = 17.8: strict allows a reduction up to 17.
-        let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 990, 1000)).unwrap();
+        let r =
+            LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 990, 1000)).unwrap();
         let t = Decimal::new(178, 4);
         assert_eq!(r.margin(Comparison::Strict, t, 990), Some(7));
         // 5.5% of 1000 = 55 exactly: strict allows 54, non-strict 55.

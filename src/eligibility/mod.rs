@@ -53,7 +53,8 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         revenue: app.applicant.revenue,
         assets: app.applicant.assets,
     };
-    let size = size::classify(app.applicant.industry, &figures).ok_or(DecideError::SizeTableMissing)?;
+    let size =
+        size::classify(app.applicant.industry, &figures).ok_or(DecideError::SizeTableMissing)?;
     let rate_class = profile.rate_class(app.applicant.unit_type, size.is_large());
     let mut unknown = Vec::new();
     let mut criteria = Vec::new();
@@ -79,7 +80,10 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
     for (missing, name) in [
         (formula.is_none(), "layoff_formula"),
         (comparison.is_none(), "comparison"),
-        (threshold.is_none() && layoff_passed.is_none(), "layoff_threshold"),
+        (
+            threshold.is_none() && layoff_passed.is_none(),
+            "layoff_threshold",
+        ),
     ] {
         if missing {
             unknown.push(name);
@@ -121,22 +125,49 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         (Some(true), Some(l), Some(t), Some(cmp)) => l.margin(cmp, t, app.insured.end),
         _ => None,
     };
-    let hardship = app.hardship.as_ref().map(|h| hardship::evaluate(profile, app, h));
+    let hardship = app
+        .hardship
+        .as_ref()
+        .map(|h| hardship::evaluate(profile, app, h));
     let mut used = vec![
         ("unit_treatment", profile.cite(&profile.unit_treatment)),
         ("layoff_formula", profile.cite(&profile.layoff_formula)),
         ("comparison", profile.cite(&profile.comparison)),
         ("layoff_threshold", profile.cite(choice.param)),
-        ("refund_rate", profile.cite(profile.refund_rate.get(rate_class))),
+        (
+            "refund_rate",
+            profile.cite(profile.refund_rate.get(rate_class)),
+        ),
     ];
-    if let Some(rule) = profile.small_unit_rule.as_ref().filter(|_| choice.variant.is_some()) {
+    if let Some(rule) = profile
+        .small_unit_rule
+        .as_ref()
+        .filter(|_| choice.variant.is_some())
+    {
         used.push(("small_unit_headcount", profile.cite(&rule.headcount)));
     }
     if let Some(review) = &profile.review_threshold {
         used.push(("review_threshold", profile.cite(review)));
     }
-    used.extend(criteria.iter().filter(|c| c.id != CriterionId::LayoffRate).map(|c| (c.id.as_str(), c.citation.clone())));
-    Ok(Decision { size, rate_class, layoff, threshold, criteria, eligible, refund, margin, hardship, unknown, used })
+    used.extend(
+        criteria
+            .iter()
+            .filter(|c| c.id != CriterionId::LayoffRate)
+            .map(|c| (c.id.as_str(), c.citation.clone())),
+    );
+    Ok(Decision {
+        size,
+        rate_class,
+        layoff,
+        threshold,
+        criteria,
+        eligible,
+        refund,
+        margin,
+        hardship,
+        unknown,
+        used,
+    })
 }
 
 fn months_paid_in_full(profile: &PolicyProfile, app: &Application) -> Option<Criterion> {
@@ -159,10 +190,30 @@ fn declarations(profile: &PolicyProfile, app: &Application) -> Vec<Criterion> {
     let rules = &profile.declarations;
     // (id, rule, what was declared, what passes)
     let checks: [(CriterionId, &Param<bool>, bool, bool); 4] = [
-        (CriterionId::IndustrialPolicy, &rules.industrial_policy, d.industrial_policy_compliant, true),
-        (CriterionId::Environmental, &rules.environmental, d.environmental_compliant, true),
-        (CriterionId::NotSeriouslyDishonest, &rules.seriously_dishonest_excluded, d.seriously_dishonest, false),
-        (CriterionId::NotZombie, &rules.zombie_excluded, d.zombie, false),
+        (
+            CriterionId::IndustrialPolicy,
+            &rules.industrial_policy,
+            d.industrial_policy_compliant,
+            true,
+        ),
+        (
+            CriterionId::Environmental,
+            &rules.environmental,
+            d.environmental_compliant,
+            true,
+        ),
+        (
+            CriterionId::NotSeriouslyDishonest,
+            &rules.seriously_dishonest_excluded,
+            d.seriously_dishonest,
+            false,
+        ),
+        (
+            CriterionId::NotZombie,
+            &rules.zombie_excluded,
+            d.zombie,
+            false,
+        ),
     ];
     checks
         .into_iter()

@@ -16,7 +16,10 @@ pub fn percent(ratio: &str) -> String {
 }
 
 fn value<'a>(c: &'a Criterion, name: &str) -> &'a str {
-    c.values.iter().find(|(n, _)| *n == name).map_or("?", |(_, v)| v.as_str())
+    c.values
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("?", |(_, v)| v.as_str())
 }
 
 /// Explains a criterion's outcome in one or two sentences.
@@ -83,7 +86,11 @@ pub fn explain(c: &Criterion, lang: Lang) -> String {
 
 fn yes_no(zh: bool, ok: bool, pass: (&str, &str), fail: (&str, &str)) -> String {
     let (z, e) = if ok { pass } else { fail };
-    if zh { z.to_owned() } else { e.to_owned() }
+    if zh {
+        z.to_owned()
+    } else {
+        e.to_owned()
+    }
 }
 
 fn layoff(c: &Criterion, zh: bool) -> String {
@@ -99,9 +106,21 @@ fn layoff(c: &Criterion, zh: bool) -> String {
             (_, false) => format!("The layoff rate is {rate}, but this policy's standard (the local registered unemployment rate) is unknown, so this cannot be decided: ask the local human-resources bureau."),
         };
     };
-    let (word_zh, word_en) = if c.comparison == "<" { ("低于", "below") } else { ("不高于", "at or below") };
-    let rule_zh = if small { "（参保 30 人及以下企业的标准）" } else { "" };
-    let rule_en = if small { " (the standard for units with 30 or fewer insured)" } else { "" };
+    let (word_zh, word_en) = if c.comparison == "<" {
+        ("低于", "below")
+    } else {
+        ("不高于", "at or below")
+    };
+    let rule_zh = if small {
+        "（参保 30 人及以下企业的标准）"
+    } else {
+        ""
+    };
+    let rule_en = if small {
+        " (the standard for units with 30 or fewer insured)"
+    } else {
+        ""
+    };
     let grew = reduction.starts_with('-') || reduction == "0";
     match (c.passed == Some(true), zh) {
         (true, true) if grew => format!("上年度参保人数没有减少，裁员率为 0，{word_zh}标准 {threshold}{rule_zh}，符合。"),

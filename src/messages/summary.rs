@@ -5,11 +5,16 @@ use crate::text::Lang;
 /// What the summary is about.
 pub enum Outcome<'a> {
     /// Errors prevent a decision.
-    Invalid { errors: usize },
+    Invalid {
+        errors: usize,
+    },
     /// A parameter the decision needs is unknown.
     Undecided,
     NotEligible,
-    Eligible { refund: &'a str, review: bool },
+    Eligible {
+        refund: &'a str,
+        review: bool,
+    },
 }
 
 /// Groups the yuan part of an amount in thousands: `1234567.80` → `1,234,567.80`.
@@ -22,7 +27,11 @@ pub fn group_thousands(amount: &str) -> String {
         }
         grouped.push(ch);
     }
-    if fraction.is_empty() { grouped } else { format!("{grouped}.{fraction}") }
+    if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{fraction}")
+    }
 }
 
 pub fn summary(outcome: &Outcome<'_>, lang: Lang) -> String {

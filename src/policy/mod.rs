@@ -5,9 +5,11 @@
 //! confirmed. A value of `null` means *unknown*: the feature that needs it
 //! says it cannot be computed rather than guessing.
 
+mod param;
 mod registry;
 pub mod size_table;
 
+pub use param::{Param, ParamValue};
 pub use registry::{find, profiles, suggest, LoadedProfile, ProfileError};
 
 use std::collections::BTreeMap;
@@ -16,23 +18,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::application::UnitType;
+use crate::named::named;
 use crate::text::Bilingual;
-
-/// One policy parameter: a value (or unknown), where it comes from, and
-/// whether a source confirmed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Param<T> {
-    /// `None` is *unknown*, never zero.
-    pub value: Option<T>,
-    /// A key of the profile's `sources`.
-    pub source: String,
-    /// The clause or passage of the source.
-    pub clause: String,
-    pub confirmed: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
 
 /// A source document (文号), as cited by parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,7 +102,7 @@ pub enum Headcount {
 
 /// A value for large units and one for SMEs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: ParamValue"))]
 pub struct ByClass<T> {
     pub large: Param<T>,
     pub sme: Param<T>,
@@ -227,7 +214,11 @@ impl PolicyProfile {
             .sources
             .get(&param.source)
             .map_or_else(|| param.source.clone(), |s| s.document.clone());
-        Citation { document, clause: param.clause.clone(), confirmed: param.confirmed }
+        Citation {
+            document,
+            clause: param.clause.clone(),
+            confirmed: param.confirmed,
+        }
     }
 
     /// The class a unit type is treated as, given its enterprise size.
@@ -263,3 +254,26 @@ pub struct Citation {
     pub clause: String,
     pub confirmed: bool,
 }
+
+named!(LayoffFormula {
+    NetReduction => "net_reduction",
+    NetReductionLessRetired => "net_reduction_less_retired",
+    NewBenefitClaimants => "new_benefit_claimants",
+});
+
+named!(Comparison {
+    Strict => "strict",
+    NonStrict => "non_strict",
+});
+
+named!(Treatment {
+    BySize => "by_size",
+    Large => "large",
+    Sme => "sme",
+});
+
+named!(Headcount {
+    Start => "start",
+    End => "end",
+    MonthlyAverage => "monthly_average",
+});

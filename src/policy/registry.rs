@@ -18,12 +18,30 @@ const FILES: [(&str, &str); 8] = [
     ("cn-2025", include_str!("profiles/cn-2025.json")),
 ];
 
-/// A profile with the digest of its data, as receipts record it.
-#[derive(Debug, Clone, PartialEq)]
+/// A profile and the data it was read from.
+#[derive(Debug)]
 pub struct LoadedProfile {
     pub profile: PolicyProfile,
-    /// `sha256:` + hex of the profile's canonical JSON.
-    pub digest: String,
+    text: &'static str,
+    digest: OnceLock<String>,
+}
+
+impl LoadedProfile {
+    /// `sha256:` + hex of the profile's canonical JSON, as receipts
+    /// record it. Computed on first use: start-up in the browser reads
+    /// eight profiles but reports on one.
+    pub fn digest(&self) -> &str {
+        self.digest.get_or_init(|| {
+            let value: serde_json::Value = serde_json::from_str(self.text).unwrap_or_default();
+            canonical::digest(&value)
+        })
+    }
+}
+
+impl PartialEq for LoadedProfile {
+    fn eq(&self, other: &Self) -> bool {
+        self.profile == other.profile && self.text == other.text
+    }
 }
 
 /// Why a profile cannot be used.
@@ -39,7 +57,9 @@ impl fmt::Display for ProfileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProfileError::Unknown(id) => write!(f, "unknown policy profile `{id}`"),
-            ProfileError::Corrupt { id, reason } => write!(f, "policy profile `{id}` is corrupt: {reason}"),
+            ProfileError::Corrupt { id, reason } => {
+                write!(f, "policy profile `{id}` is corrupt: {reason}")
+            }
         }
     }
 }
@@ -53,22 +73,34 @@ fn registry() -> &'static [Loaded] {
     REGISTRY.get_or_init(|| FILES.iter().map(|(id, text)| load(id, text)).collect())
 }
 
-fn load(id: &str, text: &str) -> Loaded {
-    let corrupt = |reason: String| ProfileError::Corrupt { id: id.to_owned(), reason };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
-    let profile: PolicyProfile = serde_json::from_value(value.clone()).map_err(|e| corrupt(e.to_string()))?;
+fn load(id: &str, text: &'static str) -> Loaded {
+    let corrupt = |reason: String| ProfileError::Corrupt {
+        id: id.to_owned(),
+        reason,
+    };
+    let profile: PolicyProfile = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
     if profile.id != id {
         return Err(corrupt(format!("file declares id `{}`", profile.id)));
     }
-    Ok(LoadedProfile { profile, digest: canonical::digest(&value) })
+    Ok(LoadedProfile {
+        profile,
+        text,
+        digest: OnceLock::new(),
+    })
 }
 
 /// The profile with this id.
 pub fn find(id: &str) -> Result<&'static LoadedProfile, ProfileError> {
     let id = id.trim();
-    match registry().iter().find(|l| matches!(l, Ok(p) if p.profile.id == id)) {
+    match registry()
+        .iter()
+        .find(|l| matches!(l, Ok(p) if p.profile.id == id))
+    {
         Some(Ok(profile)) => Ok(profile),
-        _ => match registry().iter().find(|l| matches!(l, Err(ProfileError::Corrupt { id: c, .. }) if c == id)) {
+        _ => match registry()
+            .iter()
+            .find(|l| matches!(l, Err(ProfileError::Corrupt { id: c, .. }) if c == id))
+        {
             Some(Err(e)) => Err(e.clone()),
             _ => Err(ProfileError::Unknown(id.to_owned())),
         },
@@ -85,13 +117,20 @@ pub fn profiles() -> &'static [Loaded] {
 /// (`YYYY-MM-DD`) in `place` (a profile id prefix such as `suzhou`): the
 /// place's own profile when one is valid that day, else the national one.
 pub fn suggest(place: &str, date: &str) -> Option<&'static LoadedProfile> {
-    let valid = |p: &&LoadedProfile| p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str();
+    let valid = |p: &&LoadedProfile| {
+        p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str()
+    };
     let with_prefix = |prefix: &str| {
         registry()
             .iter()
             .filter_map(|l| l.as_ref().ok())
             .filter(valid)
-            .find(|p| p.profile.id.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('-')))
+            .find(|p| {
+                p.profile
+                    .id
+                    .strip_prefix(prefix)
+                    .is_some_and(|rest| rest.starts_with('-'))
+            })
     };
     with_prefix(place).or_else(|| with_prefix("cn"))
 }

@@ -48,7 +48,7 @@ impl SizeRow {
             .chain(self.small_at_least.keys())
             .copied()
             .collect();
-        all.sort();
+        all.sort_unstable();
         all.dedup();
         all.into_iter()
     }
@@ -70,5 +70,7 @@ impl SizeTable {
 /// which the tests rule out.
 pub fn table() -> Option<&'static SizeTable> {
     static PARSED: OnceLock<Option<SizeTable>> = OnceLock::new();
-    PARSED.get_or_init(|| serde_json::from_str(TABLE).ok()).as_ref()
+    PARSED
+        .get_or_init(|| serde_json::from_str(TABLE).ok())
+        .as_ref()
 }

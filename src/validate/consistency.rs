@@ -36,7 +36,8 @@ pub fn insured(insured: &Insured) -> Vec<Issue> {
             flag("monthly_average", IssueKind::MonthlyAverageImplausible);
         }
         let per_person = insured.premiums_paid.checked_div(average);
-        let plausible = per_person.is_some_and(|p| (PREMIUM_PER_PERSON_LOW..=PREMIUM_PER_PERSON_HIGH).contains(&p));
+        let plausible = per_person
+            .is_some_and(|p| (PREMIUM_PER_PERSON_LOW..=PREMIUM_PER_PERSON_HIGH).contains(&p));
         if !insured.premiums_paid.is_zero() && !plausible {
             flag("premiums_paid", IssueKind::PremiumsImplausible);
         }

@@ -16,14 +16,19 @@ pub fn account_number(number: &str) -> Option<IssueKind> {
     }
     let length = compact.len();
     if !(ACCOUNT_MIN_DIGITS..=ACCOUNT_MAX_DIGITS).contains(&length) {
-        return Some(IssueKind::AccountLength { length, min: ACCOUNT_MIN_DIGITS, max: ACCOUNT_MAX_DIGITS });
+        return Some(IssueKind::AccountLength {
+            length,
+            min: ACCOUNT_MIN_DIGITS,
+            max: ACCOUNT_MAX_DIGITS,
+        });
     }
     None
 }
 
 /// A mainland mobile number: 11 digits starting with 1 (format only).
 pub fn mobile_phone(phone: &str) -> Option<IssueKind> {
-    let ok = phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit());
+    let ok =
+        phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit());
     (!ok).then_some(IssueKind::PhoneFormat)
 }
 
@@ -34,8 +39,14 @@ mod tests {
     #[test]
     fn accounts() {
         assert_eq!(account_number("3202 2301 0900 1234 567"), None);
-        assert_eq!(account_number("32022301A9"), Some(IssueKind::AccountCharset));
-        assert!(matches!(account_number("1234"), Some(IssueKind::AccountLength { length: 4, .. })));
+        assert_eq!(
+            account_number("32022301A9"),
+            Some(IssueKind::AccountCharset)
+        );
+        assert!(matches!(
+            account_number("1234"),
+            Some(IssueKind::AccountLength { length: 4, .. })
+        ));
     }
 
     #[test]

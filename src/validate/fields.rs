@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::IssueKind;
-use crate::application::CalendarDate;
+use crate::application::{CalendarDate, Named};
 
 /// The longest free text a field takes, in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -25,7 +25,9 @@ pub fn text(value: &Value) -> Result<String, IssueKind> {
     match value {
         Value::Null => Err(IssueKind::Required),
         Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
-        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(IssueKind::TooLong { max: MAX_TEXT_CHARS }),
+        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(IssueKind::TooLong {
+            max: MAX_TEXT_CHARS,
+        }),
         Value::String(s) => Ok(s.trim().to_owned()),
         _ => Err(IssueKind::NotText),
     }
@@ -40,13 +42,15 @@ pub fn flag(value: &Value) -> Result<bool, IssueKind> {
     }
 }
 
-/// A required choice among the serde names of `T`.
-pub fn choice<T: serde::de::DeserializeOwned>(value: &Value, allowed: &[&'static str]) -> Result<T, IssueKind> {
-    let unknown = || IssueKind::NotChoice { allowed: allowed.to_vec() };
+/// A required choice among the names of `T`.
+pub fn choice<T: Named>(value: &Value) -> Result<T, IssueKind> {
+    let unknown = || IssueKind::NotChoice {
+        allowed: T::names(),
+    };
     match value {
         Value::Null => Err(IssueKind::Required),
         Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
-        Value::String(s) => serde_json::from_value(Value::String(s.trim().to_owned())).map_err(|_| unknown()),
+        Value::String(s) => T::from_name(s.trim()).ok_or_else(unknown),
         _ => Err(unknown()),
     }
 }
@@ -106,7 +110,10 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
     if whole.trim_start_matches('0').len() > 12 {
         return Err(IssueKind::CountTooLarge);
     }
-    whole.parse::<u64>().map_err(|_| IssueKind::CountFormat).and_then(bounded)
+    whole
+        .parse::<u64>()
+        .map_err(|_| IssueKind::CountFormat)
+        .and_then(bounded)
 }
 
 fn bounded(v: u64) -> Result<u64, IssueKind> {
@@ -150,7 +157,13 @@ pub fn date(value: &Value) -> Result<CalendarDate, IssueKind> {
     };
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
         return Err(IssueKind::DateFormat);
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
@@ -159,7 +172,11 @@ pub fn date(value: &Value) -> Result<CalendarDate, IssueKind> {
         return Err(IssueKind::DateInvalid);
     }
     // month ≤ 12 and day ≤ 31 were checked just above.
-    Ok(CalendarDate { year, month: month as u8, day: day as u8 })
+    Ok(CalendarDate {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
 }
 
 fn days_in_month(year: u16, month: u16) -> u16 {
@@ -217,7 +234,10 @@ mod tests {
         assert_eq!(money(&json!("1e5")), Err(IssueKind::MoneyFormat));
         assert_eq!(money(&json!("1.")), Err(IssueKind::MoneyFormat));
         assert_eq!(money(&json!(".5")), Err(IssueKind::MoneyFormat));
-        assert_eq!(money(&json!("1000000000000000")), Err(IssueKind::MoneyTooLarge));
+        assert_eq!(
+            money(&json!("1000000000000000")),
+            Err(IssueKind::MoneyTooLarge)
+        );
         assert_eq!(money(&json!(null)), Err(IssueKind::Required));
         assert_eq!(money(&json!(true)), Err(IssueKind::MoneyFormat));
     }
@@ -231,7 +251,10 @@ mod tests {
         assert_eq!(count(&json!("-0")), Ok(0));
         assert_eq!(count(&json!(1.5)), Err(IssueKind::CountFormat));
         assert_eq!(count(&json!("1.5")), Err(IssueKind::CountFormat));
-        assert_eq!(count(&json!("99999999999999999999")), Err(IssueKind::CountTooLarge));
+        assert_eq!(
+            count(&json!("99999999999999999999")),
+            Err(IssueKind::CountTooLarge)
+        );
     }
 
     #[test]

@@ -5,12 +5,17 @@ use super::IssueKind;
 /// GB 32100's 31 characters, valued 0–30 in this order (no I, O, Z, S, V).
 const CREDIT_CODE_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1–17.
-const CREDIT_CODE_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_CODE_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 /// Weights of the 8 body characters of an organisation code.
 const ORG_CODE_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
 fn credit_value(c: char) -> Option<u32> {
-    CREDIT_CODE_CHARS.iter().position(|&b| char::from(b) == c).map(|p| p as u32)
+    CREDIT_CODE_CHARS
+        .iter()
+        .position(|&b| char::from(b) == c)
+        .map(|p| p as u32)
 }
 
 /// The check character (position 18) for the first 17 characters, or
@@ -34,20 +39,32 @@ pub fn credit_code_check_char(first17: &str) -> Option<char> {
 pub fn credit_code(code: &str) -> Vec<IssueKind> {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return vec![IssueKind::CreditCodeLength { length: chars.len() }];
+        return vec![IssueKind::CreditCodeLength {
+            length: chars.len(),
+        }];
     }
     if chars.iter().any(char::is_ascii_lowercase) {
         return vec![IssueKind::CreditCodeLowercase];
     }
-    if let Some((i, &c)) = chars.iter().enumerate().find(|(_, &c)| credit_value(c).is_none()) {
-        return vec![IssueKind::CreditCodeCharset { position: i + 1, found: c }];
+    if let Some((i, &c)) = chars
+        .iter()
+        .enumerate()
+        .find(|(_, &c)| credit_value(c).is_none())
+    {
+        return vec![IssueKind::CreditCodeCharset {
+            position: i + 1,
+            found: c,
+        }];
     }
     if !chars[2..8].iter().all(char::is_ascii_digit) {
         return vec![IssueKind::CreditCodeDivision];
     }
     let first17: String = chars[..17].iter().collect();
     match credit_code_check_char(&first17) {
-        Some(expected) if expected != chars[17] => vec![IssueKind::CreditCodeCheck { expected, found: chars[17] }],
+        Some(expected) if expected != chars[17] => vec![IssueKind::CreditCodeCheck {
+            expected,
+            found: chars[17],
+        }],
         _ => Vec::new(),
     }
 }
@@ -85,7 +102,11 @@ mod tests {
 
     #[test]
     fn real_codes_pass() {
-        for code in ["914403001922038216", "9144030071526726XG", "91320594079903279G"] {
+        for code in [
+            "914403001922038216",
+            "9144030071526726XG",
+            "91320594079903279G",
+        ] {
             assert_eq!(credit_code(code), vec![], "{code}");
         }
     }

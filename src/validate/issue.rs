@@ -68,7 +68,11 @@ pub enum IssueKind {
     /// An account number with characters other than digits.
     AccountCharset,
     /// An account number of implausible length.
-    AccountLength { length: usize, min: usize, max: usize },
+    AccountLength {
+        length: usize,
+        min: usize,
+        max: usize,
+    },
     /// Not an 11-digit mobile number starting with 1.
     PhoneFormat,
     /// Arrears and late fees larger than the premiums they are part of.
@@ -175,7 +179,10 @@ pub struct Issue {
 
 impl Issue {
     pub fn new(field: impl Into<String>, kind: IssueKind) -> Self {
-        Self { field: field.into(), kind }
+        Self {
+            field: field.into(),
+            kind,
+        }
     }
 
     pub fn severity(&self) -> Severity {

@@ -17,34 +17,6 @@ use serde_json::Value;
 use crate::application::*;
 use crate::policy::{self, size_table::Measure, LoadedProfile};
 
-const UNIT_TYPES: [&str; 7] = [
-    "enterprise",
-    "individual_business",
-    "social_organisation",
-    "foundation",
-    "social_service_body",
-    "law_firm",
-    "accounting_firm",
-];
-const INDUSTRIES: [&str; 16] = [
-    "agriculture",
-    "industry",
-    "construction",
-    "wholesale",
-    "retail",
-    "transport",
-    "warehousing",
-    "postal",
-    "accommodation",
-    "catering",
-    "information_transmission",
-    "software_it",
-    "real_estate",
-    "property_management",
-    "leasing_business",
-    "other",
-];
-
 /// The outcome of validation.
 #[derive(Debug, Clone)]
 pub struct Validation {
@@ -63,7 +35,9 @@ struct Collector {
 
 impl Collector {
     fn take<T>(&mut self, field: &str, result: Result<T, IssueKind>) -> Option<T> {
-        result.map_err(|kind| self.issues.push(Issue::new(field, kind))).ok()
+        result
+            .map_err(|kind| self.issues.push(Issue::new(field, kind)))
+            .ok()
     }
 
     fn flag(&mut self, field: &str, kind: Option<IssueKind>) {
@@ -73,7 +47,12 @@ impl Collector {
     }
 
     /// Money that is only needed sometimes: blank is fine when not needed.
-    fn optional_money(&mut self, field: &str, value: &Value, needed: bool) -> Option<Option<rust_decimal::Decimal>> {
+    fn optional_money(
+        &mut self,
+        field: &str,
+        value: &Value,
+        needed: bool,
+    ) -> Option<Option<rust_decimal::Decimal>> {
         if !needed && fields::is_blank(value) {
             return Some(None);
         }
@@ -87,14 +66,22 @@ pub fn validate(raw: &RawApplication) -> Validation {
 
     if let Value::String(found) = raw.format.raw() {
         if found.trim() != APPLICATION_FORMAT {
-            c.flag("format", Some(IssueKind::FormatUnsupported { found: found.clone() }));
+            c.flag(
+                "format",
+                Some(IssueKind::FormatUnsupported {
+                    found: found.clone(),
+                }),
+            );
         }
     }
     let policy_id = c.take("policy", fields::text(raw.policy.raw()));
     let profile = policy_id.as_deref().and_then(|id| match policy::find(id) {
         Ok(p) => Some(p),
         Err(_) => {
-            c.flag("policy", Some(IssueKind::PolicyUnknown { id: id.to_owned() }));
+            c.flag(
+                "policy",
+                Some(IssueKind::PolicyUnknown { id: id.to_owned() }),
+            );
             None
         }
     });
@@ -102,19 +89,39 @@ pub fn validate(raw: &RawApplication) -> Validation {
     let applicant = applicant(&mut c, &raw.applicant);
     let insured = insured(&mut c, &raw.insured, profile);
     let declarations = declarations(&mut c, &raw.declarations);
-    let hardship = raw.hardship.as_ref().and_then(|h| hardship(&mut c, h, profile));
+    let hardship = raw
+        .hardship
+        .as_ref()
+        .and_then(|h| hardship(&mut c, h, profile));
     bank_and_contact(&mut c, raw);
     let commitment_date = commitment(&mut c, &raw.commitment, profile);
 
     let application = match (policy_id, applicant, insured, declarations, commitment_date) {
-        (Some(policy), Some(applicant), Some(insured), Some(declarations), Some(commitment_date))
-            if !c.issues.iter().any(Issue::is_error) && (raw.hardship.is_none() || hardship.is_some()) =>
+        (
+            Some(policy),
+            Some(applicant),
+            Some(insured),
+            Some(declarations),
+            Some(commitment_date),
+        ) if !c.issues.iter().any(Issue::is_error)
+            && (raw.hardship.is_none() || hardship.is_some()) =>
         {
-            Some(Application { policy, applicant, insured, declarations, hardship, commitment_date })
+            Some(Application {
+                policy,
+                applicant,
+                insured,
+                declarations,
+                hardship,
+                commitment_date,
+            })
         }
         _ => None,
     };
-    Validation { application, profile, issues: c.issues }
+    Validation {
+        application,
+        profile,
+        issues: c.issues,
+    }
 }
 
 fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
@@ -125,12 +132,22 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
             c.flag("applicant.credit_code", Some(kind));
         }
     }
-    let unit_type = c.take("applicant.unit_type", fields::choice::<UnitType>(raw.unit_type.raw(), &UNIT_TYPES));
-    let industry = c.take("applicant.industry", fields::choice::<Industry>(raw.industry.raw(), &INDUSTRIES));
+    let unit_type = c.take(
+        "applicant.unit_type",
+        fields::choice::<UnitType>(raw.unit_type.raw()),
+    );
+    let industry = c.take(
+        "applicant.industry",
+        fields::choice::<Industry>(raw.industry.raw()),
+    );
     let employees = c.take("applicant.employees", fields::count(raw.employees.raw()));
     // Revenue and assets are required only where the industry's size row uses them.
     let needs = |m| industry.map_or(true, |i| crate::size::measures_needed(i).contains(&m));
-    let revenue = c.optional_money("applicant.revenue", raw.revenue.raw(), needs(Measure::Revenue));
+    let revenue = c.optional_money(
+        "applicant.revenue",
+        raw.revenue.raw(),
+        needs(Measure::Revenue),
+    );
     let assets = c.optional_money("applicant.assets", raw.assets.raw(), needs(Measure::Assets));
     Some(Applicant {
         name: name?,
@@ -143,26 +160,50 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
     })
 }
 
-fn insured(c: &mut Collector, raw: &RawInsured, profile: Option<&LoadedProfile>) -> Option<Insured> {
+fn insured(
+    c: &mut Collector,
+    raw: &RawInsured,
+    profile: Option<&LoadedProfile>,
+) -> Option<Insured> {
     let year = c.take("insured.year", fields::count(raw.year.raw()));
     match (year, profile) {
-        (Some(y), _) if !(1990..=2100).contains(&y) => c.flag("insured.year", Some(IssueKind::YearImplausible)),
-        (Some(y), Some(p)) if y != u64::from(p.profile.data_year) => {
-            c.flag("insured.year", Some(IssueKind::YearMismatch { expected: p.profile.data_year }))
+        (Some(y), _) if !(1990..=2100).contains(&y) => {
+            c.flag("insured.year", Some(IssueKind::YearImplausible))
         }
+        (Some(y), Some(p)) if y != u64::from(p.profile.data_year) => c.flag(
+            "insured.year",
+            Some(IssueKind::YearMismatch {
+                expected: p.profile.data_year,
+            }),
+        ),
         _ => {}
     }
     let start = c.take("insured.start", fields::count(raw.start.raw()));
     let end = c.take("insured.end", fields::count(raw.end.raw()));
-    let monthly_average =
-        c.take("insured.monthly_average", fields::decimal(raw.monthly_average.raw(), fields::MAX_AVERAGE_DECIMALS));
-    let retired_or_deceased = c.take("insured.retired_or_deceased", fields::count(raw.retired_or_deceased.raw()));
-    let new_benefit_claimants =
-        c.take("insured.new_benefit_claimants", fields::count(raw.new_benefit_claimants.raw()));
-    let months_paid_in_full = c.take("insured.months_paid_in_full", fields::count(raw.months_paid_in_full.raw()));
-    let premiums_paid = c.take("insured.premiums_paid", fields::money(raw.premiums_paid.raw()));
-    let arrears_and_late_fees =
-        c.take("insured.arrears_and_late_fees", fields::money(raw.arrears_and_late_fees.raw()));
+    let monthly_average = c.take(
+        "insured.monthly_average",
+        fields::decimal(raw.monthly_average.raw(), fields::MAX_AVERAGE_DECIMALS),
+    );
+    let retired_or_deceased = c.take(
+        "insured.retired_or_deceased",
+        fields::count(raw.retired_or_deceased.raw()),
+    );
+    let new_benefit_claimants = c.take(
+        "insured.new_benefit_claimants",
+        fields::count(raw.new_benefit_claimants.raw()),
+    );
+    let months_paid_in_full = c.take(
+        "insured.months_paid_in_full",
+        fields::count(raw.months_paid_in_full.raw()),
+    );
+    let premiums_paid = c.take(
+        "insured.premiums_paid",
+        fields::money(raw.premiums_paid.raw()),
+    );
+    let arrears_and_late_fees = c.take(
+        "insured.arrears_and_late_fees",
+        fields::money(raw.arrears_and_late_fees.raw()),
+    );
     let insured = Insured {
         year: year?,
         start: start?,
@@ -179,8 +220,12 @@ fn insured(c: &mut Collector, raw: &RawInsured, profile: Option<&LoadedProfile>)
 }
 
 fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations> {
-    let mut flag = |name: &str, value: &Value| c.take(&format!("declarations.{name}"), fields::flag(value));
-    let industrial = flag("industrial_policy_compliant", raw.industrial_policy_compliant.raw());
+    let mut flag =
+        |name: &str, value: &Value| c.take(&format!("declarations.{name}"), fields::flag(value));
+    let industrial = flag(
+        "industrial_policy_compliant",
+        raw.industrial_policy_compliant.raw(),
+    );
     let environmental = flag("environmental_compliant", raw.environmental_compliant.raw());
     let dishonest = flag("seriously_dishonest", raw.seriously_dishonest.raw());
     let zombie = flag("zombie", raw.zombie.raw());
@@ -192,13 +237,18 @@ fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations
     })
 }
 
-fn hardship(c: &mut Collector, raw: &RawHardship, profile: Option<&LoadedProfile>) -> Option<Hardship> {
+fn hardship(
+    c: &mut Collector,
+    raw: &RawHardship,
+    profile: Option<&LoadedProfile>,
+) -> Option<Hardship> {
     let rules = profile.map(|p| p.profile.hardship.as_ref());
     if let Some(None) = rules {
         c.flag("hardship", Some(IssueKind::HardshipNotCovered));
     }
     let needs_contributions = matches!(rules, Some(Some(r)) if r.contribution.is_some());
-    let mut flag = |name: &str, value: &Value| c.take(&format!("hardship.{name}"), fields::flag(value));
+    let mut flag =
+        |name: &str, value: &Value| c.take(&format!("hardship.{name}"), fields::flag(value));
     let temporary_difficulty = flag("temporary_difficulty", raw.temporary_difficulty.raw());
     let union_agreed_plan = flag("union_agreed_plan", raw.union_agreed_plan.raw());
     let no_layoff_commitment = flag("no_layoff_commitment", raw.no_layoff_commitment.raw());
@@ -216,9 +266,15 @@ fn hardship(c: &mut Collector, raw: &RawHardship, profile: Option<&LoadedProfile
 }
 
 fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
-    c.take("bank.account_name", fields::text(raw.bank.account_name.raw()));
+    c.take(
+        "bank.account_name",
+        fields::text(raw.bank.account_name.raw()),
+    );
     c.take("bank.bank_name", fields::text(raw.bank.bank_name.raw()));
-    if let Some(number) = c.take("bank.account_number", fields::text(raw.bank.account_number.raw())) {
+    if let Some(number) = c.take(
+        "bank.account_number",
+        fields::text(raw.bank.account_number.raw()),
+    ) {
         c.flag("bank.account_number", contact::account_number(&number));
     }
     c.take("contact.name", fields::text(raw.contact.name.raw()));
@@ -227,9 +283,16 @@ fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
     }
 }
 
-fn commitment(c: &mut Collector, raw: &RawCommitment, profile: Option<&LoadedProfile>) -> Option<CalendarDate> {
+fn commitment(
+    c: &mut Collector,
+    raw: &RawCommitment,
+    profile: Option<&LoadedProfile>,
+) -> Option<CalendarDate> {
     if c.take("commitment.accepted", fields::flag(raw.accepted.raw())) == Some(false) {
-        c.flag("commitment.accepted", Some(IssueKind::CommitmentNotAccepted));
+        c.flag(
+            "commitment.accepted",
+            Some(IssueKind::CommitmentNotAccepted),
+        );
     }
     c.take("commitment.signatory", fields::text(raw.signatory.raw()));
     let date = c.take("commitment.date", fields::date(raw.date.raw()))?;
@@ -237,7 +300,13 @@ fn commitment(c: &mut Collector, raw: &RawCommitment, profile: Option<&LoadedPro
         let (from, to) = (&p.profile.valid_from, &p.profile.valid_to);
         let text = date.to_string();
         if text < *from || text > *to {
-            c.flag("commitment.date", Some(IssueKind::DateOutsideProfile { from: from.clone(), to: to.clone() }));
+            c.flag(
+                "commitment.date",
+                Some(IssueKind::DateOutsideProfile {
+                    from: from.clone(),
+                    to: to.clone(),
+                }),
+            );
         }
     }
     Some(date)

@@ -33,7 +33,10 @@ pub struct Case {
 pub fn load_case(path: &Path) -> Result<Case, String> {
     let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
     let case: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
-    let name = case["case"].as_str().ok_or("no `case` description")?.to_owned();
+    let name = case["case"]
+        .as_str()
+        .ok_or("no `case` description")?
+        .to_owned();
     let mut application = match (&case["base"], &case["application"]) {
         (Value::String(base), _) => {
             let base_path = cases_dir().join("bases").join(format!("{base}.json"));
@@ -49,8 +52,16 @@ pub fn load_case(path: &Path) -> Result<Case, String> {
         Some("en") => Lang::En,
         Some(other) => return Err(format!("unknown lang {other}")),
     };
-    let expect = case["expect"].as_object().cloned().ok_or("no `expect` object")?;
-    Ok(Case { name, application, lang, expect })
+    let expect = case["expect"]
+        .as_object()
+        .cloned()
+        .ok_or("no `expect` object")?;
+    Ok(Case {
+        name,
+        application,
+        lang,
+        expect,
+    })
 }
 
 /// RFC 7396 JSON merge patch: objects merge, `null` removes, anything else replaces.

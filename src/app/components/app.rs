@@ -14,7 +14,12 @@ use crate::Lang;
 /// Today's local date as `YYYY-MM-DD`.
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 fn initial_state() -> AppState {
@@ -37,23 +42,29 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         // Nothing is kept until the user has answered something.
         let worth_keeping = !state.touched.is_empty();
-        use_effect_with((state.draft(), worth_keeping), move |(draft, worth_keeping)| {
-            if !*worth_keeping {
-                return;
-            }
-            let status = match storage::save(draft) {
-                Ok(()) => Storage::Saved,
-                Err(reason) => Storage::Failed(reason),
-            };
-            dispatch.dispatch(Action::Stored(status));
-        });
+        use_effect_with(
+            (state.draft(), worth_keeping),
+            move |(draft, worth_keeping)| {
+                if !*worth_keeping {
+                    return;
+                }
+                let status = match storage::save(draft) {
+                    Ok(()) => Storage::Saved,
+                    Err(reason) => Storage::Failed(reason),
+                };
+                dispatch.dispatch(Action::Stored(status));
+            },
+        );
     }
 
     // The page's language, and focus on the new page's heading.
     {
         let lang = state.lang;
         use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
                 let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
             }
         });
@@ -67,7 +78,11 @@ pub fn app() -> Html {
         });
     }
 
-    let ctx = Ctx { state: Rc::new((*state).clone()), report: Rc::clone(&report), dispatch: state.dispatcher() };
+    let ctx = Ctx {
+        state: Rc::new((*state).clone()),
+        report: Rc::clone(&report),
+        dispatch: state.dispatcher(),
+    };
     let page = match state.page {
         Page::Review => html! { <super::review::Review ..ctx.clone() /> },
         Page::Result => html! { <super::result::ResultPage ..ctx.clone() /> },

@@ -32,7 +32,11 @@ pub fn header(ctx: &Ctx) -> Html {
         Callback::from(move |_| {
             if let Some((id, _, _, text)) = demos::find(&demo_choice) {
                 if let Ok(application) = serde_json::from_str(text) {
-                    dispatch.dispatch(Action::Load { application, notice: Notice::DemoLoaded(id), demo: true });
+                    dispatch.dispatch(Action::Load {
+                        application,
+                        notice: Notice::DemoLoaded(id),
+                        demo: true,
+                    });
                 }
             }
         })

@@ -14,12 +14,21 @@ pub fn import(ctx: &Ctx) -> Html {
     let dispatch = ctx.dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
             let action = match text.map(|text| files::application_in(&text)) {
-                Some(Ok(application)) => Action::Load { application, notice: Notice::Imported, demo: false },
+                Some(Ok(application)) => Action::Load {
+                    application,
+                    notice: Notice::Imported,
+                    demo: false,
+                },
                 Some(Err(reason)) => Action::Notify(Notice::ImportFailed(reason)),
                 None => Action::Notify(Notice::ImportFailed("unreadable file".into())),
             };

@@ -13,20 +13,37 @@ use crate::Lang;
 pub fn notices(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let notice = ctx.state.notice.as_ref().map(|n| match n {
-        Notice::DraftRestored => t(lang, "已恢复您上次填写的内容。", "Your saved answers have been restored.").to_owned(),
-        Notice::Imported => t(lang, "已导入文件，请核对答案。", "The file was imported: check the answers.").to_owned(),
+        Notice::DraftRestored => t(
+            lang,
+            "已恢复您上次填写的内容。",
+            "Your saved answers have been restored.",
+        )
+        .to_owned(),
+        Notice::Imported => t(
+            lang,
+            "已导入文件，请核对答案。",
+            "The file was imported: check the answers.",
+        )
+        .to_owned(),
         Notice::ImportFailed(reason) => match lang {
             Lang::Zh => format!("无法导入该文件：{reason}"),
             Lang::En => format!("The file could not be imported: {reason}"),
         },
         Notice::DemoLoaded(id) => {
-            let name = demos::find(id).map(|d| if lang == Lang::Zh { d.1 } else { d.2 }).unwrap_or(id);
+            let name = demos::find(id)
+                .map(|d| if lang == Lang::Zh { d.1 } else { d.2 })
+                .unwrap_or(id);
             match lang {
                 Lang::Zh => format!("已载入演示企业：{name}。"),
                 Lang::En => format!("Demo loaded: {name}."),
             }
         }
-        Notice::Cleared => t(lang, "已清除本机保存的所有数据。", "All data saved on this device has been cleared.").to_owned(),
+        Notice::Cleared => t(
+            lang,
+            "已清除本机保存的所有数据。",
+            "All data saved on this device has been cleared.",
+        )
+        .to_owned(),
     });
     let storage = match &ctx.state.storage {
         Storage::Saved => None,

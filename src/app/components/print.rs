@@ -17,7 +17,7 @@ use crate::RawApplication;
 #[function_component(PrintView)]
 pub fn print_view(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let raw: RawApplication = serde_json::from_value(ctx.state.application.clone()).unwrap_or_default();
+    let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
     let digest = crate::submit(&raw, lang).ok().map(|s| s.digest);
     let on_print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
@@ -31,7 +31,12 @@ pub fn print_view(ctx: &Ctx) -> Html {
     let app = &ctx.state.application;
     let signatory = form::as_text(form::get(app, "commitment.signatory"));
     let date = form::as_text(form::get(app, "commitment.date"));
-    let refund = ctx.report.refund.as_deref().map(group_thousands).unwrap_or_else(|| "—".into());
+    let refund = ctx
+        .report
+        .refund
+        .as_deref()
+        .map(group_thousands)
+        .unwrap_or_else(|| "—".into());
     html! {
         <div class="print">
             <div class="actions no-print">
@@ -70,7 +75,9 @@ fn qr_block(digest: Option<&str>, lang: crate::Lang) -> Html {
     let Some(digest) = digest else {
         return html! { <p class="hint">{ t(lang, "申请尚有错误，无法生成核对码。", "The application has errors: no check code.") }</p> };
     };
-    let Some((path, width)) = qr::svg_path(digest) else { return Html::default() };
+    let Some((path, width)) = qr::svg_path(digest) else {
+        return Html::default();
+    };
     let size = width + 8;
     html! {
         <figure class="qr">

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::app::form::{self, input_id, Field, Kind};
 use crate::app::state::{warning_key, Action};
 use crate::app::text::{self, t};
-use crate::application::{Industry, UnitType};
+use crate::application::{Industry, Named, UnitType};
 use crate::messages::fields::label;
 use crate::report::IssueReport;
 use crate::{policy, Lang, Severity};
@@ -21,7 +21,11 @@ pub struct QuestionProps {
 
 #[function_component(Question)]
 pub fn question(props: &QuestionProps) -> Html {
-    let Ctx { state, report, dispatch } = &props.ctx;
+    let Ctx {
+        state,
+        report,
+        dispatch,
+    } = &props.ctx;
     let field = props.field;
     let lang = state.lang;
     let path = field.path;
@@ -32,8 +36,15 @@ pub fn question(props: &QuestionProps) -> Html {
     } else {
         Vec::new()
     };
-    let error = issues.iter().find(|i| i.severity == Severity::Error).copied();
-    let warnings: Vec<&IssueReport> = issues.iter().filter(|i| i.severity == Severity::Warning).copied().collect();
+    let error = issues
+        .iter()
+        .find(|i| i.severity == Severity::Error)
+        .copied();
+    let warnings: Vec<&IssueReport> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Warning)
+        .copied()
+        .collect();
     let hint_id = format!("h-{id}");
     let error_id = format!("e-{id}");
     let mut described: Vec<String> = Vec::new();
@@ -43,13 +54,22 @@ pub fn question(props: &QuestionProps) -> Html {
     if error.is_some() {
         described.push(error_id.clone());
     }
-    described.extend(warnings.iter().map(|w| format!("w-{id}-{}", w.code.replace('.', "-"))));
+    described.extend(
+        warnings
+            .iter()
+            .map(|w| format!("w-{id}-{}", w.code.replace('.', "-"))),
+    );
     let describedby = (!described.is_empty()).then(|| described.join(" "));
     let invalid = error.is_some().then_some("true");
 
     let set = {
         let dispatch = dispatch.clone();
-        move |value: Value| dispatch.dispatch(Action::SetField { path: path.to_owned(), value })
+        move |value: Value| {
+            dispatch.dispatch(Action::SetField {
+                path: path.to_owned(),
+                value,
+            })
+        }
     };
     let on_text = {
         let set = set.clone();
@@ -63,24 +83,49 @@ pub fn question(props: &QuestionProps) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let v = select.value();
-            set(if v.is_empty() { Value::Null } else { Value::String(v) });
+            set(if v.is_empty() {
+                Value::Null
+            } else {
+                Value::String(v)
+            });
         })
     };
-    let hint = field.hint.map(|(zh, en)| html! { <p class="hint" id={hint_id.clone()}>{ t(lang, zh, en) }</p> });
-    let error_html = error.map(|e| html! {
-        <p class="error-message" id={error_id.clone()}>
-            <span class="visually-hidden">{ t(lang, "错误：", "Error: ") }</span>{ &e.message }
-        </p>
+    let hint = field
+        .hint
+        .map(|(zh, en)| html! { <p class="hint" id={hint_id.clone()}>{ t(lang, zh, en) }</p> });
+    let error_html = error.map(|e| {
+        html! {
+            <p class="error-message" id={error_id.clone()}>
+                <span class="visually-hidden">{ t(lang, "错误：", "Error: ") }</span>{ &e.message }
+            </p>
+        }
     });
-    let warnings_html = warnings.iter().map(|w| warning(w, &id, state.confirmed.contains(&warning_key(path, &w.code)), lang, dispatch.clone())).collect::<Html>();
+    let warnings_html = warnings
+        .iter()
+        .map(|w| {
+            warning(
+                w,
+                &id,
+                state.confirmed.contains(&warning_key(path, &w.code)),
+                lang,
+                dispatch.clone(),
+            )
+        })
+        .collect::<Html>();
     let group_class = classes!("form-group", error.is_some().then_some("form-group--error"));
     let label_text = label(path, lang);
 
     let control = match field.kind {
         Kind::YesNo => {
             let checked = value.as_bool();
-            let yes = { let set = set.clone(); Callback::from(move |_| set(Value::Bool(true))) };
-            let no = { let set = set.clone(); Callback::from(move |_| set(Value::Bool(false))) };
+            let yes = {
+                let set = set.clone();
+                Callback::from(move |_| set(Value::Bool(true)))
+            };
+            let no = {
+                let set = set.clone();
+                Callback::from(move |_| set(Value::Bool(false)))
+            };
             return html! {
                 <div class={group_class}>
                     <fieldset class="fieldset" aria-describedby={describedby}>
@@ -119,13 +164,44 @@ pub fn question(props: &QuestionProps) -> Html {
                 </div>
             };
         }
-        Kind::UnitType => select(&id, &value, UnitType::ALL.iter().map(|u| (serde_name(u), text::unit_type(*u, lang).to_owned())), lang, on_select, describedby, invalid),
-        Kind::Industry => select(&id, &value, Industry::ALL.iter().map(|i| (serde_name(i), text::industry(*i, lang).to_owned())), lang, on_select, describedby, invalid),
+        Kind::UnitType => select(
+            &id,
+            &value,
+            UnitType::ALL
+                .iter()
+                .map(|u| (u.name().to_owned(), text::unit_type(*u, lang).to_owned())),
+            lang,
+            on_select,
+            describedby,
+            invalid,
+        ),
+        Kind::Industry => select(
+            &id,
+            &value,
+            Industry::ALL
+                .iter()
+                .map(|i| (i.name().to_owned(), text::industry(*i, lang).to_owned())),
+            lang,
+            on_select,
+            describedby,
+            invalid,
+        ),
         Kind::Policy => {
-            let options = policy::profiles().iter().filter_map(|p| p.as_ref().ok()).map(|p| {
-                let pr = &p.profile;
-                (pr.id.clone(), format!("{}（{} – {}）", pr.name.get(lang), pr.valid_from, pr.valid_to))
-            });
+            let options = policy::profiles()
+                .iter()
+                .filter_map(|p| p.as_ref().ok())
+                .map(|p| {
+                    let pr = &p.profile;
+                    (
+                        pr.id.clone(),
+                        format!(
+                            "{}（{} – {}）",
+                            pr.name.get(lang),
+                            pr.valid_from,
+                            pr.valid_to
+                        ),
+                    )
+                });
             select(&id, &value, options, lang, on_select, describedby, invalid)
         }
         kind => {
@@ -146,7 +222,9 @@ pub fn question(props: &QuestionProps) -> Html {
             }
         }
     };
-    let suffix = matches!(field.kind, Kind::Money).then(|| html! { <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span> });
+    let suffix = matches!(field.kind, Kind::Money).then(
+        || html! { <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span> },
+    );
     html! {
         <div class={group_class}>
             <label class="label" for={id.clone()}>{ label_text }</label>
@@ -154,10 +232,6 @@ pub fn question(props: &QuestionProps) -> Html {
             <div class="input-wrap">{ control }{ suffix }</div>
         </div>
     }
-}
-
-fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn select(
@@ -178,13 +252,22 @@ fn select(
     }
 }
 
-fn warning(w: &IssueReport, id: &str, confirmed: bool, lang: Lang, dispatch: UseReducerDispatcher<crate::app::state::AppState>) -> Html {
+fn warning(
+    w: &IssueReport,
+    id: &str,
+    confirmed: bool,
+    lang: Lang,
+    dispatch: UseReducerDispatcher<crate::app::state::AppState>,
+) -> Html {
     let warning_id = format!("w-{id}-{}", w.code.replace('.', "-"));
     let confirm_id = format!("c-{id}-{}", w.code.replace('.', "-"));
     let key = warning_key(&w.field, &w.code);
     let on_confirm = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        dispatch.dispatch(Action::Confirm { key: key.clone(), confirmed: input.checked() });
+        dispatch.dispatch(Action::Confirm {
+            key: key.clone(),
+            confirmed: input.checked(),
+        });
     });
     html! {
         <div class="warning-message">

@@ -17,7 +17,11 @@ pub fn question_page(ctx: &Ctx) -> Html {
     let page = state.page;
     let pages = state.pages();
     let step = pages.iter().position(|p| *p == page).map_or(1, |i| i + 1);
-    let blocking: Vec<_> = state.blocking(&ctx.report, page).into_iter().cloned().collect();
+    let blocking: Vec<_> = state
+        .blocking(&ctx.report, page)
+        .into_iter()
+        .cloned()
+        .collect();
     let show_summary = state.attempted.contains(&page) && !blocking.is_empty();
     let on_submit = {
         let dispatch = ctx.dispatch.clone();
@@ -124,8 +128,18 @@ fn hardship_choice(ctx: &Ctx) -> Html {
             .and_then(|p| p.profile.hardship.as_ref())
             .map(|h| {
                 let mut missing = Vec::new();
-                if h.benefit.as_ref().is_some_and(|b| b.monthly_benefit.value.is_none()) {
-                    missing.push(t(lang, "当地月人均失业保险金", "the local monthly average unemployment benefit").to_owned());
+                if h.benefit
+                    .as_ref()
+                    .is_some_and(|b| b.monthly_benefit.value.is_none())
+                {
+                    missing.push(
+                        t(
+                            lang,
+                            "当地月人均失业保险金",
+                            "the local monthly average unemployment benefit",
+                        )
+                        .to_owned(),
+                    );
                 }
                 missing
             })
@@ -165,7 +179,11 @@ fn hardship_choice(ctx: &Ctx) -> Html {
 pub fn commitment_text(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let name = form::as_text(form::get(&ctx.state.application, "applicant.name"));
-    let name = if name.trim().is_empty() { t(lang, "本单位", "Our unit").to_owned() } else { name };
+    let name = if name.trim().is_empty() {
+        t(lang, "本单位", "Our unit").to_owned()
+    } else {
+        name
+    };
     html! {
         <>
             <p>{ match lang {

@@ -5,16 +5,15 @@
 use yew::prelude::*;
 
 use super::Ctx;
+use crate::app::files;
 use crate::app::form::{self, Page};
 use crate::app::state::Action;
 use crate::app::text::{self, t, STAGES};
-use crate::app::files;
 use crate::messages::criteria::percent;
 use crate::messages::summary::group_thousands;
 use crate::refund::Route;
 use crate::report::{CriterionReport, Report};
 use crate::{Lang, RawApplication};
-
 
 #[function_component(ResultPage)]
 pub fn result_page(ctx: &Ctx) -> Html {
@@ -29,13 +28,15 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let application = ctx.state.application.clone();
         let export_error = export_error.clone();
         Callback::from(move |_| {
-            let raw: RawApplication = serde_json::from_value(application.clone()).unwrap_or_default();
-            let outcome = crate::submit(&raw, lang).map_err(|e| e.to_string()).and_then(|submission| {
-                let text = serde_json::to_string_pretty(&submission).map_err(|e| e.to_string())?;
-                let name = form::as_text(form::get(&application, "applicant.name"));
-                let date = form::as_text(form::get(&application, "commitment.date"));
-                files::download(&files::file_name(&name, &date), &text)
-            });
+            let raw = RawApplication::from_value(&application).unwrap_or_default();
+            let outcome = crate::submit(&raw, lang)
+                .map_err(|e| e.to_string())
+                .and_then(|submission| {
+                    let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
+                    let name = form::as_text(form::get(&application, "applicant.name"));
+                    let date = form::as_text(form::get(&application, "commitment.date"));
+                    files::download(&files::file_name(&name, &date), &text)
+                });
             export_error.set(outcome.err());
         })
     };
@@ -44,9 +45,18 @@ pub fn result_page(ctx: &Ctx) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
     };
     let (heading, panel_class) = match r.eligible {
-        Some(true) => (t(lang, "符合稳岗返还条件", "Eligible for the refund"), "panel panel--eligible"),
-        Some(false) => (t(lang, "不符合稳岗返还条件", "Not eligible"), "panel panel--not-eligible"),
-        None => (t(lang, "暂时无法判定", "No decision yet"), "panel panel--undecided"),
+        Some(true) => (
+            t(lang, "符合稳岗返还条件", "Eligible for the refund"),
+            "panel panel--eligible",
+        ),
+        Some(false) => (
+            t(lang, "不符合稳岗返还条件", "Not eligible"),
+            "panel panel--not-eligible",
+        ),
+        None => (
+            t(lang, "暂时无法判定", "No decision yet"),
+            "panel panel--undecided",
+        ),
     };
     html! {
         <div class="result">
@@ -106,11 +116,16 @@ fn unconfirmed(r: &Report, lang: Lang) -> Html {
 }
 
 fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
-    let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, &r.refund_rate, &r.refund_unrounded) else {
+    let (Some(base), Some(rate), Some(exact)) =
+        (&r.refund_base, &r.refund_rate, &r.refund_unrounded)
+    else {
         return Html::default();
     };
     let premiums = form::as_text(form::get(&ctx.state.application, "insured.premiums_paid"));
-    let arrears = form::as_text(form::get(&ctx.state.application, "insured.arrears_and_late_fees"));
+    let arrears = form::as_text(form::get(
+        &ctx.state.application,
+        "insured.arrears_and_late_fees",
+    ));
     let yuan = |s: &str| format!("{} {}", group_thousands(s), t(lang, "元", "yuan"));
     let refund = r.refund.clone().unwrap_or_default();
     html! {
@@ -144,7 +159,9 @@ fn size_class(r: &Report, lang: Lang) -> String {
 }
 
 fn margin(r: &Report, lang: Lang) -> Html {
-    let Some(n) = r.margin else { return Html::default() };
+    let Some(n) = r.margin else {
+        return Html::default();
+    };
     html! {
         <div class="inset" id="margin">
             { match lang {
@@ -158,8 +175,16 @@ fn margin(r: &Report, lang: Lang) -> Html {
 fn criterion(c: &CriterionReport, lang: Lang) -> Html {
     let (mark, class, status) = match c.passed {
         Some(true) => ("✓", "criterion criterion--passed", t(lang, "符合", "Met")),
-        Some(false) => ("✗", "criterion criterion--failed", t(lang, "不符合", "Not met")),
-        None => ("?", "criterion criterion--unknown", t(lang, "无法判定", "Cannot decide")),
+        Some(false) => (
+            "✗",
+            "criterion criterion--failed",
+            t(lang, "不符合", "Not met"),
+        ),
+        None => (
+            "?",
+            "criterion criterion--unknown",
+            t(lang, "无法判定", "Cannot decide"),
+        ),
     };
     html! {
         <li class={class} id={format!("criterion-{}", c.id)}>
@@ -177,13 +202,27 @@ fn criterion(c: &CriterionReport, lang: Lang) -> Html {
 }
 
 fn hardship(r: &Report, lang: Lang) -> Html {
-    let Some(h) = &r.hardship else { return Html::default() };
+    let Some(h) = &r.hardship else {
+        return Html::default();
+    };
     use crate::eligibility::HardshipStatus::*;
     let status = match h.status {
-        Computed => t(lang, "可按困难企业标准计算", "Computed on the hardship path"),
+        Computed => t(
+            lang,
+            "可按困难企业标准计算",
+            "Computed on the hardship path",
+        ),
         ConditionsNotMet => t(lang, "不满足困难企业条件", "Hardship conditions not met"),
-        CannotCompute => t(lang, "所需参数未确认，暂无法计算金额", "A parameter is not confirmed: the amount cannot be computed"),
-        NotCovered => t(lang, "所选政策不含困难企业返还", "The chosen policy has no hardship path"),
+        CannotCompute => t(
+            lang,
+            "所需参数未确认，暂无法计算金额",
+            "A parameter is not confirmed: the amount cannot be computed",
+        ),
+        NotCovered => t(
+            lang,
+            "所选政策不含困难企业返还",
+            "The chosen policy has no hardship path",
+        ),
     };
     html! {
         <section id="hardship-result">
@@ -209,7 +248,9 @@ fn hardship(r: &Report, lang: Lang) -> Html {
 }
 
 fn route(r: &Report, lang: Lang) -> Html {
-    let Some(route) = r.route else { return Html::default() };
+    let Some(route) = r.route else {
+        return Html::default();
+    };
     if route == Route::None {
         return Html::default();
     }
@@ -241,7 +282,9 @@ fn route(r: &Report, lang: Lang) -> Html {
 }
 
 fn profile(r: &Report, lang: Lang) -> Html {
-    let Some(p) = &r.profile else { return Html::default() };
+    let Some(p) = &r.profile else {
+        return Html::default();
+    };
     html! {
         <section class="profile" id="profile-info">
             <h2 class="heading-s">{ t(lang, "所用政策档案", "Policy profile used") }</h2>

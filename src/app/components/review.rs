@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::app::form::{self, Field, Kind, Page};
 use crate::app::state::Action;
 use crate::app::text::{self, t};
-use crate::application::{Industry, UnitType};
+use crate::application::{Industry, Named, UnitType};
 use crate::messages::fields::label;
 use crate::messages::summary::group_thousands;
 use crate::{policy, Lang, Severity};
@@ -25,9 +25,15 @@ pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
             None => raw,
         },
         Kind::Money => format!("{} {}", group_thousands(raw.trim()), t(lang, "元", "yuan")),
-        Kind::UnitType => serde_json::from_value::<UnitType>(value.clone()).map_or(raw, |u| text::unit_type(u, lang).to_owned()),
-        Kind::Industry => serde_json::from_value::<Industry>(value.clone()).map_or(raw, |i| text::industry(i, lang).to_owned()),
-        Kind::Policy => policy::find(&raw).map_or(raw.clone(), |p| format!("{}（{}）", p.profile.name.get(lang), p.profile.id)),
+        Kind::UnitType => {
+            UnitType::from_name(&raw).map_or(raw, |u| text::unit_type(u, lang).to_owned())
+        }
+        Kind::Industry => {
+            Industry::from_name(&raw).map_or(raw, |i| text::industry(i, lang).to_owned())
+        }
+        Kind::Policy => policy::find(&raw).map_or(raw.clone(), |p| {
+            format!("{}（{}）", p.profile.name.get(lang), p.profile.id)
+        }),
         _ => raw,
     }
 }
@@ -39,18 +45,54 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
     let taking_hardship = !form::get(app, "hardship").is_null();
     let mut rows: Vec<Html> = Vec::new();
     if page == Page::Hardship {
-        let answer = if taking_hardship { t(lang, "是", "Yes") } else { t(lang, "否", "No") };
-        rows.push(row(ctx, page, "hardship", t(lang, "按困难企业申请", "Hardship path").to_owned(), answer.to_owned(), false, change));
+        let answer = if taking_hardship {
+            t(lang, "是", "Yes")
+        } else {
+            t(lang, "否", "No")
+        };
+        rows.push(row(
+            ctx,
+            page,
+            "hardship",
+            t(lang, "按困难企业申请", "Hardship path").to_owned(),
+            answer.to_owned(),
+            false,
+            change,
+        ));
     }
-    for field in page.fields().iter().filter(|_| page != Page::Hardship || taking_hardship) {
+    for field in page
+        .fields()
+        .iter()
+        .filter(|_| page != Page::Hardship || taking_hardship)
+    {
         let value = form::get(app, field.path);
-        let has_error = ctx.report.issues.iter().any(|i| i.field == field.path && i.severity == Severity::Error);
-        rows.push(row(ctx, page, field.path, label(field.path, lang), display(field, value, lang), has_error, change));
+        let has_error = ctx
+            .report
+            .issues
+            .iter()
+            .any(|i| i.field == field.path && i.severity == Severity::Error);
+        rows.push(row(
+            ctx,
+            page,
+            field.path,
+            label(field.path, lang),
+            display(field, value, lang),
+            has_error,
+            change,
+        ));
     }
     html! { <dl class="summary-list">{ for rows }</dl> }
 }
 
-fn row(ctx: &Ctx, page: Page, path: &str, key: String, value: String, has_error: bool, change: bool) -> Html {
+fn row(
+    ctx: &Ctx,
+    page: Page,
+    path: &str,
+    key: String,
+    value: String,
+    has_error: bool,
+    change: bool,
+) -> Html {
     let lang = ctx.state.lang;
     let on_change = {
         let dispatch = ctx.dispatch.clone();
@@ -85,7 +127,12 @@ pub fn review(ctx: &Ctx) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Back))
     };
-    let errors = ctx.report.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let errors = ctx
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
     html! {
         <div class="review">
             <button type="button" class="back-link" onclick={on_back}>{ t(lang, "返回", "Back") }</button>

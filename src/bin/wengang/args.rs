@@ -61,21 +61,38 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             Long("lang") => {
                 let value = parser.value().map_err(|e| e.to_string())?;
                 let tag = value.to_string_lossy();
-                lang = Lang::parse(&tag).ok_or_else(|| format!("--lang takes zh or en, not `{tag}`"))?;
+                lang = Lang::parse(&tag)
+                    .ok_or_else(|| format!("--lang takes zh or en, not `{tag}`"))?;
             }
             Long("json") => json = true,
-            Value(value) if subcommand.is_none() => subcommand = Some(value.to_string_lossy().into_owned()),
+            Value(value) if subcommand.is_none() => {
+                subcommand = Some(value.to_string_lossy().into_owned())
+            }
             Value(value) if input.is_none() => {
-                input = Some(if value == "-" { Input::Stdin } else { Input::Path(value) });
+                input = Some(if value == "-" {
+                    Input::Stdin
+                } else {
+                    Input::Path(value)
+                });
             }
             other => return Err(other.unexpected().to_string()),
         }
     }
-    let need_input = |input: Option<Input>, what: &str| input.ok_or_else(|| format!("`wengang {what}` needs a FILE (or - for standard input)"));
+    let need_input = |input: Option<Input>, what: &str| {
+        input.ok_or_else(|| format!("`wengang {what}` needs a FILE (or - for standard input)"))
+    };
     match subcommand.as_deref() {
-        Some("check") => Ok(Command::Check { input: need_input(input, "check")?, lang }),
-        Some("submit") => Ok(Command::Submit { input: need_input(input, "submit")?, lang }),
-        Some("verify") => Ok(Command::Verify { input: need_input(input, "verify")? }),
+        Some("check") => Ok(Command::Check {
+            input: need_input(input, "check")?,
+            lang,
+        }),
+        Some("submit") => Ok(Command::Submit {
+            input: need_input(input, "submit")?,
+            lang,
+        }),
+        Some("verify") => Ok(Command::Verify {
+            input: need_input(input, "verify")?,
+        }),
         Some("schema") => Ok(Command::Schema),
         Some("policies") => Ok(Command::Policies { json }),
         Some("help") | None => Ok(Command::Help),
@@ -93,10 +110,19 @@ mod tests {
 
     #[test]
     fn check_with_language() {
-        assert_eq!(args(&["check", "-", "--lang", "en"]), Ok(Command::Check { input: Input::Stdin, lang: Lang::En }));
+        assert_eq!(
+            args(&["check", "-", "--lang", "en"]),
+            Ok(Command::Check {
+                input: Input::Stdin,
+                lang: Lang::En
+            })
+        );
         assert_eq!(
             args(&["check", "a.json"]),
-            Ok(Command::Check { input: Input::Path("a.json".into()), lang: Lang::Zh })
+            Ok(Command::Check {
+                input: Input::Path("a.json".into()),
+                lang: Lang::Zh
+            })
         );
     }
 

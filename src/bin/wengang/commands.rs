@@ -16,26 +16,39 @@ pub fn run(command: Command) -> ExitCode {
             print_json(&engine::check(&raw, lang));
             ExitCode::SUCCESS
         }),
-        Command::Submit { input, lang } => with_application(&input, |raw| match engine::submit(&raw, lang) {
-            Ok(submission) => {
-                print_json(&submission);
-                ExitCode::SUCCESS
-            }
-            Err(SubmissionError::NotValid(report)) => {
-                eprintln!("wengang: {}: cannot make a submission:", input.name());
-                for issue in report.issues.iter().filter(|i| i.severity == engine::Severity::Error) {
-                    eprintln!("  {}: {}", issue.field, issue.message);
+        Command::Submit { input, lang } => {
+            with_application(&input, |raw| match engine::submit(&raw, lang) {
+                Ok(submission) => {
+                    print_json(&submission);
+                    ExitCode::SUCCESS
                 }
-                ExitCode::from(1)
-            }
-        }),
+                Err(SubmissionError::NotValid(report)) => {
+                    eprintln!("wengang: {}: cannot make a submission:", input.name());
+                    for issue in report
+                        .issues
+                        .iter()
+                        .filter(|i| i.severity == engine::Severity::Error)
+                    {
+                        eprintln!("  {}: {}", issue.field, issue.message);
+                    }
+                    ExitCode::from(1)
+                }
+            })
+        }
         Command::Verify { input } => match read(&input) {
             Ok(text) => match engine::verify(&text) {
                 Ok(verified) => {
                     let refund = verified.report.refund.as_deref().unwrap_or("-");
-                    println!("ok: {} holds ({}, refund {refund})", input.name(), verified.policy);
+                    println!(
+                        "ok: {} holds ({}, refund {refund})",
+                        input.name(),
+                        verified.policy
+                    );
                     if let Some(other) = verified.made_by_other_engine {
-                        println!("note: made by engine {other}, re-checked by {}", engine::ENGINE_VERSION);
+                        println!(
+                            "note: made by engine {other}, re-checked by {}",
+                            engine::ENGINE_VERSION
+                        );
                     }
                     ExitCode::SUCCESS
                 }
@@ -63,7 +76,10 @@ pub fn run(command: Command) -> ExitCode {
 }
 
 /// Reads and parses an application, or says where it is unreadable.
-fn with_application(input: &Input, then: impl FnOnce(engine::RawApplication) -> ExitCode) -> ExitCode {
+fn with_application(
+    input: &Input,
+    then: impl FnOnce(engine::RawApplication) -> ExitCode,
+) -> ExitCode {
     let text = match read(input) {
         Ok(text) => text,
         Err(code) => return code,
@@ -94,7 +110,11 @@ fn read(input: &Input) -> Result<String, ExitCode> {
         return Err(ExitCode::from(UNREADABLE));
     }
     String::from_utf8(bytes).map_err(|e| {
-        eprintln!("wengang: {}: not UTF-8 text (byte {})", input.name(), e.utf8_error().valid_up_to());
+        eprintln!(
+            "wengang: {}: not UTF-8 text (byte {})",
+            input.name(),
+            e.utf8_error().valid_up_to()
+        );
         ExitCode::from(UNREADABLE)
     })
 }
@@ -127,7 +147,7 @@ fn policies(json: bool) -> ExitCode {
                     "data_year": p.profile.data_year,
                     "valid_from": p.profile.valid_from,
                     "valid_to": p.profile.valid_to,
-                    "digest": p.digest,
+                    "digest": p.digest(),
                     "sources": p.profile.sources,
                 })
             })
@@ -136,9 +156,16 @@ fn policies(json: bool) -> ExitCode {
     } else {
         for p in rows {
             let pr = &p.profile;
-            println!("{:<12} {} – {}  {}", pr.id, pr.valid_from, pr.valid_to, pr.name.zh);
+            println!(
+                "{:<12} {} – {}  {}",
+                pr.id, pr.valid_from, pr.valid_to, pr.name.zh
+            );
             for source in pr.sources.values() {
-                let mark = if source.confirmed { "" } else { " (文号未确认 / unconfirmed)" };
+                let mark = if source.confirmed {
+                    ""
+                } else {
+                    " (文号未确认 / unconfirmed)"
+                };
                 println!("{:<12}   {}{mark}", "", source.document);
             }
         }

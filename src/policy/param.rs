@@ -1,0 +1,134 @@
+//! One policy parameter: a typed value (or unknown), its source and
+//! clause, and whether a source confirmed it.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::named::Named;
+
+/// A parameter with a value of type `T`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Param<T> {
+    /// `None` is *unknown*, never zero.
+    pub value: Option<T>,
+    /// A key of the profile's `sources`.
+    pub source: String,
+    /// The clause or passage of the source.
+    pub clause: String,
+    pub confirmed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A parameter as written in the data file, before its value is typed.
+/// (One shape for every parameter keeps a single JSON reader for all of
+/// them, which keeps the browser build small.)
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParam {
+    value: Value,
+    source: String,
+    clause: String,
+    confirmed: bool,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// A type a parameter's JSON value can be read as.
+pub trait ParamValue: Sized {
+    fn from_json(value: &Value) -> Option<Self>;
+}
+
+/// Decimals are written as strings (`"0.0178"`), never binary floats.
+impl ParamValue for Decimal {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_str().and_then(|s| Decimal::from_str(s).ok())
+    }
+}
+
+impl ParamValue for u64 {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_u64()
+    }
+}
+
+impl ParamValue for bool {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl<T: Named> ParamValue for T {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_str().and_then(T::from_name)
+    }
+}
+
+impl<K: Named + Ord, V: Named> ParamValue for BTreeMap<K, V> {
+    fn from_json(value: &Value) -> Option<Self> {
+        let mut map = BTreeMap::new();
+        for (k, v) in value.as_object()? {
+            map.insert(K::from_name(k)?, V::from_json(v)?);
+        }
+        Some(map)
+    }
+}
+
+impl<'de, T: ParamValue> Deserialize<'de> for Param<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawParam::deserialize(deserializer)?;
+        let value = match &raw.value {
+            Value::Null => None,
+            v => Some(
+                T::from_json(v).ok_or_else(|| D::Error::custom(format!("unexpected value {v}")))?,
+            ),
+        };
+        Ok(Param {
+            value,
+            source: raw.source,
+            clause: raw.clause,
+            confirmed: raw.confirmed,
+            note: raw.note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param<T: ParamValue>(json: &str) -> Result<Param<T>, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn values_are_typed_and_null_is_unknown() {
+        let p: Param<Decimal> =
+            param(r#"{"value":"0.0178","source":"s","clause":"c","confirmed":true}"#).unwrap();
+        assert_eq!(p.value, Some(Decimal::new(178, 4)));
+        let p: Param<Decimal> =
+            param(r#"{"value":null,"source":"s","clause":"c","confirmed":false,"note":"n"}"#)
+                .unwrap();
+        assert_eq!(p.value, None);
+    }
+
+    #[test]
+    fn a_float_or_a_typo_is_refused() {
+        assert!(
+            param::<Decimal>(r#"{"value":0.0178,"source":"s","clause":"c","confirmed":true}"#)
+                .is_err()
+        );
+        assert!(
+            param::<u64>(r#"{"value":"12","source":"s","clause":"c","confirmed":true}"#).is_err()
+        );
+        assert!(param::<bool>(
+            r#"{"value":true,"source":"s","clause":"c","confirmed":true,"extra":1}"#
+        )
+        .is_err());
+    }
+}
