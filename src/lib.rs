@@ -12,6 +12,8 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod application;
+#[cfg(feature = "bindings")]
+mod bindings;
 mod canonical;
 pub mod eligibility;
 pub mod messages;

@@ -68,6 +68,7 @@ pub fn is_blank(value: &Value) -> bool {
 pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
     let text = match value {
         Value::Null => return Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
         Value::String(s) => s.trim().to_owned(),
@@ -91,6 +92,7 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
 pub fn count(value: &Value) -> Result<u64, IssueKind> {
     let text = match value {
         Value::Null => return Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
             (Some(v), _) => return bounded(v),
             (None, Some(_)) => return Err(IssueKind::CountNegative),
@@ -128,6 +130,7 @@ fn bounded(v: u64) -> Result<u64, IssueKind> {
 pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
     let text = match value {
         Value::Null => return Err(IssueKind::Required),
+        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
         Value::String(s) => s.trim().to_owned(),
@@ -255,6 +258,16 @@ mod tests {
             count(&json!("99999999999999999999")),
             Err(IssueKind::CountTooLarge)
         );
+    }
+
+    #[test]
+    fn blank_is_required_not_malformed() {
+        for blank in [json!(""), json!("  "), json!(null)] {
+            assert_eq!(money(&blank), Err(IssueKind::Required));
+            assert_eq!(count(&blank), Err(IssueKind::Required));
+            assert_eq!(decimal(&blank, 6), Err(IssueKind::Required));
+            assert_eq!(date(&blank), Err(IssueKind::Required));
+        }
     }
 
     #[test]

@@ -1,0 +1,212 @@
+/** Yuan as a decimal string with at most two decimals, e.g. "123456.78". */
+export type Money = string;
+/** A decimal ratio as a string, e.g. "0.0178" (1.78%). */
+export type Ratio = string;
+/** A form may send a number or its digits. */
+export type CountInput = number | string;
+
+export type UnitType =
+  | "enterprise" | "individual_business" | "social_organisation" | "foundation"
+  | "social_service_body" | "law_firm" | "accounting_firm";
+
+export type Industry =
+  | "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport"
+  | "warehousing" | "postal" | "accommodation" | "catering" | "information_transmission"
+  | "software_it" | "real_estate" | "property_management" | "leasing_business" | "other";
+
+export interface Applicant {
+  name?: string | null;
+  credit_code?: string | null;
+  unit_type?: UnitType | null;
+  industry?: Industry | null;
+  employees?: CountInput | null;
+  revenue?: Money | null;
+  assets?: Money | null;
+}
+
+export interface Insured {
+  year?: CountInput | null;
+  start?: CountInput | null;
+  end?: CountInput | null;
+  monthly_average?: string | null;
+  retired_or_deceased?: CountInput | null;
+  new_benefit_claimants?: CountInput | null;
+  months_paid_in_full?: CountInput | null;
+  premiums_paid?: Money | null;
+  arrears_and_late_fees?: Money | null;
+}
+
+export interface Declarations {
+  industrial_policy_compliant?: boolean | null;
+  environmental_compliant?: boolean | null;
+  seriously_dishonest?: boolean | null;
+  zombie?: boolean | null;
+}
+
+export interface Hardship {
+  temporary_difficulty?: boolean | null;
+  union_agreed_plan?: boolean | null;
+  no_layoff_commitment?: boolean | null;
+  monthly_contributions_payable?: Money | null;
+}
+
+export interface Bank {
+  account_name?: string | null;
+  bank_name?: string | null;
+  account_number?: string | null;
+}
+
+export interface Contact {
+  name?: string | null;
+  phone?: string | null;
+}
+
+export interface Commitment {
+  accepted?: boolean | null;
+  signatory?: string | null;
+  /** YYYY-MM-DD */
+  date?: string | null;
+}
+
+/** `wengang.application/1`: every leaf as the user gave it; validation types it. */
+export interface Application {
+  format?: "wengang.application/1";
+  /** A profile id, e.g. "suzhou-2019" (see policies()). */
+  policy?: string | null;
+  applicant?: Applicant;
+  insured?: Insured;
+  declarations?: Declarations;
+  hardship?: Hardship | null;
+  bank?: Bank;
+  contact?: Contact;
+  commitment?: Commitment;
+}
+
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  /** A path such as "applicant.credit_code". */
+  field: string;
+  /** A stable code such as "credit_code.check". */
+  code: string;
+  severity: Severity;
+  /** What to do, in the report's language. */
+  message: string;
+}
+
+export interface Source {
+  /** The document number (文号). */
+  document: string;
+  clause: string;
+  confirmed: boolean;
+}
+
+export interface ProfileInfo {
+  id: string;
+  version: string;
+  name: string;
+  valid_from: string;
+  valid_to: string;
+  digest: string;
+}
+
+export interface Criterion {
+  id: string;
+  /** null: cannot be decided (an unknown parameter). */
+  passed: boolean | null;
+  values: Record<string, string>;
+  threshold: string | null;
+  comparison: string;
+  variant: string | null;
+  source: Source;
+  explanation: string;
+}
+
+export interface HardshipAmount {
+  formula: "benefit" | "contribution";
+  amount: Money | null;
+  values: Record<string, string>;
+  missing: string[];
+}
+
+export interface HardshipReport {
+  status: "computed" | "conditions_not_met" | "cannot_compute" | "not_covered";
+  conditions: Criterion[];
+  amounts: HardshipAmount[];
+}
+
+export interface UnconfirmedParameter {
+  used_for: string;
+  source: Source;
+}
+
+/** `wengang.report/1`. */
+export interface Report {
+  format: "wengang.report/1";
+  lang: "zh" | "en";
+  policy: string | null;
+  profile: ProfileInfo | null;
+  valid: boolean;
+  eligible: boolean | null;
+  size: "large" | "medium" | "small" | "micro" | null;
+  rate_class: "large" | "sme" | null;
+  layoff_rate: Ratio | null;
+  threshold: Ratio | null;
+  comparison: "<" | "<=" | null;
+  refund_base: Money | null;
+  refund_rate: Ratio | null;
+  refund_unrounded: string | null;
+  refund: Money | null;
+  route: "standard" | "government_review" | "none" | null;
+  review_threshold: Money | null;
+  margin: number | null;
+  criteria: Criterion[];
+  hardship: HardshipReport | null;
+  unconfirmed: UnconfirmedParameter[];
+  unknown: string[];
+  issues: Issue[];
+  summary: string;
+}
+
+/** `wengang.submission/1`: what a portal receives and re-verifies. */
+export interface Submission {
+  format: "wengang.submission/1";
+  engine: { name: string; version: string };
+  policy: { id: string; version: string; digest: string };
+  application: Application;
+  report: Report;
+  digest: string;
+}
+
+export type VerifyResult =
+  | { ok: true; policy: string; report: Report; madeByOtherEngine: string | null }
+  | { ok: false; reason: string };
+
+export interface PolicySummary {
+  id: string;
+  version: string;
+  name: { zh: string; en: string };
+  place: { zh: string; en: string };
+  applies_in: number;
+  data_year: number;
+  valid_from: string;
+  valid_to: string;
+  digest: string;
+  sources: Record<string, { document: string; title: string; confirmed: boolean }>;
+}
+
+/** Validates, decides and reports on an application (an object or its JSON text). */
+export function check(application: Application | string, lang?: "zh" | "en" | null): Report;
+/**
+ * The issues of one field, for live validation in a portal's own form.
+ * `context` is the rest of the application where the field depends on it.
+ */
+export function validateField(path: string, value: unknown, context?: Partial<Application> | null, lang?: "zh" | "en" | null): Issue[];
+/** Re-verifies a submission (an object, or the uploaded file's text). */
+export function verify(submission: Submission | string): VerifyResult;
+/** The submission file of a valid application; throws with the reason otherwise. */
+export function submit(application: Application | string, lang?: "zh" | "en" | null): Submission;
+/** The shipped policy profiles. */
+export function policies(): PolicySummary[];
+/** The JSON Schema of `wengang.application/1`. */
+export function schema(): Record<string, unknown>;

@@ -1,0 +1,159 @@
+//! 门户接口 — the engine for JavaScript (`wasm-pack` → `pkg/`): portals
+//! checking applications in their own forms, and Node back ends
+//! re-verifying uploads. Plain JS objects in and out, with the report's
+//! field names; the TypeScript types and signatures are in `bindings.d.ts`
+//! (written by hand so optional arguments stay optional and nothing is `any`;
+//! `tests/typescript.rs` checks them against the Rust types).
+//!
+//! Values cross as JSON text (JSON.stringify / JSON.parse), so money stays
+//! a decimal string on both sides and no float ever appears.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::{policy, Lang, RawApplication};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("bindings.d.ts");
+
+/// A JS value (an object, or JSON text) as a JSON value.
+fn from_js(value: &JsValue) -> Result<Value, JsError> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value)
+            .map_err(|_| JsError::new("the value cannot be written as JSON"))?
+            .as_string()
+            .unwrap_or_default(),
+    };
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("not JSON: {e}")))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the engine produced invalid JSON"))
+}
+
+fn lang(tag: Option<String>) -> Lang {
+    tag.as_deref().and_then(Lang::parse).unwrap_or_default()
+}
+
+fn application(value: Value) -> Result<RawApplication, JsError> {
+    RawApplication::from_json(value).map_err(|e| JsError::new(&e))
+}
+
+/// Validates, decides and reports on an application (`wengang.application/1`).
+#[wasm_bindgen(js_name = check, skip_typescript)]
+pub fn check(
+    application_value: JsValue,
+    lang_tag: Option<String>,
+) -> Result<JsValue, JsError> {
+    let raw = application(from_js(&application_value)?)?;
+    to_js(&crate::check(&raw, lang(lang_tag)))
+}
+
+/// The issues of one field, for live validation in a portal's own form.
+/// `context` is the rest of the application where the field depends on it
+/// (e.g. revenue is required only for some industries; the data year
+/// follows the policy).
+#[wasm_bindgen(js_name = validateField, skip_typescript)]
+pub fn validate_field(
+    path: &str,
+    value: JsValue,
+    context: Option<JsValue>,
+    lang_tag: Option<String>,
+) -> Result<JsValue, JsError> {
+    let mut app = match &context {
+        Some(c) if !c.is_undefined() && !c.is_null() => from_js(c)?,
+        _ => json!({}),
+    };
+    // A field's value is a value, not JSON text: "12" stays the string "12".
+    let value = match value.as_string() {
+        Some(text) => Value::String(text),
+        None if value.is_undefined() => Value::Null,
+        None => from_js(&value)?,
+    };
+    set_path(&mut app, path, value);
+    let report = crate::check(&application(app)?, lang(lang_tag));
+    let issues: Vec<_> = report.issues.into_iter().filter(|i| i.field == path).collect();
+    to_js(&issues)
+}
+
+fn set_path(target: &mut Value, path: &str, value: Value) {
+    let mut here = target;
+    let mut parts = path.split('.').peekable();
+    while let Some(key) = parts.next() {
+        if !here.is_object() {
+            *here = json!({});
+        }
+        let Value::Object(map) = here else { return };
+        if parts.peek().is_none() {
+            map.insert(key.to_owned(), value);
+            return;
+        }
+        here = map.entry(key.to_owned()).or_insert(Value::Null);
+    }
+}
+
+/// Re-verifies a submission (an object or the uploaded file's text).
+#[wasm_bindgen(js_name = verify, skip_typescript)]
+pub fn verify(
+    submission: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = match submission.as_string() {
+        Some(text) => text,
+        None => from_js(&submission)?.to_string(),
+    };
+    let result = match crate::verify(&text) {
+        Ok(v) => json!({
+            "ok": true,
+            "policy": v.policy,
+            "report": v.report,
+            "madeByOtherEngine": v.made_by_other_engine,
+        }),
+        Err(e) => json!({ "ok": false, "reason": e.to_string() }),
+    };
+    to_js(&result)
+}
+
+/// Makes the submission file of a valid application (or says why not).
+#[wasm_bindgen(js_name = submit, skip_typescript)]
+pub fn submit(
+    application_value: JsValue,
+    lang_tag: Option<String>,
+) -> Result<JsValue, JsError> {
+    let raw = application(from_js(&application_value)?)?;
+    let submission = crate::submit(&raw, lang(lang_tag)).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&submission)
+}
+
+/// The shipped policy profiles with their dates, versions and sources.
+#[wasm_bindgen(js_name = policies, skip_typescript)]
+pub fn policies() -> Result<JsValue, JsError> {
+    let list: Vec<Value> = policy::profiles()
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|p| {
+            let pr = &p.profile;
+            json!({
+                "id": pr.id, "version": pr.version, "name": pr.name, "place": pr.place,
+                "applies_in": pr.applies_in, "data_year": pr.data_year,
+                "valid_from": pr.valid_from, "valid_to": pr.valid_to,
+                "digest": p.digest(), "sources": pr.sources,
+            })
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The JSON Schema of `wengang.application/1`.
+#[wasm_bindgen(js_name = schema, skip_typescript)]
+pub fn schema() -> Result<JsValue, JsError> {
+    to_js(&crate::application_schema())
+}
+
+/// The engine's version, as stamped on submissions.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    crate::ENGINE_VERSION.to_owned()
+}

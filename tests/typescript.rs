@@ -1,0 +1,64 @@
+//! The TypeScript types shipped in `pkg/` name exactly the fields the
+//! engine reads and writes (checked against the schemas generated from
+//! the Rust types).
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+const TYPES: &str = include_str!("../src/bindings.d.ts");
+
+/// The property names of `export interface NAME { ... }`.
+fn interface(name: &str) -> BTreeSet<String> {
+    let start = TYPES.find(&format!("export interface {name} {{")).unwrap_or_else(|| panic!("no interface {name}"));
+    let body = &TYPES[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("/**") && !l.starts_with('*') && !l.is_empty())
+        .filter_map(|l| l.split([':', '?']).next())
+        .map(|k| k.trim().to_owned())
+        .collect()
+}
+
+fn properties(schema: &Value, definition: Option<&str>) -> BTreeSet<String> {
+    let node = match definition {
+        Some(d) => &schema["$defs"][d],
+        None => schema,
+    };
+    node["properties"].as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default()
+}
+
+#[test]
+fn report_types_match_the_report() {
+    let schema = serde_json::to_value(schemars::schema_for!(wengang_engine::Report)).unwrap();
+    assert_eq!(interface("Report"), properties(&schema, None));
+    for (ts, rust) in [
+        ("ProfileInfo", "ProfileInfo"),
+        ("Criterion", "CriterionReport"),
+        ("HardshipReport", "HardshipReport"),
+        ("HardshipAmount", "HardshipAmountReport"),
+        ("UnconfirmedParameter", "UnconfirmedParameter"),
+        ("Issue", "IssueReport"),
+        ("Source", "Source"),
+    ] {
+        assert_eq!(interface(ts), properties(&schema, Some(rust)), "{ts} vs {rust}");
+    }
+}
+
+#[test]
+fn application_types_match_the_application() {
+    let schema = wengang_engine::application_schema();
+    assert_eq!(interface("Application"), properties(&schema, None));
+    for (ts, rust) in [
+        ("Applicant", "RawApplicant"),
+        ("Insured", "RawInsured"),
+        ("Declarations", "RawDeclarations"),
+        ("Hardship", "RawHardship"),
+        ("Bank", "RawBank"),
+        ("Contact", "RawContact"),
+        ("Commitment", "RawCommitment"),
+    ] {
+        assert_eq!(interface(ts), properties(&schema, Some(rust)), "{ts} vs {rust}");
+    }
+}
