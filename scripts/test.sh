@@ -15,6 +15,13 @@ cargo test --locked --doc
 echo "== app state (reducer) tests, natively"
 cargo test --locked --features app --lib app::
 
+echo "== the JavaScript package: bindings in Chromium (wasm-bindgen-test), then pkg/ in Node"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json" \
+  cargo test --locked --target wasm32-unknown-unknown --features bindings --test web_bindings
+cargo build --locked --bin wengang
+scripts/build-pkg.sh
+node --test tests/node/
+
 echo "== the app in Chromium: build with Trunk, then end-to-end tests"
 cargo build --locked --bin wengang
 scripts/build-app.sh
