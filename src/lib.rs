@@ -13,7 +13,7 @@
 pub mod app;
 pub mod application;
 #[cfg(feature = "bindings")]
-mod bindings;
+pub mod bindings;
 mod canonical;
 pub mod eligibility;
 pub mod messages;
