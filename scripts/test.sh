@@ -22,7 +22,8 @@ cargo build --locked --bin wengang
 scripts/build-pkg.sh
 node --test tests/node/
 
-echo "== the app in Chromium: build with Trunk, then end-to-end tests"
+echo "== the app in Chromium: build with Trunk (and the single-file build), then end-to-end tests: app, portal embedding, offline"
 cargo build --locked --bin wengang
 scripts/build-app.sh
+python3 scripts/build_single.py
 node --test --test-concurrency=1 tests/e2e/

@@ -5,6 +5,7 @@
 pub mod bench;
 mod components;
 mod demos;
+mod embed;
 mod files;
 pub mod form;
 mod qr;

@@ -30,6 +30,10 @@ pub enum Notice {
     ImportFailed(String),
     DemoLoaded(&'static str),
     Cleared,
+    /// The embedding portal filled in what it knows.
+    Prefilled,
+    /// The submission went to the embedding portal.
+    SentToPortal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +54,10 @@ pub struct AppState {
     pub storage: Storage,
     pub notice: Option<Notice>,
     pub demo: bool,
+    /// The origin of the portal that embeds the app, when it is an allowed one.
+    pub embedded: Option<String>,
+    /// A new version of the app is installed and waiting.
+    pub update_ready: bool,
 }
 
 /// Everything that can happen.
@@ -78,6 +86,12 @@ pub enum Action {
         demo: bool,
     },
     Clear,
+    /// The app runs inside an allowed portal (its origin).
+    Embedded(String),
+    /// Fields the embedding portal already knows.
+    Prefill(Value),
+    /// A new version is waiting to take over.
+    UpdateReady,
     /// Show a notice and change nothing else.
     Notify(Notice),
     Stored(Storage),
@@ -145,6 +159,8 @@ impl AppState {
             storage: Storage::Saved,
             notice: None,
             demo: false,
+            embedded: None,
+            update_ready: false,
         }
     }
 
@@ -235,6 +251,26 @@ impl AppState {
                 _ => page,
             },
         }
+    }
+}
+
+/// Merges known fields into the application: objects merge, values
+/// replace, `null` is ignored (a portal sends only what it knows).
+fn merge_into(target: &mut Value, values: &Value) {
+    match (target, values) {
+        (Value::Object(target), Value::Object(values)) => {
+            for (key, value) in values {
+                match value {
+                    Value::Null => {}
+                    Value::Object(_) => merge_into(target.entry(key.clone()).or_insert_with(|| json!({})), value),
+                    other => {
+                        target.insert(key.clone(), other.clone());
+                    }
+                }
+            }
+        }
+        (target, value) if !value.is_null() => *target = value.clone(),
+        _ => {}
     }
 }
 
@@ -343,8 +379,10 @@ impl Reducible for AppState {
             }
             Action::Clear => {
                 let today = form::as_text(form::get(&s.application, "commitment.date"));
-                let lang = s.lang;
+                let (lang, embedded, update_ready) = (s.lang, s.embedded.take(), s.update_ready);
                 s = AppState::new(&today, lang);
+                s.embedded = embedded;
+                s.update_ready = update_ready;
                 s.notice = Some(Notice::Cleared);
             }
             Action::Stored(storage) => {
@@ -354,6 +392,17 @@ impl Reducible for AppState {
                 s.storage = storage;
             }
             Action::Notify(notice) => s.notice = Some(notice),
+            Action::Embedded(origin) => s.embedded = Some(origin),
+            Action::Prefill(values) => {
+                merge_into(&mut s.application, &values);
+                if form::get(&values, "policy").is_null() {
+                    suggest_policy(&mut s.application, &s.place);
+                } else if let Ok(p) = policy::find(&form::as_text(form::get(&s.application, "policy"))) {
+                    form::set(&mut s.application, "insured.year", json!(p.profile.data_year.to_string()));
+                }
+                s.notice = Some(Notice::Prefilled);
+            }
+            Action::UpdateReady => s.update_ready = true,
             Action::DismissNotice => {}
         }
         Rc::new(s)
@@ -398,6 +447,19 @@ mod tests {
         assert_eq!(s.page, Page::Enterprise);
         assert!(s.attempted.contains(&Page::Enterprise));
         assert!(s.shows_issues_of("applicant.name"));
+    }
+
+    #[test]
+    fn a_portal_prefill_fills_only_what_it_sends() {
+        let s = state().reduce(Action::SetField { path: "contact.name".into(), value: json!("王芳") });
+        let s = s.reduce(Action::Prefill(json!({
+            "applicant": { "name": "门户单位", "credit_code": "91320594079903279G" },
+            "contact": { "phone": null }
+        })));
+        assert_eq!(form::get(&s.application, "applicant.name"), &json!("门户单位"));
+        assert_eq!(form::get(&s.application, "contact.name"), &json!("王芳"), "kept");
+        assert_eq!(form::get(&s.application, "policy"), &json!("suzhou-2019"), "still suggested");
+        assert_eq!(s.notice, Some(Notice::Prefilled));
     }
 
     #[test]

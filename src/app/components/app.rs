@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{focus, Ctx};
 use crate::app::form::Page;
 use crate::app::state::{report_of, Action, AppState, Storage};
-use crate::app::storage;
+use crate::app::{embed, storage};
 use crate::Lang;
 
 /// Today's local date as `YYYY-MM-DD`.
@@ -75,6 +75,48 @@ pub fn app() -> Html {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
             focus("page-heading");
+        });
+    }
+
+    // Inside an allowed portal: say ready, take prefills, report height.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = embed::allowed_parent_origin().and_then(|origin| {
+                dispatch.dispatch(Action::Embedded(origin.clone()));
+                let on_prefill = {
+                    let dispatch = dispatch.clone();
+                    move |values| dispatch.dispatch(Action::Prefill(values))
+                };
+                let listener = embed::listen(origin.clone(), on_prefill);
+                embed::ready(&origin);
+                listener
+            });
+            move || {
+                if let Some(listener) = listener {
+                    embed::unlisten(&listener);
+                }
+            }
+        });
+    }
+    {
+        let origin = state.embedded.clone();
+        use_effect(move || {
+            if let Some(origin) = origin {
+                embed::height(&origin);
+            }
+        });
+    }
+
+    // A new version installed by the service worker is offered, not forced.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if embed::window_flag("wengangUpdateReady") {
+                dispatch.dispatch(Action::UpdateReady);
+            }
+            let listener = embed::listen_event("wengang:update-ready", move || dispatch.dispatch(Action::UpdateReady));
+            move || drop(listener)
         });
     }
 

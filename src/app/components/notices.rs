@@ -44,6 +44,8 @@ pub fn notices(ctx: &Ctx) -> Html {
             "All data saved on this device has been cleared.",
         )
         .to_owned(),
+        Notice::Prefilled => t(lang, "已带入门户提供的单位信息，请核对。", "Details from the portal have been filled in: please check them.").to_owned(),
+        Notice::SentToPortal => t(lang, "提交文件已发送到门户。", "The submission has been sent to the portal.").to_owned(),
     });
     let storage = match &ctx.state.storage {
         Storage::Saved => None,
@@ -56,8 +58,18 @@ pub fn notices(ctx: &Ctx) -> Html {
             ),
         }),
     };
+    let accept_update = Callback::from(|_| crate::app::embed::fire("wengang:update-accept"));
     html! {
         <>
+            if ctx.state.update_ready {
+                <div class="banner banner--update" role="status" id="update-ready">
+                    { t(lang, "新版本已就绪。您填写的内容已保存，更新后仍在。", "A new version is ready. Your answers are saved and will still be here.") }
+                    { " " }
+                    <button type="button" class="button button--secondary" id="update-now" onclick={accept_update}>
+                        { t(lang, "立即更新", "Update now") }
+                    </button>
+                </div>
+            }
             if let Some(text) = storage {
                 <div class="banner banner--warning" role="alert" id="storage-failed">{ text }</div>
             }

@@ -40,6 +40,25 @@ pub fn result_page(ctx: &Ctx) -> Html {
             export_error.set(outcome.err());
         })
     };
+    let on_send = {
+        let application = ctx.state.application.clone();
+        let origin = ctx.state.embedded.clone();
+        let dispatch = ctx.dispatch.clone();
+        let export_error = export_error.clone();
+        Callback::from(move |_| {
+            let (Some(origin), Ok(raw)) = (origin.as_deref(), RawApplication::from_value(&application)) else {
+                return;
+            };
+            match crate::submit(&raw, lang) {
+                Ok(submission) => {
+                    let message = serde_json::json!({ "type": "wengang:submission", "submission": submission });
+                    crate::app::embed::post(origin, &message);
+                    dispatch.dispatch(Action::Notify(crate::app::state::Notice::SentToPortal));
+                }
+                Err(e) => export_error.set(Some(e.to_string())),
+            }
+        })
+    };
     let on_print = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
@@ -78,6 +97,11 @@ pub fn result_page(ctx: &Ctx) -> Html {
             { profile(r, lang) }
             <h2 class="heading-m no-print">{ t(lang, "保存和提交", "Save and submit") }</h2>
             <div class="actions no-print">
+                if ctx.state.embedded.is_some() {
+                    <button type="button" class="button" id="send-to-portal" onclick={on_send} disabled={!r.valid}>
+                        { t(lang, "发送到门户", "Send to the portal") }
+                    </button>
+                }
                 <button type="button" class="button" id="export" onclick={on_export} disabled={!r.valid}>
                     { t(lang, "导出提交文件（.json）", "Export the submission (.json)") }
                 </button>
