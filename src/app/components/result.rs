@@ -315,6 +315,9 @@ fn profile(r: &Report, lang: Lang) -> Html {
             <p class="hint">
                 { format!("{}（{}），{} {}，{} {} – {}", p.name, p.id, t(lang, "版本", "version"), p.version, t(lang, "有效期", "valid"), p.valid_from, p.valid_to) }
             </p>
+            <p class="hint" id="engine-version">
+                { format!("{} {}", t(lang, "预审引擎版本", "Engine version"), crate::ENGINE_VERSION) }
+            </p>
         </section>
     }
 }
