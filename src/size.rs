@@ -70,6 +70,11 @@ pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseS
     })
 }
 
+/// Does the industry's row classify by `measure`?
+pub fn needs(industry: Industry, measure: Measure) -> bool {
+    row(industry).is_some_and(|r| r.uses(measure))
+}
+
 /// The figures an industry's row classifies by.
 pub fn measures_needed(industry: Industry) -> Vec<Measure> {
     row(industry)

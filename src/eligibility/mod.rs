@@ -7,12 +7,12 @@ pub mod layoff_rate;
 
 pub use criterion::{Criterion, CriterionId};
 pub use hardship::{HardshipAmount, HardshipOutcome, HardshipStatus};
-pub use layoff_rate::LayoffRate;
+pub use layoff_rate::{LayoffRate, ThresholdChoice};
 
 use rust_decimal::Decimal;
 
 use crate::application::Application;
-use crate::policy::{Citation, Param, PolicyProfile, RateClass};
+use crate::policy::{Citation, Comparison, Param, PolicyProfile, RateClass};
 use crate::refund::{self, Refund};
 use crate::size::{self, EnterpriseSize, SizeFigures};
 
@@ -46,8 +46,53 @@ pub enum DecideError {
     Overflow,
 }
 
-/// Decides an application under a profile.
-pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, DecideError> {
+/// One criterion's verdict, without its trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub id: CriterionId,
+    /// `None`: cannot be decided because a parameter is unknown.
+    pub passed: Option<bool>,
+}
+
+/// The most criteria a profile has outside the hardship path.
+const MAX_VERDICTS: usize = 6;
+
+/// What is decided about one valid application, without the trace (no
+/// numbers as text, no citations). [`decide`] builds the trace on it, and
+/// batch screening uses it alone: every rule is applied here and only here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<'p> {
+    pub size: EnterpriseSize,
+    pub rate_class: RateClass,
+    /// The layoff-rate threshold that applies and why.
+    pub choice: ThresholdChoice<'p>,
+    /// Its value, if known.
+    pub threshold: Option<Decimal>,
+    pub comparison: Option<Comparison>,
+    pub layoff: Option<LayoffRate>,
+    verdicts: [Option<Verdict>; MAX_VERDICTS],
+    /// `None` when a criterion cannot be decided (an unknown parameter).
+    pub eligible: Option<bool>,
+    /// The refund, computed whenever the rate is known (whether or not eligible).
+    pub refund: Option<Refund>,
+    pub margin: Option<u64>,
+    /// Unknown parameters that kept something from being decided.
+    pub unknown: Vec<&'static str>,
+}
+
+impl Outcome<'_> {
+    /// The verdicts, in trace order.
+    pub fn verdicts(&self) -> impl Iterator<Item = Verdict> + '_ {
+        self.verdicts.iter().flatten().copied()
+    }
+}
+
+/// Applies every criterion of a profile to an application: the verdicts,
+/// the refund, the route and the margin.
+pub fn evaluate<'p>(
+    profile: &'p PolicyProfile,
+    app: &Application,
+) -> Result<Outcome<'p>, DecideError> {
     let figures = SizeFigures {
         employees: app.applicant.employees,
         revenue: app.applicant.revenue,
@@ -57,10 +102,20 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         size::classify(app.applicant.industry, &figures).ok_or(DecideError::SizeTableMissing)?;
     let rate_class = profile.rate_class(app.applicant.unit_type, size.is_large());
     let mut unknown = Vec::new();
-    let mut criteria = Vec::new();
+    let mut verdicts = [None; MAX_VERDICTS];
+    let mut n = 0;
+    let mut push = |v: Verdict| {
+        if let Some(slot) = verdicts.get_mut(n) {
+            *slot = Some(v);
+            n += 1;
+        }
+    };
 
-    if let Some(c) = months_paid_in_full(profile, app) {
-        criteria.push(c);
+    if let Some(required) = profile.months_paid_in_full.value {
+        push(Verdict {
+            id: CriterionId::MonthsPaidInFull,
+            passed: Some(app.insured.months_paid_in_full >= required),
+        });
     }
 
     let choice = layoff_rate::threshold(profile, rate_class, &app.insured);
@@ -89,30 +144,24 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
             unknown.push(name);
         }
     }
-    let mut values = Vec::new();
-    if let Some(l) = &layoff {
-        values.push(("reduction", l.reduction.normalize().to_string()));
-        values.push(("monthly_average", l.average.normalize().to_string()));
-        values.push(("layoff_rate", crate::report::ratio(l.rate)));
-    }
-    if let Some(count) = choice.headcount {
-        values.push(("small_unit_headcount", count.to_string()));
-    }
-    criteria.push(Criterion {
+    push(Verdict {
         id: CriterionId::LayoffRate,
         passed: layoff_passed,
-        values,
-        threshold: threshold.map(|t| t.normalize().to_string()),
-        comparison: comparison.map_or("?", |c| c.symbol()),
-        citation: profile.cite(choice.param),
-        variant: choice.variant,
     });
 
-    criteria.extend(declarations(profile, app));
+    for (id, rule, declared, passes) in declaration_checks(profile, app) {
+        if rule.value == Some(true) {
+            push(Verdict {
+                id,
+                passed: Some(declared == passes),
+            });
+        }
+    }
 
-    let eligible = if criteria.iter().any(|c| c.passed == Some(false)) {
+    let all = verdicts.iter().flatten();
+    let eligible = if all.clone().any(|v| v.passed == Some(false)) {
         Some(false)
-    } else if criteria.iter().all(|c| c.passed == Some(true)) {
+    } else if all.clone().all(|v| v.passed == Some(true)) {
         Some(true)
     } else {
         None
@@ -125,10 +174,34 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         (Some(true), Some(l), Some(t), Some(cmp)) => l.margin(cmp, t, app.insured.end),
         _ => None,
     };
+    Ok(Outcome {
+        size,
+        rate_class,
+        choice,
+        threshold,
+        comparison,
+        layoff,
+        verdicts,
+        eligible,
+        refund,
+        margin,
+        unknown,
+    })
+}
+
+/// Decides an application under a profile: [`evaluate`], plus the trace.
+pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, DecideError> {
+    let outcome = evaluate(profile, app)?;
+    let criteria: Vec<Criterion> = outcome
+        .verdicts()
+        .map(|v| trace(profile, app, &outcome, v))
+        .collect();
     let hardship = app
         .hardship
         .as_ref()
         .map(|h| hardship::evaluate(profile, app, h));
+    let choice = &outcome.choice;
+    let rate_class = outcome.rate_class;
     let mut used = vec![
         ("unit_treatment", profile.cite(&profile.unit_treatment)),
         ("layoff_formula", profile.cite(&profile.layoff_formula)),
@@ -156,40 +229,84 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
             .map(|c| (c.id.as_str(), c.citation.clone())),
     );
     Ok(Decision {
-        size,
+        size: outcome.size,
         rate_class,
-        layoff,
-        threshold,
+        layoff: outcome.layoff,
+        threshold: outcome.threshold,
         criteria,
-        eligible,
-        refund,
-        margin,
+        eligible: outcome.eligible,
+        refund: outcome.refund,
+        margin: outcome.margin,
         hardship,
-        unknown,
+        unknown: outcome.unknown,
         used,
     })
 }
 
-fn months_paid_in_full(profile: &PolicyProfile, app: &Application) -> Option<Criterion> {
-    let param = &profile.months_paid_in_full;
-    let required = param.value?;
-    let months = app.insured.months_paid_in_full;
-    Some(Criterion {
-        id: CriterionId::MonthsPaidInFull,
-        passed: Some(months >= required),
-        values: vec![("months_paid_in_full", months.to_string())],
-        threshold: Some(required.to_string()),
-        comparison: ">=",
-        citation: profile.cite(param),
-        variant: None,
-    })
+/// The trace entry of a verdict: the numbers it used, its bound, its source.
+fn trace(profile: &PolicyProfile, app: &Application, o: &Outcome, v: Verdict) -> Criterion {
+    match v.id {
+        CriterionId::MonthsPaidInFull => {
+            let param = &profile.months_paid_in_full;
+            Criterion {
+                id: v.id,
+                passed: v.passed,
+                values: vec![(
+                    "months_paid_in_full",
+                    app.insured.months_paid_in_full.to_string(),
+                )],
+                threshold: param.value.map(|r| r.to_string()),
+                comparison: ">=",
+                citation: profile.cite(param),
+                variant: None,
+            }
+        }
+        CriterionId::LayoffRate => {
+            let mut values = Vec::new();
+            if let Some(l) = &o.layoff {
+                values.push(("reduction", l.reduction.normalize().to_string()));
+                values.push(("monthly_average", l.average.normalize().to_string()));
+                values.push(("layoff_rate", crate::report::ratio(l.rate)));
+            }
+            if let Some(count) = o.choice.headcount {
+                values.push(("small_unit_headcount", count.to_string()));
+            }
+            Criterion {
+                id: v.id,
+                passed: v.passed,
+                values,
+                threshold: o.threshold.map(|t| t.normalize().to_string()),
+                comparison: o.comparison.map_or("?", |c| c.symbol()),
+                citation: profile.cite(o.choice.param),
+                variant: o.choice.variant,
+            }
+        }
+        id => {
+            let (_, rule, declared, passes) = declaration_checks(profile, app)
+                .into_iter()
+                .find(|(d, ..)| *d == id)
+                .unwrap_or((id, &profile.declarations.industrial_policy, false, false));
+            Criterion {
+                id,
+                passed: v.passed,
+                values: vec![("declared", declared.to_string())],
+                threshold: Some(passes.to_string()),
+                comparison: "=",
+                citation: profile.cite(rule),
+                variant: None,
+            }
+        }
+    }
 }
 
-fn declarations(profile: &PolicyProfile, app: &Application) -> Vec<Criterion> {
+/// The declaration rules: (criterion, rule, what was declared, what passes).
+fn declaration_checks<'p>(
+    profile: &'p PolicyProfile,
+    app: &Application,
+) -> [(CriterionId, &'p Param<bool>, bool, bool); 4] {
     let d = &app.declarations;
     let rules = &profile.declarations;
-    // (id, rule, what was declared, what passes)
-    let checks: [(CriterionId, &Param<bool>, bool, bool); 4] = [
+    [
         (
             CriterionId::IndustrialPolicy,
             &rules.industrial_policy,
@@ -214,18 +331,5 @@ fn declarations(profile: &PolicyProfile, app: &Application) -> Vec<Criterion> {
             d.zombie,
             false,
         ),
-    ];
-    checks
-        .into_iter()
-        .filter(|(_, rule, _, _)| rule.value == Some(true))
-        .map(|(id, rule, declared, passes)| Criterion {
-            id,
-            passed: Some(declared == passes),
-            values: vec![("declared", declared.to_string())],
-            threshold: Some(passes.to_string()),
-            comparison: "=",
-            citation: profile.cite(rule),
-            variant: None,
-        })
-        .collect()
+    ]
 }

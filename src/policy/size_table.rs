@@ -39,6 +39,13 @@ pub struct SizeRow {
 }
 
 impl SizeRow {
+    /// Does this row classify by `measure`?
+    pub fn uses(&self, measure: Measure) -> bool {
+        self.sme_below_any.contains_key(&measure)
+            || self.medium_at_least.contains_key(&measure)
+            || self.small_at_least.contains_key(&measure)
+    }
+
     /// The figures this row needs.
     pub fn measures(&self) -> impl Iterator<Item = Measure> + '_ {
         let mut all: Vec<Measure> = self

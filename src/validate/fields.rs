@@ -3,7 +3,7 @@
 //! Forms send text, files may send numbers; both are accepted where the
 //! meaning is unambiguous. Binary floating-point numbers never become money.
 
-use std::str::FromStr;
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -22,13 +22,27 @@ pub const MAX_AVERAGE_DECIMALS: u32 = 6;
 
 /// Required text, trimmed.
 pub fn text(value: &Value) -> Result<String, IssueKind> {
+    text_ref(value).map(str::to_owned)
+}
+
+/// Required text, trimmed, borrowed from the value (no copy).
+pub fn text_ref(value: &Value) -> Result<&str, IssueKind> {
     match value {
         Value::Null => Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
-        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => Err(IssueKind::TooLong {
-            max: MAX_TEXT_CHARS,
-        }),
-        Value::String(s) => Ok(s.trim().to_owned()),
+        Value::String(s) => {
+            let trimmed = s.trim();
+            if trimmed.is_empty() {
+                Err(IssueKind::Required)
+            // A string of at most MAX_TEXT_CHARS bytes has at most as many
+            // characters: count only longer ones.
+            } else if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+                Err(IssueKind::TooLong {
+                    max: MAX_TEXT_CHARS,
+                })
+            } else {
+                Ok(trimmed)
+            }
+        }
         _ => Err(IssueKind::NotText),
     }
 }
@@ -66,12 +80,12 @@ pub fn is_blank(value: &Value) -> bool {
 
 /// Yuan: a decimal string with at most 2 decimals, or a whole JSON number.
 pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
-    let text = match value {
+    let text: Cow<str> = match value {
         Value::Null => return Err(IssueKind::Required),
         Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
-        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => s.trim().to_owned(),
+        Value::String(s) => s.trim().into(),
         _ => return Err(IssueKind::MoneyFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
@@ -85,7 +99,7 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
     if whole.trim_start_matches('0').len() > MAX_MONEY_DIGITS {
         return Err(IssueKind::MoneyTooLarge);
     }
-    Decimal::from_str(digits).map_err(|_| IssueKind::MoneyFormat)
+    exact_decimal(whole, fraction).ok_or(IssueKind::MoneyFormat)
 }
 
 /// A non-negative whole number: a JSON integer or a string of digits.
@@ -98,10 +112,10 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
             (None, Some(_)) => return Err(IssueKind::CountNegative),
             (None, None) => return Err(IssueKind::CountFormat),
         },
-        Value::String(s) => s.trim().to_owned(),
+        Value::String(s) => s.trim(),
         _ => return Err(IssueKind::CountFormat),
     };
-    let (negative, digits) = split_sign(&text).ok_or(IssueKind::CountFormat)?;
+    let (negative, digits) = split_sign(text).ok_or(IssueKind::CountFormat)?;
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::CountFormat)?;
     if !fraction.is_empty() {
         return Err(IssueKind::CountFormat);
@@ -128,12 +142,12 @@ fn bounded(v: u64) -> Result<u64, IssueKind> {
 
 /// A non-negative decimal string (a whole JSON number is also accepted).
 pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
-    let text = match value {
+    let text: Cow<str> = match value {
         Value::Null => return Err(IssueKind::Required),
         Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
-        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
+        Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => s.trim().to_owned(),
+        Value::String(s) => s.trim().into(),
         _ => return Err(IssueKind::DecimalFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
@@ -147,7 +161,25 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
     if whole.trim_start_matches('0').len() > 12 {
         return Err(IssueKind::CountTooLarge);
     }
-    Decimal::from_str(digits).map_err(|_| IssueKind::DecimalFormat)
+    exact_decimal(whole, fraction).ok_or(IssueKind::DecimalFormat)
+}
+
+/// The decimal `whole.fraction` from ASCII digits already checked by
+/// [`plain_decimal`], with the scale the text shows (as `Decimal::from_str`
+/// gives: `"1.50"` has scale 2). `None` past 28 decimals or 96 bits.
+fn exact_decimal(whole: &str, fraction: &str) -> Option<Decimal> {
+    let scale = u32::try_from(fraction.len()).ok()?;
+    let mut mantissa: i128 = 0;
+    for b in whole
+        .trim_start_matches('0')
+        .bytes()
+        .chain(fraction.bytes())
+    {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 /// A `YYYY-MM-DD` date that exists.
@@ -268,6 +300,33 @@ mod tests {
             assert_eq!(decimal(&blank, 6), Err(IssueKind::Required));
             assert_eq!(date(&blank), Err(IssueKind::Required));
         }
+    }
+
+    #[test]
+    fn exact_decimals_are_what_decimal_parsing_gives() {
+        use std::str::FromStr;
+        for text in [
+            "0",
+            "00",
+            "007",
+            "1.5",
+            "1.50",
+            "0.01",
+            "000.10",
+            "999999999999999.99",
+            "123456789012.123456",
+            "0.000001",
+            "100",
+        ] {
+            let (whole, fraction) = plain_decimal(text).unwrap();
+            let ours = exact_decimal(whole, fraction).unwrap();
+            let theirs = Decimal::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(ours.scale(), theirs.scale(), "{text}");
+            assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+        }
+        // Beyond 96 bits: refused rather than wrapped.
+        assert_eq!(exact_decimal("99999999999999999999999999999999", ""), None);
     }
 
     #[test]

@@ -11,11 +11,20 @@ const CREDIT_CODE_WEIGHTS: [u32; 17] = [
 /// Weights of the 8 body characters of an organisation code.
 const ORG_CODE_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
+/// The value of each ASCII byte in GB 32100's set, or 0xFF outside it.
+const CREDIT_VALUES: [u8; 128] = {
+    let mut table = [0xFF; 128];
+    let mut i = 0;
+    while i < CREDIT_CODE_CHARS.len() {
+        table[CREDIT_CODE_CHARS[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn credit_value(c: char) -> Option<u32> {
-    CREDIT_CODE_CHARS
-        .iter()
-        .position(|&b| char::from(b) == c)
-        .map(|p| p as u32)
+    let value = *CREDIT_VALUES.get(c as usize)?;
+    (value != 0xFF).then_some(u32::from(value))
 }
 
 /// The check character (position 18) for the first 17 characters, or
@@ -23,11 +32,12 @@ fn credit_value(c: char) -> Option<u32> {
 pub fn credit_code_check_char(first17: &str) -> Option<char> {
     let mut sum = 0u32;
     let mut n = 0;
-    for (c, w) in first17.chars().zip(CREDIT_CODE_WEIGHTS) {
+    for c in first17.chars() {
+        let w = CREDIT_CODE_WEIGHTS.get(n)?;
         sum += credit_value(c)? * w;
         n += 1;
     }
-    if n != 17 || first17.chars().count() != 17 {
+    if n != 17 {
         return None;
     }
     let check = (31 - sum % 31) % 31;
@@ -37,34 +47,31 @@ pub fn credit_code_check_char(first17: &str) -> Option<char> {
 /// Checks a unified social credit code. A wrong length or character is an
 /// error; a wrong check character alone is a warning the user can confirm.
 pub fn credit_code(code: &str) -> Vec<IssueKind> {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 18 {
-        return vec![IssueKind::CreditCodeLength {
-            length: chars.len(),
-        }];
+    let length = code.chars().count();
+    if length != 18 {
+        return vec![IssueKind::CreditCodeLength { length }];
     }
-    if chars.iter().any(char::is_ascii_lowercase) {
+    if code.chars().any(|c| c.is_ascii_lowercase()) {
         return vec![IssueKind::CreditCodeLowercase];
     }
-    if let Some((i, &c)) = chars
-        .iter()
+    if let Some((i, c)) = code
+        .chars()
         .enumerate()
-        .find(|(_, &c)| credit_value(c).is_none())
+        .find(|(_, c)| credit_value(*c).is_none())
     {
         return vec![IssueKind::CreditCodeCharset {
             position: i + 1,
             found: c,
         }];
     }
-    if !chars[2..8].iter().all(char::is_ascii_digit) {
+    // Every character is in the (ASCII) set now: 18 bytes.
+    let bytes = code.as_bytes();
+    if !bytes[2..8].iter().all(u8::is_ascii_digit) {
         return vec![IssueKind::CreditCodeDivision];
     }
-    let first17: String = chars[..17].iter().collect();
-    match credit_code_check_char(&first17) {
-        Some(expected) if expected != chars[17] => vec![IssueKind::CreditCodeCheck {
-            expected,
-            found: chars[17],
-        }],
+    let found = char::from(bytes[17]);
+    match credit_code_check_char(&code[..17]) {
+        Some(expected) if expected != found => vec![IssueKind::CreditCodeCheck { expected, found }],
         _ => Vec::new(),
     }
 }

@@ -142,7 +142,7 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
     );
     let employees = c.take("applicant.employees", fields::count(raw.employees.raw()));
     // Revenue and assets are required only where the industry's size row uses them.
-    let needs = |m| industry.map_or(true, |i| crate::size::measures_needed(i).contains(&m));
+    let needs = |m| industry.map_or(true, |i| crate::size::needs(i, m));
     let revenue = c.optional_money(
         "applicant.revenue",
         raw.revenue.raw(),
@@ -220,15 +220,21 @@ fn insured(
 }
 
 fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations> {
-    let mut flag =
-        |name: &str, value: &Value| c.take(&format!("declarations.{name}"), fields::flag(value));
+    // Field names spelt out: a name is only made into a string for an issue.
+    let mut flag = |field: &str, value: &Value| c.take(field, fields::flag(value));
     let industrial = flag(
-        "industrial_policy_compliant",
+        "declarations.industrial_policy_compliant",
         raw.industrial_policy_compliant.raw(),
     );
-    let environmental = flag("environmental_compliant", raw.environmental_compliant.raw());
-    let dishonest = flag("seriously_dishonest", raw.seriously_dishonest.raw());
-    let zombie = flag("zombie", raw.zombie.raw());
+    let environmental = flag(
+        "declarations.environmental_compliant",
+        raw.environmental_compliant.raw(),
+    );
+    let dishonest = flag(
+        "declarations.seriously_dishonest",
+        raw.seriously_dishonest.raw(),
+    );
+    let zombie = flag("declarations.zombie", raw.zombie.raw());
     Some(Declarations {
         industrial_policy_compliant: industrial?,
         environmental_compliant: environmental?,
@@ -247,11 +253,16 @@ fn hardship(
         c.flag("hardship", Some(IssueKind::HardshipNotCovered));
     }
     let needs_contributions = matches!(rules, Some(Some(r)) if r.contribution.is_some());
-    let mut flag =
-        |name: &str, value: &Value| c.take(&format!("hardship.{name}"), fields::flag(value));
-    let temporary_difficulty = flag("temporary_difficulty", raw.temporary_difficulty.raw());
-    let union_agreed_plan = flag("union_agreed_plan", raw.union_agreed_plan.raw());
-    let no_layoff_commitment = flag("no_layoff_commitment", raw.no_layoff_commitment.raw());
+    let mut flag = |field: &str, value: &Value| c.take(field, fields::flag(value));
+    let temporary_difficulty = flag(
+        "hardship.temporary_difficulty",
+        raw.temporary_difficulty.raw(),
+    );
+    let union_agreed_plan = flag("hardship.union_agreed_plan", raw.union_agreed_plan.raw());
+    let no_layoff_commitment = flag(
+        "hardship.no_layoff_commitment",
+        raw.no_layoff_commitment.raw(),
+    );
     let contributions = c.optional_money(
         "hardship.monthly_contributions_payable",
         raw.monthly_contributions_payable.raw(),
@@ -268,18 +279,18 @@ fn hardship(
 fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
     c.take(
         "bank.account_name",
-        fields::text(raw.bank.account_name.raw()),
+        fields::text_ref(raw.bank.account_name.raw()),
     );
-    c.take("bank.bank_name", fields::text(raw.bank.bank_name.raw()));
+    c.take("bank.bank_name", fields::text_ref(raw.bank.bank_name.raw()));
     if let Some(number) = c.take(
         "bank.account_number",
-        fields::text(raw.bank.account_number.raw()),
+        fields::text_ref(raw.bank.account_number.raw()),
     ) {
-        c.flag("bank.account_number", contact::account_number(&number));
+        c.flag("bank.account_number", contact::account_number(number));
     }
-    c.take("contact.name", fields::text(raw.contact.name.raw()));
-    if let Some(phone) = c.take("contact.phone", fields::text(raw.contact.phone.raw())) {
-        c.flag("contact.phone", contact::mobile_phone(&phone));
+    c.take("contact.name", fields::text_ref(raw.contact.name.raw()));
+    if let Some(phone) = c.take("contact.phone", fields::text_ref(raw.contact.phone.raw())) {
+        c.flag("contact.phone", contact::mobile_phone(phone));
     }
 }
 
@@ -294,7 +305,10 @@ fn commitment(
             Some(IssueKind::CommitmentNotAccepted),
         );
     }
-    c.take("commitment.signatory", fields::text(raw.signatory.raw()));
+    c.take(
+        "commitment.signatory",
+        fields::text_ref(raw.signatory.raw()),
+    );
     let date = c.take("commitment.date", fields::date(raw.date.raw()))?;
     if let Some(p) = profile {
         let (from, to) = (&p.profile.valid_from, &p.profile.valid_to);
