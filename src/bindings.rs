@@ -73,26 +73,10 @@ pub fn validate_field(
         None if value.is_undefined() => Value::Null,
         None => from_js(&value)?,
     };
-    set_path(&mut app, path, value);
+    crate::field_path::set(&mut app, path, value);
     let report = crate::check(&application(app)?, lang(lang_tag));
     let issues: Vec<_> = report.issues.into_iter().filter(|i| i.field == path).collect();
     to_js(&issues)
-}
-
-fn set_path(target: &mut Value, path: &str, value: Value) {
-    let mut here = target;
-    let mut parts = path.split('.').peekable();
-    while let Some(key) = parts.next() {
-        if !here.is_object() {
-            *here = json!({});
-        }
-        let Value::Object(map) = here else { return };
-        if parts.peek().is_none() {
-            map.insert(key.to_owned(), value);
-            return;
-        }
-        here = map.entry(key.to_owned()).or_insert(Value::Null);
-    }
 }
 
 /// Re-verifies a submission (an object or the uploaded file's text).

@@ -16,6 +16,7 @@ pub mod application;
 pub mod bindings;
 mod canonical;
 pub mod eligibility;
+pub mod field_path;
 pub mod messages;
 mod named;
 pub mod policy;

@@ -1,20 +1,14 @@
 //! The shipped policy profiles are well-formed, cited data.
 
+mod support;
+
 use std::collections::BTreeSet;
+
+use support::SHIPPED_PROFILES as SHIPPED;
 
 use serde_json::Value;
 use wengang_engine::policy::{self, size_table};
 
-const SHIPPED: [&str; 8] = [
-    "cn-2019",
-    "suzhou-2019",
-    "suzhou-2020",
-    "cn-2021",
-    "cn-2022",
-    "cn-2023",
-    "cn-2024",
-    "cn-2025",
-];
 
 #[test]
 fn every_shipped_profile_loads() {

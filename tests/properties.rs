@@ -1,21 +1,14 @@
 //! Properties that hold for every application, checked on generated ones.
 
+mod support;
+
 use proptest::prelude::*;
+use support::SHIPPED_PROFILES as PROFILES;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use wengang_engine::refund::round_yuan;
 use wengang_engine::{check, check_str, parse_application, policy, verify, Lang, RawApplication};
 
-const PROFILES: [&str; 8] = [
-    "cn-2019",
-    "suzhou-2019",
-    "suzhou-2020",
-    "cn-2021",
-    "cn-2022",
-    "cn-2023",
-    "cn-2024",
-    "cn-2025",
-];
 const UNIT_TYPES: [&str; 7] = [
     "enterprise",
     "individual_business",

@@ -312,29 +312,7 @@ pub fn input_id(path: &str) -> String {
     format!("f-{}", path.replace('.', "-"))
 }
 
-/// The value at a dotted path of a JSON object.
-pub fn get<'a>(application: &'a Value, path: &str) -> &'a Value {
-    path.split('.').fold(application, |here, key| {
-        here.get(key).unwrap_or(&Value::Null)
-    })
-}
-
-/// Sets the value at a dotted path, creating objects on the way.
-pub fn set(application: &mut Value, path: &str, value: Value) {
-    let mut here = application;
-    let mut parts = path.split('.').peekable();
-    while let Some(key) = parts.next() {
-        if !here.is_object() {
-            *here = Value::Object(Default::default());
-        }
-        let Value::Object(map) = here else { return };
-        if parts.peek().is_none() {
-            map.insert(key.to_owned(), value);
-            return;
-        }
-        here = map.entry(key.to_owned()).or_insert(Value::Null);
-    }
-}
+pub use crate::field_path::{get, set};
 
 /// A field's value as text for an input (numbers as typed, blank for null).
 pub fn as_text(value: &Value) -> String {
@@ -349,19 +327,6 @@ pub fn as_text(value: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn paths_set_and_get() {
-        let mut app = json!({});
-        set(&mut app, "applicant.name", json!("甲"));
-        set(&mut app, "policy", json!("cn-2024"));
-        assert_eq!(get(&app, "applicant.name"), &json!("甲"));
-        assert_eq!(get(&app, "applicant.missing"), &Value::Null);
-        assert_eq!(
-            app,
-            json!({"applicant": {"name": "甲"}, "policy": "cn-2024"})
-        );
-    }
 
     #[test]
     fn every_issue_field_has_a_page() {
