@@ -279,7 +279,7 @@ pub fn warning_key(field: &str, code: &str) -> String {
 }
 
 pub fn report_of(application: &Value, lang: Lang) -> Report {
-    let raw = RawApplication::from_value(&application).unwrap_or_default();
+    let raw = RawApplication::from_value(application).unwrap_or_default();
     check(&raw, lang)
 }
 
