@@ -126,7 +126,7 @@ fn unconfirmed(r: &Report, lang: Lang) -> Html {
             <h2 class="heading-s">{ t(lang, "请注意：部分政策参数未经确认", "Note: some policy parameters are not confirmed") }</h2>
             if !r.unknown.is_empty() {
                 <p>{ t(lang, "以下参数数值未知，相关判定暂无法作出：", "These values are unknown, so what depends on them cannot be decided:") }
-                    { r.unknown.join(", ") }</p>
+                    { names(&r.unknown, lang) }</p>
             }
             <ul>
                 { for r.unconfirmed.iter().map(|u| html! {
@@ -262,7 +262,7 @@ fn hardship(r: &Report, lang: Lang) -> Html {
                     };
                     let amount = match &a.amount {
                         Some(v) => format!("{} {}", group_thousands(v), t(lang, "元", "yuan")),
-                        None => format!("{}（{}）", t(lang, "无法计算", "cannot be computed"), a.missing.join(", ")),
+                        None => format!("{}（{}）", t(lang, "无法计算", "cannot be computed"), names(&a.missing, lang)),
                     };
                     html! { <li>{ name }{ "：" }<strong>{ amount }</strong></li> }
                 }) }
@@ -320,4 +320,10 @@ fn profile(r: &Report, lang: Lang) -> Html {
             </p>
         </section>
     }
+}
+
+/// Parameter names as a reader knows them, joined.
+fn names(names: &[String], lang: Lang) -> String {
+    let separator = if lang == Lang::Zh { "、" } else { ", " };
+    names.iter().map(|n| text::parameter(n, lang)).collect::<Vec<_>>().join(separator)
 }
