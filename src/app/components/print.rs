@@ -11,7 +11,6 @@ use crate::app::form::{self, Page};
 use crate::app::qr;
 use crate::app::state::Action;
 use crate::app::text::t;
-use crate::messages::summary::group_thousands;
 use crate::RawApplication;
 
 #[function_component(PrintView)]
@@ -54,8 +53,7 @@ pub fn print_view(ctx: &Ctx) -> Html {
                         { answers(ctx, page, false) }
                     </section>
                 }) }
-                <p class="sheet__result">{ t(lang, "预审结果：", "Pre-check result: ") }{ &ctx.report.summary }
-                    { format!(" {} {} {}", t(lang, "预计返还", "Estimated refund"), refund, t(lang, "元", "yuan")) }</p>
+                <p class="sheet__result">{ t(lang, "预审结果：", "Pre-check result: ") }{ &ctx.report.summary }</p>
             </section>
             <section class="sheet" id="sheet-commitment">
                 <header class="sheet__header">
