@@ -30,12 +30,6 @@ pub fn print_view(ctx: &Ctx) -> Html {
     let app = &ctx.state.application;
     let signatory = form::as_text(form::get(app, "commitment.signatory"));
     let date = form::as_text(form::get(app, "commitment.date"));
-    let refund = ctx
-        .report
-        .refund
-        .as_deref()
-        .map(group_thousands)
-        .unwrap_or_else(|| "—".into());
     html! {
         <div class="print">
             <div class="actions no-print">
