@@ -12,6 +12,7 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod application;
+pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
 mod canonical;

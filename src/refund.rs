@@ -67,6 +67,17 @@ pub fn compute(profile: &PolicyProfile, class: RateClass, insured: &Insured) -> 
     })
 }
 
+/// What a report says is paid: the refund and its route when eligible,
+/// `0.00` and no route when not, nothing while undecided (or while the
+/// rate is unknown).
+pub fn payout(eligible: Option<bool>, refund: Option<&Refund>) -> Option<(Decimal, Route)> {
+    match (eligible, refund) {
+        (Some(true), Some(r)) => Some((r.amount, r.route)),
+        (Some(false), _) => Some((Decimal::new(0, 2), Route::None)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,10 +22,14 @@ const RATIO_PLACES: u32 = 10;
 /// A ratio as a decimal string: exact when it terminates within 10
 /// places, else rounded half away from zero at the 10th.
 pub fn ratio(value: Decimal) -> String {
+    ratio_decimal(value).to_string()
+}
+
+/// The decimal [`ratio`] shows.
+pub fn ratio_decimal(value: Decimal) -> Decimal {
     value
         .round_dp_with_strategy(RATIO_PLACES, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
-        .to_string()
 }
 
 /// Named numbers as a map. Inserted one by one: `collect` into a map
@@ -278,11 +282,12 @@ impl Report {
             self.refund_unrounded = Some(r.exact.normalize().to_string());
             self.review_threshold = r.review_threshold.map(money);
         }
-        let outcome = match (d.eligible, &d.refund) {
-            (Some(true), Some(r)) => {
-                let amount = r.amount.to_string();
-                self.route = Some(r.route);
-                let review = r.route == Route::GovernmentReview;
+        let payout = crate::refund::payout(d.eligible, d.refund.as_ref());
+        let outcome = match (d.eligible, payout) {
+            (Some(true), Some((amount, route))) => {
+                let amount = amount.to_string();
+                self.route = Some(route);
+                let review = route == Route::GovernmentReview;
                 let text = messages::summary::summary(
                     &Outcome::Eligible {
                         refund: &amount,
@@ -293,9 +298,9 @@ impl Report {
                 self.refund = Some(amount);
                 text
             }
-            (Some(false), _) => {
-                self.refund = Some("0.00".into());
-                self.route = Some(Route::None);
+            (Some(false), Some((amount, route))) => {
+                self.refund = Some(amount.to_string());
+                self.route = Some(route);
                 messages::summary::summary(&Outcome::NotEligible, lang)
             }
             _ => messages::summary::summary(&Outcome::Undecided, lang),

@@ -20,6 +20,20 @@ const MAX_COUNT: u64 = 100_000_000;
 /// Decimals a monthly average may carry.
 pub const MAX_AVERAGE_DECIMALS: u32 = 6;
 
+/// `s.trim()`, with a shortcut for the usual case of text that starts and
+/// ends with a printable ASCII character.
+pub fn trimmed(s: &str) -> &str {
+    let plain = |b: Option<&u8>| {
+        b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    };
+    let bytes = s.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// Required text, trimmed.
 pub fn text(value: &Value) -> Result<String, IssueKind> {
     text_ref(value).map(str::to_owned)
@@ -30,7 +44,7 @@ pub fn text_ref(value: &Value) -> Result<&str, IssueKind> {
     match value {
         Value::Null => Err(IssueKind::Required),
         Value::String(s) => {
-            let trimmed = s.trim();
+            let trimmed = trimmed(s);
             if trimmed.is_empty() {
                 Err(IssueKind::Required)
             // A string of at most MAX_TEXT_CHARS bytes has at most as many
@@ -63,8 +77,8 @@ pub fn choice<T: Named>(value: &Value) -> Result<T, IssueKind> {
     };
     match value {
         Value::Null => Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => Err(IssueKind::Required),
-        Value::String(s) => T::from_name(s.trim()).ok_or_else(unknown),
+        Value::String(s) if trimmed(s).is_empty() => Err(IssueKind::Required),
+        Value::String(s) => T::from_name(trimmed(s)).ok_or_else(unknown),
         _ => Err(unknown()),
     }
 }
@@ -73,7 +87,7 @@ pub fn choice<T: Named>(value: &Value) -> Result<T, IssueKind> {
 pub fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
+        Value::String(s) => trimmed(s).is_empty(),
         _ => false,
     }
 }
@@ -82,10 +96,10 @@ pub fn is_blank(value: &Value) -> bool {
 pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
     let text: Cow<str> = match value {
         Value::Null => return Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
+        Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => s.trim().into(),
+        Value::String(s) => trimmed(s).into(),
         _ => return Err(IssueKind::MoneyFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
@@ -106,13 +120,13 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
 pub fn count(value: &Value) -> Result<u64, IssueKind> {
     let text = match value {
         Value::Null => return Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
+        Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
             (Some(v), _) => return bounded(v),
             (None, Some(_)) => return Err(IssueKind::CountNegative),
             (None, None) => return Err(IssueKind::CountFormat),
         },
-        Value::String(s) => s.trim(),
+        Value::String(s) => trimmed(s),
         _ => return Err(IssueKind::CountFormat),
     };
     let (negative, digits) = split_sign(text).ok_or(IssueKind::CountFormat)?;
@@ -144,10 +158,10 @@ fn bounded(v: u64) -> Result<u64, IssueKind> {
 pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
     let text: Cow<str> = match value {
         Value::Null => return Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
+        Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => s.trim().into(),
+        Value::String(s) => trimmed(s).into(),
         _ => return Err(IssueKind::DecimalFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
@@ -169,6 +183,15 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
 /// gives: `"1.50"` has scale 2). `None` past 28 decimals or 96 bits.
 fn exact_decimal(whole: &str, fraction: &str) -> Option<Decimal> {
     let scale = u32::try_from(fraction.len()).ok()?;
+    let significant = whole.trim_start_matches('0');
+    if significant.len() + fraction.len() <= 19 {
+        // Fits a u64: the usual case, without 128-bit arithmetic.
+        let mut mantissa: u64 = 0;
+        for b in significant.bytes().chain(fraction.bytes()) {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+        }
+        return Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok();
+    }
     let mut mantissa: i128 = 0;
     for b in whole
         .trim_start_matches('0')
@@ -186,8 +209,8 @@ fn exact_decimal(whole: &str, fraction: &str) -> Option<Decimal> {
 pub fn date(value: &Value) -> Result<CalendarDate, IssueKind> {
     let s = match value {
         Value::Null => return Err(IssueKind::Required),
-        Value::String(s) if s.trim().is_empty() => return Err(IssueKind::Required),
-        Value::String(s) => s.trim(),
+        Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
+        Value::String(s) => trimmed(s),
         _ => return Err(IssueKind::DateFormat),
     };
     let b = s.as_bytes();
@@ -327,6 +350,17 @@ mod tests {
         }
         // Beyond 96 bits: refused rather than wrapped.
         assert_eq!(exact_decimal("99999999999999999999999999999999", ""), None);
+        assert_eq!(
+            exact_decimal("9999999999999999999", ""),
+            Decimal::from_str("9999999999999999999").ok()
+        );
+        assert_eq!(
+            exact_decimal("99999999999999999999", "5"),
+            Decimal::from_str("99999999999999999999.5").ok()
+        );
+        for text in [" a", "a ", "\u{3000}a", "a\u{0B}", "\u{85}x", "ab", "", " "] {
+            assert_eq!(trimmed(text), text.trim(), "{text:?}");
+        }
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
     );
     let employees = c.take("applicant.employees", fields::count(raw.employees.raw()));
     // Revenue and assets are required only where the industry's size row uses them.
-    let needs = |m| industry.map_or(true, |i| crate::size::needs(i, m));
+    let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
     let revenue = c.optional_money(
         "applicant.revenue",
         raw.revenue.raw(),

@@ -2,7 +2,8 @@
 
 use std::ffi::OsString;
 
-use wengang_engine::Lang;
+use wengang_engine::batch::Format;
+use wengang_engine::{policy, Lang};
 
 pub const USAGE: &str = "\
 wengang — 稳岗返还自助预审 (job-retention refund pre-check)
@@ -13,9 +14,18 @@ USAGE:
     wengang verify FILE|-                  re-check a submission; exit 1 with the reason if it does not hold
     wengang schema                         print the JSON Schema of wengang.application/1
     wengang policies [--json]              list the policy profiles with dates and sources
+    wengang screen FILE|- [OPTIONS]        pre-screen many applications, one per row (CSV or JSON Lines)
+        --format csv|jsonl                 the input's format (default: by extension, else CSV)
+        --output FILE                      result rows (default: standard output)
+        --reminders FILE                   the eligible enterprises to remind, with phone and refund
+        --policy ID                        the policy of rows that name none
+        --strict                           stop at the first row that cannot be read
+        --jobs N                           worker threads (default: one per core)
+    wengang gen --rows N [--seed S] [--policy ID] [--output FILE]
+                                           deterministic synthetic applications (CSV) for benchmarks
 
 Exit codes: 0 done; 1 a submission does not hold (verify) or cannot be made (submit);
-2 unreadable input or a usage error.
+2 unreadable input or a usage error (screen: an unreadable file, or a bad row under --strict).
 ";
 
 /// What to do.
@@ -26,8 +36,35 @@ pub enum Command {
     Verify { input: Input },
     Schema,
     Policies { json: bool },
+    Screen(Screen),
+    Gen(Gen),
     Help,
     Version,
+}
+
+/// `wengang screen`: what to read and where results go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub input: Input,
+    /// `None`: by the file's extension.
+    pub format: Option<Format>,
+    pub output: Option<OsString>,
+    pub reminders: Option<OsString>,
+    /// A known profile id.
+    pub policy: Option<String>,
+    pub strict: bool,
+    /// `None`: one per core.
+    pub jobs: Option<usize>,
+}
+
+/// `wengang gen`: how many rows, from which seed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gen {
+    pub rows: u64,
+    pub seed: u64,
+    /// A known profile id (default `suzhou-2019`).
+    pub policy: String,
+    pub output: Option<OsString>,
 }
 
 /// A file path, or `-` for standard input.
@@ -54,6 +91,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut input: Option<Input> = None;
     let mut lang = Lang::Zh;
     let mut json = false;
+    let mut format = None;
+    let mut output = None;
+    let mut reminders = None;
+    let mut policy_id: Option<String> = None;
+    let mut strict = false;
+    let mut jobs = None;
+    let mut rows = None;
+    let mut seed = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -65,6 +110,31 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     .ok_or_else(|| format!("--lang takes zh or en, not `{tag}`"))?;
             }
             Long("json") => json = true,
+            Long("format") => {
+                let value = text(&mut parser)?;
+                format = Some(match value.as_str() {
+                    "csv" => Format::Csv,
+                    "jsonl" | "ndjson" => Format::JsonLines,
+                    other => return Err(format!("--format takes csv or jsonl, not `{other}`")),
+                });
+            }
+            Long("output") | Short('o') => {
+                output = Some(parser.value().map_err(|e| e.to_string())?)
+            }
+            Long("reminders") => reminders = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("policy") => {
+                let id = text(&mut parser)?;
+                if policy::find(&id).is_err() {
+                    return Err(format!(
+                        "--policy: unknown policy profile `{id}` (see `wengang policies`)"
+                    ));
+                }
+                policy_id = Some(id);
+            }
+            Long("strict") => strict = true,
+            Long("jobs") => jobs = Some(number(&mut parser, "--jobs", 1, 1024)? as usize),
+            Long("rows") => rows = Some(number(&mut parser, "--rows", 0, u64::MAX)?),
+            Long("seed") => seed = Some(number(&mut parser, "--seed", 0, u64::MAX)?),
             Value(value) if subcommand.is_none() => {
                 subcommand = Some(value.to_string_lossy().into_owned())
             }
@@ -95,8 +165,42 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         }),
         Some("schema") => Ok(Command::Schema),
         Some("policies") => Ok(Command::Policies { json }),
+        Some("screen") => Ok(Command::Screen(Screen {
+            input: need_input(input, "screen")?,
+            format,
+            output,
+            reminders,
+            policy: policy_id,
+            strict,
+            jobs,
+        })),
+        Some("gen") => Ok(Command::Gen(Gen {
+            rows: rows.ok_or("`wengang gen` needs --rows N")?,
+            seed: seed.unwrap_or(0),
+            policy: policy_id.unwrap_or_else(|| "suzhou-2019".to_owned()),
+            output,
+        })),
         Some("help") | None => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
+    }
+}
+
+/// An option's value as text.
+fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
+    let value = parser.value().map_err(|e| e.to_string())?;
+    value
+        .into_string()
+        .map_err(|v| format!("not UTF-8: {}", v.to_string_lossy()))
+}
+
+/// An option's value as a whole number within bounds.
+fn number(parser: &mut lexopt::Parser, name: &str, min: u64, max: u64) -> Result<u64, String> {
+    let value = text(parser)?;
+    match value.parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{name} takes a whole number from {min} to {max}, not `{value}`"
+        )),
     }
 }
 
@@ -124,6 +228,43 @@ mod tests {
                 lang: Lang::Zh
             })
         );
+    }
+
+    #[test]
+    fn screen_and_gen() {
+        assert_eq!(
+            args(&[
+                "screen",
+                "rows.csv",
+                "--policy",
+                "suzhou-2019",
+                "--strict",
+                "--jobs",
+                "2"
+            ]),
+            Ok(Command::Screen(Screen {
+                input: Input::Path("rows.csv".into()),
+                format: None,
+                output: None,
+                reminders: None,
+                policy: Some("suzhou-2019".into()),
+                strict: true,
+                jobs: Some(2),
+            }))
+        );
+        assert_eq!(
+            args(&["gen", "--rows", "10", "--seed", "7"]),
+            Ok(Command::Gen(Gen {
+                rows: 10,
+                seed: 7,
+                policy: "suzhou-2019".into(),
+                output: None,
+            }))
+        );
+        assert!(args(&["screen", "-", "--policy", "nowhere-1999"]).is_err());
+        assert!(args(&["screen", "-", "--format", "xml"]).is_err());
+        assert!(args(&["screen", "-", "--jobs", "0"]).is_err());
+        assert!(args(&["gen"]).is_err());
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Policies { json } => policies(json),
+        Command::Screen(options) => crate::screen::run(&options),
+        Command::Gen(options) => crate::gen::run(&options),
         Command::Help => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -2,6 +2,8 @@
 
 mod args;
 mod commands;
+mod gen;
+mod screen;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,292 @@
+//! RFC 4180 CSV, read in two steps that agree on where records end: a
+//! fast scan that finds record ends (a newline outside quotes), used to cut
+//! a stream into chunks and a chunk into records, then a parse of one
+//! record into its fields.
+//!
+//! A quote opens a quoted field only at the start of a field; elsewhere it
+//! is taken literally (as spreadsheet exports and the `csv` crate do), so
+//! one stray quote cannot swallow the rest of a file. Inside a quoted field
+//! `""` is a quote and newlines are part of the value.
+
+use std::fmt;
+
+use memchr::{memchr, memchr2};
+
+/// Where a scan stands between calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScanState {
+    /// Outside quotes (the start of a buffer is the start of a record).
+    #[default]
+    Outside,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field: `""` or the closing one.
+    QuotedQuote,
+}
+
+/// Scans `buf[from..]` (whose index 0 is the start of a record), calling
+/// `newline(position, ends_record)` for every `\n`.
+pub fn scan(buf: &[u8], from: usize, state: &mut ScanState, mut newline: impl FnMut(usize, bool)) {
+    let mut i = from;
+    while i < buf.len() {
+        match *state {
+            ScanState::Outside => {
+                let Some(j) = memchr2(b'"', b'\n', &buf[i..]) else {
+                    return;
+                };
+                let p = i + j;
+                if buf[p] == b'\n' {
+                    newline(p, true);
+                } else if p == 0 || matches!(buf[p - 1], b',' | b'\n') {
+                    *state = ScanState::Quoted;
+                }
+                i = p + 1;
+            }
+            ScanState::Quoted => {
+                let Some(j) = memchr2(b'"', b'\n', &buf[i..]) else {
+                    return;
+                };
+                let p = i + j;
+                if buf[p] == b'\n' {
+                    newline(p, false);
+                } else {
+                    *state = ScanState::QuotedQuote;
+                }
+                i = p + 1;
+            }
+            ScanState::QuotedQuote => {
+                if buf[i] == b'"' {
+                    *state = ScanState::Quoted;
+                    i += 1;
+                } else {
+                    // The closing quote: what follows is read outside quotes.
+                    *state = ScanState::Outside;
+                }
+            }
+        }
+    }
+}
+
+/// Why a row could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// A quoted field that never closes (it runs to the end of the input).
+    UnclosedQuote { column: usize },
+    /// Text between a closing quote and the next comma.
+    TextAfterQuote { column: usize },
+    /// Bytes that are not UTF-8.
+    NotUtf8 { column: usize },
+    /// A row with another number of fields than the header.
+    FieldCount { found: usize, expected: usize },
+    /// A JSON Lines row that is not a readable application.
+    Json { message: String },
+    /// A record longer than the reader takes.
+    TooLong { limit: usize },
+}
+
+impl fmt::Display for Malformed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Malformed::UnclosedQuote { column } => {
+                write!(f, "column {column}: a quoted field is never closed")
+            }
+            Malformed::TextAfterQuote { column } => {
+                write!(f, "column {column}: text after the closing quote")
+            }
+            Malformed::NotUtf8 { column } => write!(f, "column {column}: not UTF-8 text"),
+            Malformed::FieldCount { found, expected } => {
+                write!(f, "{found} fields, but the header has {expected}")
+            }
+            Malformed::Json { message } => write!(f, "not a readable application: {message}"),
+            Malformed::TooLong { limit } => {
+                write!(f, "a record longer than {limit} bytes (an unclosed quote?)")
+            }
+        }
+    }
+}
+
+/// The fields of one record, held in one reusable buffer.
+#[derive(Debug, Default, Clone)]
+pub struct Fields {
+    text: String,
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Fields {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The fields as text (after a successful [`Fields::parse`]).
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let field = self.text.get(start..end).unwrap_or("");
+            start = end;
+            field
+        })
+    }
+
+    /// Parses one record (without its `\n`; a final `\r` is dropped).
+    pub fn parse(&mut self, record: &[u8]) -> Result<(), Malformed> {
+        self.bytes.clear();
+        self.ends.clear();
+        self.text.clear();
+        let len = record.len();
+        let mut i = 0;
+        loop {
+            let column = self.ends.len() + 1;
+            if i < len && record[i] == b'"' {
+                i += 1;
+                loop {
+                    let Some(j) = memchr(b'"', &record[i..]) else {
+                        return Err(Malformed::UnclosedQuote { column });
+                    };
+                    self.bytes.extend_from_slice(&record[i..i + j]);
+                    i += j + 1;
+                    if i < len && record[i] == b'"' {
+                        self.bytes.push(b'"');
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                self.ends.push(self.bytes.len());
+                if i == len || (record[i] == b'\r' && i + 1 == len) {
+                    break;
+                }
+                if record[i] != b',' {
+                    return Err(Malformed::TextAfterQuote { column });
+                }
+                i += 1;
+            } else if let Some(j) = memchr(b',', &record[i..]) {
+                self.bytes.extend_from_slice(&record[i..i + j]);
+                self.ends.push(self.bytes.len());
+                i += j + 1;
+            } else {
+                let end = if len > i && record[len - 1] == b'\r' {
+                    len - 1
+                } else {
+                    len
+                };
+                self.bytes.extend_from_slice(&record[i..end]);
+                self.ends.push(self.bytes.len());
+                break;
+            }
+        }
+        match std::str::from_utf8(&self.bytes) {
+            Ok(text) => {
+                self.text.push_str(text);
+                Ok(())
+            }
+            Err(e) => {
+                let at = e.valid_up_to();
+                let column = self.ends.iter().take_while(|&&end| end <= at).count() + 1;
+                self.ends.clear();
+                Err(Malformed::NotUtf8 { column })
+            }
+        }
+    }
+}
+
+/// Is this record blank (an empty line)?
+pub fn is_blank(record: &[u8]) -> bool {
+    record.is_empty() || record == b"\r"
+}
+
+/// The records of a chunk that starts at a record start: (line of the
+/// record's start, the record without its `\n`). A last record without a
+/// newline is included.
+pub fn records(chunk: &[u8], first_line: u64) -> Vec<(u64, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut state = ScanState::Outside;
+    let mut start = 0;
+    let mut line = first_line;
+    let mut start_line = first_line;
+    scan(chunk, 0, &mut state, |p, ends| {
+        line += 1;
+        if ends {
+            out.push((start_line, start..p));
+            start = p + 1;
+            start_line = line;
+        }
+    });
+    if start < chunk.len() {
+        out.push((start_line, start..chunk.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(record: &str) -> Result<Vec<String>, Malformed> {
+        let mut f = Fields::default();
+        f.parse(record.as_bytes())?;
+        Ok(f.iter().map(str::to_owned).collect())
+    }
+
+    #[test]
+    fn plain_quoted_and_escaped_fields() {
+        assert_eq!(fields("a,b,c").unwrap(), ["a", "b", "c"]);
+        assert_eq!(fields("a,,").unwrap(), ["a", "", ""]);
+        assert_eq!(
+            fields("\"a,b\",\"say \"\"hi\"\"\"").unwrap(),
+            ["a,b", "say \"hi\""]
+        );
+        assert_eq!(fields("\"two\nlines\",x\r").unwrap(), ["two\nlines", "x"]);
+        assert_eq!(fields("a\"b,c").unwrap(), ["a\"b", "c"]);
+        assert_eq!(fields("").unwrap(), [""]);
+    }
+
+    #[test]
+    fn malformed_fields() {
+        assert_eq!(fields("a,\"b"), Err(Malformed::UnclosedQuote { column: 2 }));
+        assert_eq!(
+            fields("\"b\"x,c"),
+            Err(Malformed::TextAfterQuote { column: 1 })
+        );
+        let mut f = Fields::default();
+        assert_eq!(f.parse(b"a,b\xff,c"), Err(Malformed::NotUtf8 { column: 2 }));
+    }
+
+    #[test]
+    fn records_end_at_newlines_outside_quotes() {
+        let chunk = b"a,b\n\"x\ny\",z\r\nq\"r\n\nlast";
+        let recs: Vec<(u64, &[u8])> = records(chunk, 2)
+            .into_iter()
+            .map(|(l, r)| (l, &chunk[r]))
+            .collect();
+        assert_eq!(
+            recs,
+            vec![
+                (2, &b"a,b"[..]),
+                (3, &b"\"x\ny\",z\r"[..]),
+                (5, &b"q\"r"[..]),
+                (6, &b""[..]),
+                (7, &b"last"[..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scan_can_stop_and_resume_anywhere() {
+        let chunk = b"a,\"b\"\"\nc\",d\ne,f\n";
+        let whole = records(chunk, 1);
+        for cut in 0..chunk.len() {
+            let mut state = ScanState::Outside;
+            let mut ends = Vec::new();
+            scan(&chunk[..cut], 0, &mut state, |p, e| ends.push((p, e)));
+            scan(chunk, cut, &mut state, |p, e| ends.push((p, e)));
+            let record_ends: Vec<usize> = ends.iter().filter(|e| e.1).map(|e| e.0).collect();
+            let expected: Vec<usize> = whole.iter().map(|(_, r)| r.end).collect();
+            assert_eq!(record_ends, expected, "cut at {cut}");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! One application screened: validation and [`evaluate`], as `check` does
+//! them but without building the report (no messages, no trace), and the
+//! result row written as CSV.
+
+use rust_decimal::Decimal;
+
+use crate::eligibility::{evaluate, CriterionId};
+use crate::refund::{payout, Route};
+use crate::report::ratio_decimal;
+use crate::validate::{fields, validate, Issue, IssueKind};
+use crate::RawApplication;
+
+/// What screening needs of one application; every figure as [`crate::check`]
+/// reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screened {
+    /// No error-severity issue.
+    pub valid: bool,
+    pub eligible: Option<bool>,
+    /// Yuan to the fen; `0.00` when not eligible, `None` while undecided.
+    pub refund: Option<Decimal>,
+    pub route: Option<Route>,
+    /// As the report's `layoff_rate` (rounded at the 10th place, normalised).
+    pub layoff_rate: Option<Decimal>,
+    /// Criteria that failed, in trace order.
+    pub failed: Vec<CriterionId>,
+    /// Every issue, errors and warnings, in form order.
+    pub issues: Vec<Issue>,
+}
+
+/// Screens one application: the same validation and decision as
+/// [`crate::check`], without the report around them.
+pub fn screen(raw: &RawApplication) -> Screened {
+    let mut validation = validate(raw);
+    let outcome = match (&validation.application, validation.profile) {
+        (Some(app), Some(profile)) => match evaluate(&profile.profile, app) {
+            Ok(outcome) => Some(outcome),
+            Err(_) => {
+                // As `check` reports a decision that overflows.
+                validation
+                    .issues
+                    .push(Issue::new("insured", IssueKind::ComputationOverflow));
+                None
+            }
+        },
+        _ => None,
+    };
+    let valid = !validation.issues.iter().any(Issue::is_error);
+    let Some(o) = outcome else {
+        return Screened {
+            valid,
+            eligible: None,
+            refund: None,
+            route: None,
+            layoff_rate: None,
+            failed: Vec::new(),
+            issues: validation.issues,
+        };
+    };
+    let paid = payout(o.eligible, o.refund.as_ref());
+    Screened {
+        valid,
+        eligible: o.eligible,
+        refund: paid.map(|(amount, _)| amount),
+        route: paid.map(|(_, route)| route),
+        layoff_rate: o.layoff.as_ref().map(|l| ratio_decimal(l.rate)),
+        failed: o
+            .verdicts()
+            .filter(|v| v.passed == Some(false))
+            .map(|v| v.id)
+            .collect(),
+        issues: validation.issues,
+    }
+}
+
+/// The header of the result file.
+pub const RESULT_HEADER: &str =
+    "line,credit_code,name,valid,eligible,refund,layoff_rate,route,failed_criteria,issues\n";
+/// The header of the reminders file.
+pub const REMINDER_HEADER: &str = "credit_code,name,phone,refund\n";
+
+/// The name a route has in reports.
+pub fn route_name(route: Route) -> &'static str {
+    match route {
+        Route::Standard => "standard",
+        Route::GovernmentReview => "government_review",
+        Route::None => "none",
+    }
+}
+
+/// The identifying text of a row: credit code, name and phone as given
+/// (trimmed), or empty.
+pub fn given(value: &serde_json::Value) -> &str {
+    fields::text_ref(value).unwrap_or("")
+}
+
+/// Writes one result row.
+pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, s: &Screened) {
+    push_u64(out, line);
+    out.push(b',');
+    push_field(out, given(raw.applicant.credit_code.raw()));
+    out.push(b',');
+    push_field(out, given(raw.applicant.name.raw()));
+    out.extend_from_slice(if s.valid { b",true," } else { b",false," });
+    match s.eligible {
+        Some(true) => out.extend_from_slice(b"true"),
+        Some(false) => out.extend_from_slice(b"false"),
+        None => {}
+    }
+    out.push(b',');
+    if let Some(refund) = s.refund {
+        push_decimal(out, refund);
+    }
+    out.push(b',');
+    if let Some(rate) = s.layoff_rate {
+        push_decimal(out, rate);
+    }
+    out.push(b',');
+    if let Some(route) = s.route {
+        out.extend_from_slice(route_name(route).as_bytes());
+    }
+    out.push(b',');
+    for (i, id) in s.failed.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(id.as_str().as_bytes());
+    }
+    out.push(b',');
+    for (i, issue) in s.issues.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        // Field paths and codes never need quoting.
+        out.extend_from_slice(issue.field.as_bytes());
+        out.push(b':');
+        out.extend_from_slice(issue.kind.code().as_bytes());
+    }
+    out.push(b'\n');
+}
+
+/// Writes the result row of a row that could not be read.
+pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
+    push_u64(out, line);
+    out.extend_from_slice(b",,,false,,,,,,");
+    push_field(out, &format!("row:malformed ({reason})"));
+    out.push(b'\n');
+}
+
+/// Writes one reminder row: an eligible enterprise to tell.
+pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) {
+    push_field(out, given(raw.applicant.credit_code.raw()));
+    out.push(b',');
+    push_field(out, given(raw.applicant.name.raw()));
+    out.push(b',');
+    push_field(out, given(raw.contact.phone.raw()));
+    out.push(b',');
+    push_decimal(out, refund);
+    out.push(b'\n');
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+pub fn push_field(out: &mut Vec<u8>, text: &str) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        out.extend_from_slice(text.as_bytes());
+        return;
+    }
+    out.push(b'"');
+    for b in text.bytes() {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
+}
+
+pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// A decimal exactly as its `Display` writes it, without the formatter.
+pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
+    let mantissa = d.mantissa();
+    if mantissa < 0 {
+        out.push(b'-');
+    }
+    let n = mantissa.unsigned_abs();
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    if let Ok(mut n) = u64::try_from(n) {
+        // The usual case, without 128-bit division.
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    let digits = &digits[i..];
+    let scale = d.scale() as usize;
+    if scale == 0 {
+        out.extend_from_slice(digits);
+    } else if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        out.extend_from_slice(whole);
+        out.push(b'.');
+        out.extend_from_slice(fraction);
+    } else {
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + scale - digits.len(), b'0');
+        out.extend_from_slice(digits);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_print_as_display_does() {
+        for (m, s) in [
+            (0i64, 0u32),
+            (0, 2),
+            (5, 3),
+            (12345, 2),
+            (178, 4),
+            (1, 10),
+            (-15, 1),
+            (123456789, 0),
+            (100, 2),
+            (i64::MAX, 3),
+        ] {
+            let d = Decimal::new(m, s);
+            let mut out = Vec::new();
+            push_decimal(&mut out, d);
+            assert_eq!(String::from_utf8(out).unwrap(), d.to_string(), "{m}e-{s}");
+        }
+        let big = Decimal::from_i128_with_scale(123_456_789_012_345_678_901_234_567, 5);
+        let mut out = Vec::new();
+        push_decimal(&mut out, big);
+        assert_eq!(String::from_utf8(out).unwrap(), big.to_string());
+        let mut out = Vec::new();
+        push_u64(&mut out, 0);
+        push_u64(&mut out, 18_446_744_073_709_551_615);
+        assert_eq!(out, b"018446744073709551615");
+    }
+
+    #[test]
+    fn fields_are_quoted_when_needed() {
+        let mut out = Vec::new();
+        push_field(&mut out, "苏州, \"甲\"");
+        assert_eq!(String::from_utf8(out).unwrap(), "\"苏州, \"\"甲\"\"\"");
+    }
+}

@@ -1,0 +1,481 @@
+//! `wengang screen`: a file of applications in, one result row per row out.
+//!
+//! Streaming in three stages with bounded queues between them, so memory
+//! stays flat however large the file: a reader cuts the input into chunks
+//! of whole records (about 1 MiB), workers (one per core) screen chunks
+//! with the engine (`wengang_engine::batch`), and this thread writes the
+//! results in input order, reports bad rows on stderr and keeps the tally.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use wengang_engine::batch::{
+    self, csv, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
+};
+
+use crate::args::{Input, Screen};
+
+/// Bytes a chunk holds before it is cut at the next record end.
+const CHUNK_BYTES: usize = 1 << 20;
+/// Bad rows told one by one on stderr; the rest are counted (every one is
+/// in the result file).
+const MAX_TOLD: u64 = 100;
+const UNREADABLE: u8 = 2;
+
+struct Job {
+    seq: u64,
+    first_line: u64,
+    data: Vec<u8>,
+}
+
+struct Done {
+    seq: u64,
+    output: ChunkOutput,
+    data: Vec<u8>,
+}
+
+pub fn run(options: &Screen) -> ExitCode {
+    match screen(options) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("wengang: {message}");
+            ExitCode::from(UNREADABLE)
+        }
+    }
+}
+
+fn open_output(path: &Option<std::ffi::OsString>) -> Result<Box<dyn Write>, String> {
+    Ok(match path {
+        Some(p) if p != "-" => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
+        )),
+        _ => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
+    })
+}
+
+fn screen(options: &Screen) -> Result<ExitCode, String> {
+    let name = options.input.name();
+    let (mut input, size): (Box<dyn Read + Send>, Option<u64>) = match &options.input {
+        Input::Stdin => (Box::new(io::stdin()), None),
+        Input::Path(p) => {
+            let file = File::open(p).map_err(|e| format!("{name}: {e}"))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(file), size)
+        }
+    };
+    let format = options.format.unwrap_or_else(|| Format::from_path(&name));
+    let batch_options = Options {
+        default_policy: options.policy.clone(),
+        strict: options.strict,
+    };
+
+    // The header (CSV): read until its record is complete.
+    let mut buf = Vec::with_capacity(CHUNK_BYTES * 2);
+    let mut eof = false;
+    let mut first_line = 1;
+    let screener = match format {
+        Format::JsonLines => Screener::json_lines(batch_options),
+        Format::Csv => {
+            let (header, used) = loop {
+                if !eof {
+                    eof =
+                        fill(&mut input, &mut buf, 64 << 10).map_err(|e| format!("{name}: {e}"))?;
+                }
+                match batch::read_header(&buf, eof) {
+                    Ok(Some(found)) => break found,
+                    Ok(None) if buf.len() > MAX_RECORD_BYTES => {
+                        return Err(format!(
+                            "{name}:1: the header is longer than {MAX_RECORD_BYTES} bytes"
+                        ))
+                    }
+                    Ok(None) => continue,
+                    Err(reason) => return Err(format!("{name}:1: unreadable header: {reason}")),
+                }
+            };
+            first_line += memchr::memchr_iter(b'\n', &buf[..used]).count() as u64;
+            buf.drain(..used);
+            tell_header(&name, &header, options.policy.is_some())?;
+            Screener::csv(header, batch_options)
+        }
+    };
+
+    let mut out = open_output(&options.output)?;
+    let mut reminders = match &options.reminders {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
+        )),
+        None => None,
+    };
+    let io_error = |e: io::Error| format!("writing results: {e}");
+    out.write_all(batch::RESULT_HEADER.as_bytes())
+        .map_err(io_error)?;
+    if let Some(r) = &mut reminders {
+        r.write_all(batch::REMINDER_HEADER.as_bytes())
+            .map_err(io_error)?;
+    }
+
+    let jobs = options
+        .jobs
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, |n| n.get()));
+    let started = Instant::now();
+    let stop = Arc::new(AtomicBool::new(false));
+    let bytes_read = Arc::new(AtomicU64::new(buf.len() as u64));
+    let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
+    let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let job_rx = Arc::new(Mutex::new(job_rx));
+
+    let reader = {
+        let stop = Arc::clone(&stop);
+        let bytes_read = Arc::clone(&bytes_read);
+        thread::spawn(move || {
+            read_chunks(
+                input,
+                buf,
+                eof,
+                first_line,
+                format,
+                job_tx,
+                recycle_rx,
+                &stop,
+                &bytes_read,
+            )
+        })
+    };
+    let workers: Vec<_> = (0..jobs)
+        .map(|_| {
+            let job_rx = Arc::clone(&job_rx);
+            let done_tx = done_tx.clone();
+            let mut screener = screener.clone();
+            thread::spawn(move || work(&job_rx, &done_tx, &mut screener))
+        })
+        .collect();
+    drop(done_tx);
+
+    let progress = io::stderr().is_terminal().then(|| Progress::new(size));
+    let mut stats = Stats::default();
+    let mut told = 0u64;
+    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut stopped_at = None;
+    let mut write_failed = None;
+    let mut progress = progress;
+    'receive: for done in done_rx.iter() {
+        pending.insert(done.seq, done);
+        while let Some(done) = pending.remove(&next) {
+            next += 1;
+            let o = &done.output;
+            for e in &o.errors {
+                if told < MAX_TOLD {
+                    eprintln!("wengang: {name}:{}: malformed row: {}", e.line, e.reason);
+                }
+                told += 1;
+            }
+            stats.add(&o.stats);
+            let written = out
+                .write_all(&o.results)
+                .and_then(|()| match &mut reminders {
+                    Some(r) => r.write_all(&o.reminders),
+                    None => Ok(()),
+                });
+            if let Err(e) = written {
+                write_failed = Some(e);
+                stop.store(true, Ordering::Relaxed);
+                break 'receive;
+            }
+            if o.stopped {
+                stopped_at = o.errors.last().map(|e| e.line);
+                stop.store(true, Ordering::Relaxed);
+                break 'receive;
+            }
+            let _ = recycle_tx.send(done.data);
+            if let Some(p) = &mut progress {
+                p.show(stats.rows, bytes_read.load(Ordering::Relaxed), started);
+            }
+        }
+    }
+    // Unblock and end the other threads.
+    drop(done_rx);
+    drop(recycle_tx);
+    let read_result = reader
+        .join()
+        .unwrap_or_else(|_| Err("the reader stopped".into()));
+    for w in workers {
+        let _ = w.join();
+    }
+    if let Some(p) = &progress {
+        p.clear();
+    }
+    let flushed = out.flush().and_then(|()| match &mut reminders {
+        Some(r) => r.flush(),
+        None => Ok(()),
+    });
+    match write_failed.or(flushed.err()) {
+        // A closed pipe (`| head`) ends the run quietly.
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Some(e) => return Err(io_error(e)),
+        None => {}
+    }
+    if told > MAX_TOLD {
+        eprintln!(
+            "wengang: {name}: {} more malformed rows (each is in the results, issue row:malformed)",
+            told - MAX_TOLD
+        );
+    }
+    summary(&stats, started.elapsed());
+    if let Some(line) = stopped_at {
+        eprintln!("wengang: {name}:{line}: stopped at the first malformed row (--strict)");
+        return Ok(ExitCode::from(UNREADABLE));
+    }
+    read_result.map_err(|e| format!("{name}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says which columns are ignored or missing; refuses a header that names
+/// no field of the application.
+fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), String> {
+    if header.slots.iter().all(Option::is_none) {
+        return Err(format!(
+            "{name}:1: the header names no field of the application (e.g. applicant.credit_code; \
+             see docs/screening.md)"
+        ));
+    }
+    if !header.unknown.is_empty() {
+        eprintln!(
+            "wengang: {name}: ignored columns: {}",
+            header.unknown.join(", ")
+        );
+    }
+    if !header.duplicated.is_empty() {
+        eprintln!(
+            "wengang: {name}: columns given twice (the last one is used): {}",
+            header.duplicated.join(", ")
+        );
+    }
+    let missing: Vec<&str> = header
+        .missing()
+        .into_iter()
+        .filter(|c| !c.starts_with("hardship.") && *c != "format")
+        .filter(|c| !(policy_given && *c == "policy"))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "wengang: {name}: missing columns (every row lacks them): {}",
+            missing.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Appends up to `want` bytes; `true` at the end of the input.
+fn fill(input: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
+    let start = buf.len();
+    buf.resize(start + want, 0);
+    let mut got = 0;
+    while got < want {
+        match input.read(&mut buf[start + got..]) {
+            Ok(0) => {
+                buf.truncate(start + got);
+                return Ok(true);
+            }
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(start + got);
+                return Err(e);
+            }
+        }
+    }
+    buf.truncate(start + got);
+    Ok(false)
+}
+
+/// The reader: cuts the input into chunks of whole records.
+#[allow(clippy::too_many_arguments)]
+fn read_chunks(
+    mut input: Box<dyn Read + Send>,
+    mut buf: Vec<u8>,
+    mut eof: bool,
+    mut first_line: u64,
+    format: Format,
+    jobs: SyncSender<Job>,
+    recycled: Receiver<Vec<u8>>,
+    stop: &AtomicBool,
+    bytes_read: &AtomicU64,
+) -> Result<(), String> {
+    let mut seq = 0;
+    let mut state = csv::ScanState::Outside;
+    // How far `buf` is scanned, where its last record ends, and newlines before that.
+    let mut scanned = 0;
+    let mut boundary = 0;
+    let mut newlines = 0u64;
+    let mut newlines_at_boundary = 0u64;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if !eof && buf.len() < CHUNK_BYTES {
+            let before = buf.len();
+            eof = fill(&mut *input, &mut buf, CHUNK_BYTES - before).map_err(|e| e.to_string())?;
+            bytes_read.fetch_add((buf.len() - before) as u64, Ordering::Relaxed);
+        }
+        match format {
+            Format::Csv => csv::scan(&buf, scanned, &mut state, |p, ends| {
+                newlines += 1;
+                if ends {
+                    boundary = p + 1;
+                    newlines_at_boundary = newlines;
+                }
+            }),
+            Format::JsonLines => {
+                for p in memchr::memchr_iter(b'\n', &buf[scanned..]) {
+                    newlines += 1;
+                    boundary = scanned + p + 1;
+                    newlines_at_boundary = newlines;
+                }
+            }
+        }
+        scanned = buf.len();
+        let cut = if eof {
+            buf.len()
+        } else if buf.len() >= CHUNK_BYTES && boundary > 0 {
+            boundary
+        } else if buf.len() > MAX_RECORD_BYTES {
+            return Err(format!(
+                "line {first_line}: a record longer than {MAX_RECORD_BYTES} bytes (an unclosed quote?)"
+            ));
+        } else {
+            // A record longer than a chunk: read on.
+            buf.reserve(CHUNK_BYTES);
+            let before = buf.len();
+            eof = fill(&mut *input, &mut buf, CHUNK_BYTES).map_err(|e| e.to_string())?;
+            bytes_read.fetch_add((buf.len() - before) as u64, Ordering::Relaxed);
+            continue;
+        };
+        if cut == 0 {
+            return Ok(());
+        }
+        let mut next = recycled.try_recv().unwrap_or_default();
+        next.clear();
+        next.reserve(CHUNK_BYTES * 2);
+        next.extend_from_slice(&buf[cut..]);
+        let data = std::mem::replace(&mut buf, next);
+        let mut data = data;
+        data.truncate(cut);
+        let job = Job {
+            seq,
+            first_line,
+            data,
+        };
+        seq += 1;
+        if cut == boundary {
+            first_line += newlines_at_boundary;
+            newlines -= newlines_at_boundary;
+        } else {
+            first_line += newlines;
+            newlines = 0;
+        }
+        newlines_at_boundary = 0;
+        boundary = 0;
+        scanned = buf.len();
+        if jobs.send(job).is_err() || eof && buf.is_empty() {
+            return Ok(());
+        }
+    }
+}
+
+fn work(jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>, screener: &mut Screener) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        let mut output = ChunkOutput::default();
+        screener.screen_chunk(&job.data, job.first_line, &mut output);
+        let finished = Done {
+            seq: job.seq,
+            output,
+            data: job.data,
+        };
+        if done.send(finished).is_err() {
+            return;
+        }
+    }
+}
+
+fn summary(stats: &Stats, elapsed: Duration) {
+    let secs = elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        stats.rows as f64 / secs
+    } else {
+        0.0
+    };
+    eprintln!(
+        "wengang screen: {} rows read in {secs:.2} s ({rate:.0} rows/s)\n  \
+         eligible:              {}  (to government deliberation: {})\n  \
+         not eligible:          {}\n  \
+         undecided:             {}\n  \
+         invalid:               {}  (validation errors; see the issues column)\n  \
+         rejected:              {}  (unreadable rows)\n  \
+         total estimated refund: {} yuan",
+        stats.rows,
+        stats.eligible,
+        stats.government_review,
+        stats.not_eligible,
+        stats.undecided,
+        stats.invalid,
+        stats.rejected,
+        stats.refund_total,
+    );
+}
+
+/// A one-line progress display, for a terminal only.
+struct Progress {
+    size: Option<u64>,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(size: Option<u64>) -> Progress {
+        Progress {
+            size,
+            last: Instant::now(),
+        }
+    }
+
+    fn show(&mut self, rows: u64, bytes: u64, started: Instant) {
+        if self.last.elapsed() < Duration::from_millis(200) {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let rate = rows as f64 / secs;
+        let line = match self.size {
+            Some(size) if size > 0 => {
+                let share = (bytes as f64 / size as f64).min(1.0);
+                let filled = (share * 30.0) as usize;
+                format!(
+                    "[{}{}] {:>5.1}%  {rows} rows  {rate:.0} rows/s",
+                    "#".repeat(filled),
+                    "-".repeat(30 - filled),
+                    share * 100.0
+                )
+            }
+            _ => format!("{rows} rows  {rate:.0} rows/s"),
+        };
+        eprint!("\r{line}\x1b[K");
+    }
+
+    fn clear(&self) {
+        eprint!("\r\x1b[K");
+    }
+}
