@@ -167,6 +167,24 @@ test('errors show inline and in a summary whose links focus the field; warnings 
   await context.close();
 });
 
+test('a cross-field error shows inline and blocks continuing until corrected', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadDemo(page, 'eligible-sme');
+  await page.click('#change-insured-arrears_and_late_fees');
+  await page.fill('#f-insured-arrears_and_late_fees', '90000.00');
+  assert.match(await page.locator('#e-f-insured-arrears_and_late_fees').innerText(), /不能多于实际缴纳的失业保险费/);
+  await page.click('#continue');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'blocked, with the summary');
+  await page.fill('#f-insured-premiums_paid', '96040.00');
+  await page.fill('#f-insured-arrears_and_late_fees', '1200.00');
+  await page.click('#continue');
+  await page.waitForSelector('.review');
+  await page.click('#continue');
+  await page.waitForSelector('#result-panel');
+  assert.equal(await page.locator('#refund-amount').innerText(), '47,420.00 元', '(96,040.00 − 1,200.00) × 50%');
+  await context.close();
+});
+
 test('a draft is saved as the user types and restored on reload', async () => {
   const { context, page } = await openApp(browser, server.url);
   await type(page, 'commitment.date', '2019-06-10');
