@@ -3,6 +3,7 @@
 
 pub mod leaf;
 mod raw;
+pub mod unique;
 
 pub use raw::*;
 

@@ -227,7 +227,8 @@ impl RawApplication {
 
 impl<'de> Deserialize<'de> for RawApplication {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
+        // A key given twice is refused rather than silently overwritten.
+        let value = super::unique::deserialize(deserializer)?;
         RawApplication::from_json(value).map_err(serde::de::Error::custom)
     }
 }
