@@ -22,6 +22,30 @@ cargo build --locked --bin wengang
 scripts/build-pkg.sh
 node --test tests/node/
 
+# --- Batch screening and hardening (docs/screening.md) ------------------------
+# Tools (cargo-fuzz, pandas), a bounded fuzz run of every target (FUZZ_SECONDS
+# each; the longer run is in docs/screening.md), and the pandas baseline
+# checked row by row against `wengang screen` on a small generated file.
+scripts/setup-batch.sh
+echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
+(
+  cd fuzz
+  for target in application verify csv_rows identifiers; do
+    mkdir -p "target/corpus/$target"
+    log="target/fuzz-$target.log"
+    if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "target/corpus/$target" "seeds/$target" -- \
+      -max_total_time="${FUZZ_SECONDS:-20}" -rss_limit_mb=2048 >"$log" 2>&1; then
+      tail -n 60 "$log"
+      echo "fuzz target $target failed (the input is in fuzz/artifacts/$target/)" >&2
+      exit 1
+    fi
+    echo "fuzz $target: $(grep -E '^Done' "$log")"
+  done
+)
+echo "== screen vs the pandas baseline: same answers row by row (20,000 generated rows)"
+BENCH_DIR=target/bench-ci benches/screen.sh 20000
+# -----------------------------------------------------------------------------
+
 echo "== the app in Chromium: build with Trunk (and the single-file build), then end-to-end tests: app, portal embedding, offline"
 cargo build --locked --bin wengang
 scripts/build-app.sh
