@@ -9,8 +9,16 @@ use serde_json::{Map, Value};
 use wengang_engine::Lang;
 
 /// The shipped policy profiles, in the order the registry lists them.
-pub const SHIPPED_PROFILES: [&str; 8] =
-    ["cn-2019", "suzhou-2019", "suzhou-2020", "cn-2021", "cn-2022", "cn-2023", "cn-2024", "cn-2025"];
+pub const SHIPPED_PROFILES: [&str; 8] = [
+    "cn-2019",
+    "suzhou-2019",
+    "suzhou-2020",
+    "cn-2021",
+    "cn-2022",
+    "cn-2023",
+    "cn-2024",
+    "cn-2025",
+];
 
 pub fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
