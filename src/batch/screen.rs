@@ -159,16 +159,27 @@ pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) 
     out.push(b'\n');
 }
 
-/// A CSV field, quoted when it holds a comma, quote or line break.
+/// A CSV field, quoted when it holds a comma, quote or line break. Text a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage
+/// return first) gets a leading `'`, so a hostile name in the input cannot
+/// become a formula in the reminders an officer opens.
 pub fn push_field(out: &mut Vec<u8>, text: &str) {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    let formula = matches!(
+        text.bytes().next(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if !formula
+        && !text
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
     {
         out.extend_from_slice(text.as_bytes());
         return;
     }
     out.push(b'"');
+    if formula {
+        out.push(b'\'');
+    }
     for b in text.bytes() {
         if b == b'"' {
             out.push(b'"');
@@ -276,5 +287,21 @@ mod tests {
         let mut out = Vec::new();
         push_field(&mut out, "苏州, \"甲\"");
         assert_eq!(String::from_utf8(out).unwrap(), "\"苏州, \"\"甲\"\"\"");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_defused() {
+        for (text, written) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("-1+2", "\"'-1+2\""),
+            ("@SUM", "\"'@SUM\""),
+        ] {
+            let mut out = Vec::new();
+            push_field(&mut out, text);
+            assert_eq!(String::from_utf8(out).unwrap(), written, "{text}");
+        }
+        let mut out = Vec::new();
+        push_field(&mut out, "苏州示例");
+        assert_eq!(out, "苏州示例".as_bytes());
     }
 }
