@@ -98,9 +98,9 @@ pub fn given(value: &serde_json::Value) -> &str {
 pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, s: &Screened) {
     push_u64(out, line);
     out.push(b',');
-    push_field(out, given(raw.applicant.credit_code.raw()));
+    push_text(out, given(raw.applicant.credit_code.raw()));
     out.push(b',');
-    push_field(out, given(raw.applicant.name.raw()));
+    push_text(out, given(raw.applicant.name.raw()));
     out.extend_from_slice(if s.valid { b",true," } else { b",false," });
     match s.eligible {
         Some(true) => out.extend_from_slice(b"true"),
@@ -149,37 +149,38 @@ pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
 
 /// Writes one reminder row: an eligible enterprise to tell.
 pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) {
-    push_field(out, given(raw.applicant.credit_code.raw()));
+    push_text(out, given(raw.applicant.credit_code.raw()));
     out.push(b',');
-    push_field(out, given(raw.applicant.name.raw()));
+    push_text(out, given(raw.applicant.name.raw()));
     out.push(b',');
-    push_field(out, given(raw.contact.phone.raw()));
+    push_text(out, given(raw.contact.phone.raw()));
     out.push(b',');
     push_decimal(out, refund);
     out.push(b'\n');
 }
 
-/// A CSV field, quoted when it holds a comma, quote or line break. Text a
-/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage
-/// return first) gets a leading `'`, so a hostile name in the input cannot
-/// become a formula in the reminders an officer opens.
+/// A text cell of the results or reminders. Text a spreadsheet would run
+/// as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) gets a
+/// leading `'`, so a hostile name in the input cannot become a formula in
+/// the file an officer opens.
+pub fn push_text(out: &mut Vec<u8>, text: &str) {
+    if matches!(text.bytes().next(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) {
+        push_field(out, &format!("'{text}"));
+    } else {
+        push_field(out, text);
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
 pub fn push_field(out: &mut Vec<u8>, text: &str) {
-    let formula = matches!(
-        text.bytes().next(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    if !formula
-        && !text
-            .bytes()
-            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
     {
         out.extend_from_slice(text.as_bytes());
         return;
     }
     out.push(b'"');
-    if formula {
-        out.push(b'\'');
-    }
     for b in text.bytes() {
         if b == b'"' {
             out.push(b'"');
@@ -293,15 +294,15 @@ mod tests {
     fn text_a_spreadsheet_would_run_is_defused() {
         for (text, written) in [
             ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
-            ("-1+2", "\"'-1+2\""),
-            ("@SUM", "\"'@SUM\""),
+            ("-1+2", "'-1+2"),
+            ("@SUM", "'@SUM"),
         ] {
             let mut out = Vec::new();
-            push_field(&mut out, text);
+            push_text(&mut out, text);
             assert_eq!(String::from_utf8(out).unwrap(), written, "{text}");
         }
         let mut out = Vec::new();
-        push_field(&mut out, "苏州示例");
+        push_text(&mut out, "苏州示例");
         assert_eq!(out, "苏州示例".as_bytes());
     }
 }
