@@ -44,10 +44,7 @@ fn application(value: Value) -> Result<RawApplication, JsError> {
 
 /// Validates, decides and reports on an application (`wengang.application/1`).
 #[wasm_bindgen(js_name = check, skip_typescript)]
-pub fn check(
-    application_value: JsValue,
-    lang_tag: Option<String>,
-) -> Result<JsValue, JsError> {
+pub fn check(application_value: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
     to_js(&crate::check(&raw, lang(lang_tag)))
 }
@@ -75,15 +72,17 @@ pub fn validate_field(
     };
     crate::field_path::set(&mut app, path, value);
     let report = crate::check(&application(app)?, lang(lang_tag));
-    let issues: Vec<_> = report.issues.into_iter().filter(|i| i.field == path).collect();
+    let issues: Vec<_> = report
+        .issues
+        .into_iter()
+        .filter(|i| i.field == path)
+        .collect();
     to_js(&issues)
 }
 
 /// Re-verifies a submission (an object or the uploaded file's text).
 #[wasm_bindgen(js_name = verify, skip_typescript)]
-pub fn verify(
-    submission: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn verify(submission: JsValue) -> Result<JsValue, JsError> {
     let text = match submission.as_string() {
         Some(text) => text,
         None => from_js(&submission)?.to_string(),
@@ -102,12 +101,10 @@ pub fn verify(
 
 /// Makes the submission file of a valid application (or says why not).
 #[wasm_bindgen(js_name = submit, skip_typescript)]
-pub fn submit(
-    application_value: JsValue,
-    lang_tag: Option<String>,
-) -> Result<JsValue, JsError> {
+pub fn submit(application_value: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
-    let submission = crate::submit(&raw, lang(lang_tag)).map_err(|e| JsError::new(&e.to_string()))?;
+    let submission =
+        crate::submit(&raw, lang(lang_tag)).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&submission)
 }
 

@@ -5,7 +5,9 @@ use serde_json::Value;
 
 /// The value at a dotted path (`null` where there is none).
 pub fn get<'a>(application: &'a Value, path: &str) -> &'a Value {
-    path.split('.').fold(application, |here, key| here.get(key).unwrap_or(&Value::Null))
+    path.split('.').fold(application, |here, key| {
+        here.get(key).unwrap_or(&Value::Null)
+    })
 }
 
 /// Sets the value at a dotted path, creating objects on the way.
@@ -37,8 +39,15 @@ mod tests {
         set(&mut app, "policy", json!("cn-2024"));
         assert_eq!(get(&app, "applicant.name"), &json!("甲"));
         assert_eq!(get(&app, "applicant.missing"), &Value::Null);
-        assert_eq!(app, json!({"applicant": {"name": "甲"}, "policy": "cn-2024"}));
+        assert_eq!(
+            app,
+            json!({"applicant": {"name": "甲"}, "policy": "cn-2024"})
+        );
         set(&mut app, "policy.x", json!(1));
-        assert_eq!(get(&app, "policy.x"), &json!(1), "a scalar on the way becomes an object");
+        assert_eq!(
+            get(&app, "policy.x"),
+            &json!(1),
+            "a scalar on the way becomes an object"
+        );
     }
 }

@@ -9,7 +9,6 @@ use support::SHIPPED_PROFILES as SHIPPED;
 use serde_json::Value;
 use wengang_engine::policy::{self, size_table};
 
-
 #[test]
 fn every_shipped_profile_loads() {
     for id in SHIPPED {

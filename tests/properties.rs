@@ -3,9 +3,9 @@
 mod support;
 
 use proptest::prelude::*;
-use support::SHIPPED_PROFILES as PROFILES;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
+use support::SHIPPED_PROFILES as PROFILES;
 use wengang_engine::refund::round_yuan;
 use wengang_engine::{check, check_str, parse_application, policy, verify, Lang, RawApplication};
 

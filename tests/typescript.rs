@@ -10,7 +10,9 @@ const TYPES: &str = include_str!("../src/bindings.d.ts");
 
 /// The property names of `export interface NAME { ... }`.
 fn interface(name: &str) -> BTreeSet<String> {
-    let start = TYPES.find(&format!("export interface {name} {{")).unwrap_or_else(|| panic!("no interface {name}"));
+    let start = TYPES
+        .find(&format!("export interface {name} {{"))
+        .unwrap_or_else(|| panic!("no interface {name}"));
     let body = &TYPES[start..];
     let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
     body.lines()
@@ -26,7 +28,10 @@ fn properties(schema: &Value, definition: Option<&str>) -> BTreeSet<String> {
         Some(d) => &schema["$defs"][d],
         None => schema,
     };
-    node["properties"].as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default()
+    node["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -42,7 +47,11 @@ fn report_types_match_the_report() {
         ("Issue", "IssueReport"),
         ("Source", "Source"),
     ] {
-        assert_eq!(interface(ts), properties(&schema, Some(rust)), "{ts} vs {rust}");
+        assert_eq!(
+            interface(ts),
+            properties(&schema, Some(rust)),
+            "{ts} vs {rust}"
+        );
     }
 }
 
@@ -59,6 +68,10 @@ fn application_types_match_the_application() {
         ("Contact", "RawContact"),
         ("Commitment", "RawCommitment"),
     ] {
-        assert_eq!(interface(ts), properties(&schema, Some(rust)), "{ts} vs {rust}");
+        assert_eq!(
+            interface(ts),
+            properties(&schema, Some(rust)),
+            "{ts} vs {rust}"
+        );
     }
 }

@@ -21,27 +21,53 @@ fn object(json: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn check_takes_a_plain_object_and_returns_the_report() {
     let report = bindings::check(object(SAMPLE), None).expect("a report");
-    assert_eq!(get(&report, "format").as_string().as_deref(), Some("wengang.report/1"));
+    assert_eq!(
+        get(&report, "format").as_string().as_deref(),
+        Some("wengang.report/1")
+    );
     assert_eq!(get(&report, "eligible").as_bool(), Some(true));
-    assert_eq!(get(&report, "refund").as_string().as_deref(), Some("42420.00"));
+    assert_eq!(
+        get(&report, "refund").as_string().as_deref(),
+        Some("42420.00")
+    );
     assert_eq!(get(&report, "margin").as_f64(), Some(1.0));
-    assert_eq!(get(&report, "route").as_string().as_deref(), Some("standard"));
+    assert_eq!(
+        get(&report, "route").as_string().as_deref(),
+        Some("standard")
+    );
 }
 
 #[wasm_bindgen_test]
 fn check_takes_json_text_and_a_language() {
     let report = bindings::check(JsValue::from_str(SAMPLE), Some("en".into())).expect("a report");
-    assert!(get(&report, "summary").as_string().unwrap_or_default().starts_with("Eligible"));
+    assert!(get(&report, "summary")
+        .as_string()
+        .unwrap_or_default()
+        .starts_with("Eligible"));
 }
 
 #[wasm_bindgen_test]
 fn validate_field_gives_the_field_issues_only() {
-    let issues = bindings::validate_field("contact.phone", JsValue::from_str("12345"), None, Some("en".into()))
-        .expect("issues");
+    let issues = bindings::validate_field(
+        "contact.phone",
+        JsValue::from_str("12345"),
+        None,
+        Some("en".into()),
+    )
+    .expect("issues");
     let issues = js_sys::Array::from(&issues);
     assert_eq!(issues.length(), 1);
-    assert_eq!(get(&issues.get(0), "code").as_string().as_deref(), Some("phone.format"));
-    let none = bindings::validate_field("contact.phone", JsValue::from_str("13912345678"), None, None).expect("issues");
+    assert_eq!(
+        get(&issues.get(0), "code").as_string().as_deref(),
+        Some("phone.format")
+    );
+    let none = bindings::validate_field(
+        "contact.phone",
+        JsValue::from_str("13912345678"),
+        None,
+        None,
+    )
+    .expect("issues");
     assert_eq!(js_sys::Array::from(&none).length(), 0);
 }
 
@@ -50,10 +76,18 @@ fn a_submission_verifies_and_an_edited_one_does_not() {
     let submission = bindings::submit(object(SAMPLE), None).expect("a submission");
     let ok = bindings::verify(submission.clone()).expect("a result");
     assert_eq!(get(&ok, "ok").as_bool(), Some(true));
-    js_sys::Reflect::set(&get(&submission, "report"), &"refund".into(), &"1.00".into()).expect("set");
+    js_sys::Reflect::set(
+        &get(&submission, "report"),
+        &"refund".into(),
+        &"1.00".into(),
+    )
+    .expect("set");
     let bad = bindings::verify(submission).expect("a result");
     assert_eq!(get(&bad, "ok").as_bool(), Some(false));
-    assert!(get(&bad, "reason").as_string().unwrap_or_default().contains("report.refund"));
+    assert!(get(&bad, "reason")
+        .as_string()
+        .unwrap_or_default()
+        .contains("report.refund"));
 }
 
 #[wasm_bindgen_test]

@@ -262,7 +262,10 @@ fn merge_into(target: &mut Value, values: &Value) {
             for (key, value) in values {
                 match value {
                     Value::Null => {}
-                    Value::Object(_) => merge_into(target.entry(key.clone()).or_insert_with(|| json!({})), value),
+                    Value::Object(_) => merge_into(
+                        target.entry(key.clone()).or_insert_with(|| json!({})),
+                        value,
+                    ),
                     other => {
                         target.insert(key.clone(), other.clone());
                     }
@@ -397,8 +400,14 @@ impl Reducible for AppState {
                 merge_into(&mut s.application, &values);
                 if form::get(&values, "policy").is_null() {
                     suggest_policy(&mut s.application, &s.place);
-                } else if let Ok(p) = policy::find(&form::as_text(form::get(&s.application, "policy"))) {
-                    form::set(&mut s.application, "insured.year", json!(p.profile.data_year.to_string()));
+                } else if let Ok(p) =
+                    policy::find(&form::as_text(form::get(&s.application, "policy")))
+                {
+                    form::set(
+                        &mut s.application,
+                        "insured.year",
+                        json!(p.profile.data_year.to_string()),
+                    );
                 }
                 s.notice = Some(Notice::Prefilled);
             }
@@ -451,14 +460,28 @@ mod tests {
 
     #[test]
     fn a_portal_prefill_fills_only_what_it_sends() {
-        let s = state().reduce(Action::SetField { path: "contact.name".into(), value: json!("王芳") });
+        let s = state().reduce(Action::SetField {
+            path: "contact.name".into(),
+            value: json!("王芳"),
+        });
         let s = s.reduce(Action::Prefill(json!({
             "applicant": { "name": "门户单位", "credit_code": "91320594079903279G" },
             "contact": { "phone": null }
         })));
-        assert_eq!(form::get(&s.application, "applicant.name"), &json!("门户单位"));
-        assert_eq!(form::get(&s.application, "contact.name"), &json!("王芳"), "kept");
-        assert_eq!(form::get(&s.application, "policy"), &json!("suzhou-2019"), "still suggested");
+        assert_eq!(
+            form::get(&s.application, "applicant.name"),
+            &json!("门户单位")
+        );
+        assert_eq!(
+            form::get(&s.application, "contact.name"),
+            &json!("王芳"),
+            "kept"
+        );
+        assert_eq!(
+            form::get(&s.application, "policy"),
+            &json!("suzhou-2019"),
+            "still suggested"
+        );
         assert_eq!(s.notice, Some(Notice::Prefilled));
     }
 

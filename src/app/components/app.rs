@@ -115,7 +115,9 @@ pub fn app() -> Html {
             if embed::window_flag("wengangUpdateReady") {
                 dispatch.dispatch(Action::UpdateReady);
             }
-            let listener = embed::listen_event("wengang:update-ready", move || dispatch.dispatch(Action::UpdateReady));
+            let listener = embed::listen_event("wengang:update-ready", move || {
+                dispatch.dispatch(Action::UpdateReady)
+            });
             move || drop(listener)
         });
     }

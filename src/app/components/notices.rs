@@ -44,8 +44,18 @@ pub fn notices(ctx: &Ctx) -> Html {
             "All data saved on this device has been cleared.",
         )
         .to_owned(),
-        Notice::Prefilled => t(lang, "已带入门户提供的单位信息，请核对。", "Details from the portal have been filled in: please check them.").to_owned(),
-        Notice::SentToPortal => t(lang, "提交文件已发送到门户。", "The submission has been sent to the portal.").to_owned(),
+        Notice::Prefilled => t(
+            lang,
+            "已带入门户提供的单位信息，请核对。",
+            "Details from the portal have been filled in: please check them.",
+        )
+        .to_owned(),
+        Notice::SentToPortal => t(
+            lang,
+            "提交文件已发送到门户。",
+            "The submission has been sent to the portal.",
+        )
+        .to_owned(),
     });
     let storage = match &ctx.state.storage {
         Storage::Saved => None,

@@ -46,7 +46,9 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let dispatch = ctx.dispatch.clone();
         let export_error = export_error.clone();
         Callback::from(move |_| {
-            let (Some(origin), Ok(raw)) = (origin.as_deref(), RawApplication::from_value(&application)) else {
+            let (Some(origin), Ok(raw)) =
+                (origin.as_deref(), RawApplication::from_value(&application))
+            else {
                 return;
             };
             match crate::submit(&raw, lang) {
@@ -325,5 +327,9 @@ fn profile(r: &Report, lang: Lang) -> Html {
 /// Parameter names as a reader knows them, joined.
 fn names(names: &[String], lang: Lang) -> String {
     let separator = if lang == Lang::Zh { "、" } else { ", " };
-    names.iter().map(|n| text::parameter(n, lang)).collect::<Vec<_>>().join(separator)
+    names
+        .iter()
+        .map(|n| text::parameter(n, lang))
+        .collect::<Vec<_>>()
+        .join(separator)
 }
