@@ -82,18 +82,7 @@ pub fn parse_application(text: &str) -> Result<RawApplication, ParseError> {
 pub fn check(raw: &RawApplication, lang: Lang) -> Report {
     let mut validation = validate(raw);
     let policy = validate::fields::text(raw.policy.raw()).ok();
-    let decision = match (&validation.application, validation.profile) {
-        (Some(app), Some(profile)) => match decide(&profile.profile, app) {
-            Ok(decision) => Some(decision),
-            Err(_) => {
-                validation
-                    .issues
-                    .push(Issue::new("insured", IssueKind::ComputationOverflow));
-                None
-            }
-        },
-        _ => None,
-    };
+    let decision = eligibility::on_valid(&mut validation, decide);
     Report::build(policy, &validation, decision.as_ref(), lang)
 }
 

@@ -4,10 +4,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::eligibility::{evaluate, CriterionId};
+use crate::eligibility::{evaluate, on_valid, CriterionId};
 use crate::refund::{payout, Route};
 use crate::report::ratio_decimal;
-use crate::validate::{fields, validate, Issue, IssueKind};
+use crate::validate::{fields, validate, Issue};
 use crate::RawApplication;
 
 /// What screening needs of one application; every figure as [`crate::check`]
@@ -32,19 +32,7 @@ pub struct Screened {
 /// [`crate::check`], without the report around them.
 pub fn screen(raw: &RawApplication) -> Screened {
     let mut validation = validate(raw);
-    let outcome = match (&validation.application, validation.profile) {
-        (Some(app), Some(profile)) => match evaluate(&profile.profile, app) {
-            Ok(outcome) => Some(outcome),
-            Err(_) => {
-                // As `check` reports a decision that overflows.
-                validation
-                    .issues
-                    .push(Issue::new("insured", IssueKind::ComputationOverflow));
-                None
-            }
-        },
-        _ => None,
-    };
+    let outcome = on_valid(&mut validation, evaluate);
     let valid = !validation.issues.iter().any(Issue::is_error);
     let Some(o) = outcome else {
         return Screened {
@@ -164,7 +152,10 @@ pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) 
 /// leading `'`, so a hostile name in the input cannot become a formula in
 /// the file an officer opens.
 pub fn push_text(out: &mut Vec<u8>, text: &str) {
-    if matches!(text.bytes().next(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) {
+    if matches!(
+        text.bytes().next(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) {
         push_field(out, &format!("'{text}"));
     } else {
         push_field(out, text);

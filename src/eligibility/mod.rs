@@ -15,6 +15,7 @@ use crate::application::Application;
 use crate::policy::{Citation, Comparison, Param, PolicyProfile, RateClass};
 use crate::refund::{self, Refund};
 use crate::size::{self, EnterpriseSize, SizeFigures};
+use crate::validate::{Issue, IssueKind, Validation};
 
 /// Everything decided about one valid application.
 #[derive(Debug, Clone, PartialEq)]
@@ -332,4 +333,26 @@ fn declaration_checks<'p>(
             false,
         ),
     ]
+}
+
+/// Runs a decision ([`decide`], or [`evaluate`] for screening) on a
+/// validation's application and profile, when it has both. A computation
+/// that overflows becomes an issue of the validation, the same on every
+/// surface.
+pub fn on_valid<T>(
+    validation: &mut Validation,
+    decision: impl FnOnce(&'static PolicyProfile, &Application) -> Result<T, DecideError>,
+) -> Option<T> {
+    let (Some(app), Some(profile)) = (&validation.application, validation.profile) else {
+        return None;
+    };
+    match decision(&profile.profile, app) {
+        Ok(outcome) => Some(outcome),
+        Err(_) => {
+            validation
+                .issues
+                .push(Issue::new("insured", IssueKind::ComputationOverflow));
+            None
+        }
+    }
 }
