@@ -106,6 +106,9 @@ pub fn evaluate<'p>(
     let mut verdicts = [None; MAX_VERDICTS];
     let mut n = 0;
     let mut push = |v: Verdict| {
+        // A new criterion must raise MAX_VERDICTS: the tests (debug builds)
+        // stop here rather than let a verdict be dropped.
+        debug_assert!(n < MAX_VERDICTS, "more criteria than MAX_VERDICTS");
         if let Some(slot) = verdicts.get_mut(n) {
             *slot = Some(v);
             n += 1;
