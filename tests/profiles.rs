@@ -69,6 +69,12 @@ fn validity_dates_are_ordered_and_in_the_year_the_rules_apply() {
     for id in SHIPPED {
         let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
         assert!(p.valid_from <= p.valid_to, "{id}");
+        for date in [&p.valid_from, &p.valid_to] {
+            assert!(
+                wengang_engine::validate::fields::date_text(date).is_ok(),
+                "{id}: {date}"
+            );
+        }
         assert!(p.valid_from.starts_with(&p.applies_in.to_string()), "{id}");
         assert_eq!(p.data_year + 1, p.applies_in, "{id}");
     }

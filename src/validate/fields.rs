@@ -207,12 +207,16 @@ fn exact_decimal(whole: &str, fraction: &str) -> Option<Decimal> {
 
 /// A `YYYY-MM-DD` date that exists.
 pub fn date(value: &Value) -> Result<CalendarDate, IssueKind> {
-    let s = match value {
-        Value::Null => return Err(IssueKind::Required),
-        Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
-        Value::String(s) => trimmed(s),
-        _ => return Err(IssueKind::DateFormat),
-    };
+    match value {
+        Value::Null => Err(IssueKind::Required),
+        Value::String(s) if trimmed(s).is_empty() => Err(IssueKind::Required),
+        Value::String(s) => date_text(trimmed(s)),
+        _ => Err(IssueKind::DateFormat),
+    }
+}
+
+/// A `YYYY-MM-DD` text that is a date that exists.
+pub fn date_text(s: &str) -> Result<CalendarDate, IssueKind> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10

@@ -312,8 +312,11 @@ fn commitment(
     let date = c.take("commitment.date", fields::date(raw.date.raw()))?;
     if let Some(p) = profile {
         let (from, to) = (&p.profile.valid_from, &p.profile.valid_to);
-        let text = date.to_string();
-        if text < *from || text > *to {
+        // Compared as dates: formatting one per application cost batch
+        // screening a tenth of its time.
+        let before = fields::date_text(from).is_ok_and(|from| date < from);
+        let after = fields::date_text(to).is_ok_and(|to| date > to);
+        if before || after {
             c.flag(
                 "commitment.date",
                 Some(IssueKind::DateOutsideProfile {
