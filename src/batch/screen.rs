@@ -181,18 +181,38 @@ pub fn push_field(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
+pub fn push_u64(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 40];
+    let start = decimal_digits(u128::from(n), &mut digits);
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// Writes the decimal digits of `n` at the end of `digits` (40 places hold
+/// any u128); returns where they start. Values that fit a u64 avoid
+/// 128-bit division, the usual case.
+fn decimal_digits(n: u128, digits: &mut [u8; 40]) -> usize {
     let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    match u64::try_from(n) {
+        Ok(mut n) => loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break i;
+            }
+        },
+        Err(_) => {
+            let mut n = n;
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break i;
+                }
+            }
         }
     }
-    out.extend_from_slice(&digits[i..]);
 }
 
 /// A decimal exactly as its `Display` writes it, without the formatter.
@@ -201,30 +221,8 @@ pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
     if mantissa < 0 {
         out.push(b'-');
     }
-    let n = mantissa.unsigned_abs();
     let mut digits = [0u8; 40];
-    let mut i = digits.len();
-    if let Ok(mut n) = u64::try_from(n) {
-        // The usual case, without 128-bit division.
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-    }
+    let i = decimal_digits(mantissa.unsigned_abs(), &mut digits);
     let digits = &digits[i..];
     let scale = d.scale() as usize;
     if scale == 0 {
@@ -244,6 +242,15 @@ pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_print_as_display_does() {
+        for n in [0, 7, 10, 1_000_000, u64::MAX] {
+            let mut out = Vec::new();
+            push_u64(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
 
     #[test]
     fn decimals_print_as_display_does() {
