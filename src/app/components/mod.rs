@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::AppState;
+use super::state::{Action, AppState};
 use crate::Report;
 
 /// What most components need: the state, the report, and the dispatcher.
@@ -24,6 +24,21 @@ pub struct Ctx {
     pub state: Rc<AppState>,
     pub report: Rc<Report>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A form's submit: continue (to the next page, or stay and show what blocks).
+pub fn continue_on_submit(dispatch: &UseReducerDispatcher<AppState>) -> Callback<SubmitEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        dispatch.dispatch(Action::Continue);
+    })
+}
+
+/// A back link.
+pub fn back_on_click(dispatch: &UseReducerDispatcher<AppState>) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(Action::Back))
 }
 
 /// Moves keyboard focus to the element with this id (and scrolls to it).

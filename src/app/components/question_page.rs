@@ -23,17 +23,8 @@ pub fn question_page(ctx: &Ctx) -> Html {
         .cloned()
         .collect();
     let show_summary = state.attempted.contains(&page) && !blocking.is_empty();
-    let on_submit = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            dispatch.dispatch(Action::Continue);
-        })
-    };
-    let on_back = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Back))
-    };
+    let on_submit = super::continue_on_submit(&ctx.dispatch);
+    let on_back = super::back_on_click(&ctx.dispatch);
     let taking_hardship = !form::get(&state.application, "hardship").is_null();
     let questions: Html = page
         .fields()

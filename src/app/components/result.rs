@@ -20,10 +20,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let r = &*ctx.report;
     let export_error = use_state(|| None::<String>);
-    let on_back = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Back))
-    };
+    let on_back = super::back_on_click(&ctx.dispatch);
     let on_export = {
         let application = ctx.state.application.clone();
         let export_error = export_error.clone();

@@ -116,17 +116,8 @@ fn row(
 #[function_component(Review)]
 pub fn review(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let on_submit = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            dispatch.dispatch(Action::Continue);
-        })
-    };
-    let on_back = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Back))
-    };
+    let on_submit = super::continue_on_submit(&ctx.dispatch);
+    let on_back = super::back_on_click(&ctx.dispatch);
     let errors = ctx
         .report
         .issues
