@@ -118,6 +118,8 @@ export interface Criterion {
   threshold: string | null;
   comparison: string;
   variant: string | null;
+  /** The cited parameter: a JSON Pointer into the profile's data. */
+  param: string;
   source: Source;
   explanation: string;
 }
@@ -137,6 +139,8 @@ export interface HardshipReport {
 
 export interface UnconfirmedParameter {
   used_for: string;
+  /** A JSON Pointer into the profile's data. */
+  param: string;
   source: Source;
 }
 
@@ -168,19 +172,83 @@ export interface Report {
   summary: string;
 }
 
-/** `wengang.submission/1`: what a portal receives and re-verifies. */
+/** One criterion of a decision record: numbers and ids, no prose. */
+export interface CriterionRecord {
+  id: string;
+  passed: boolean | null;
+  values: Record<string, string>;
+  threshold: string | null;
+  comparison: string;
+  variant: string | null;
+  /** The cited parameter: a JSON Pointer into the stamped profile. */
+  param: string;
+}
+
+export interface HardshipRecord {
+  status: "computed" | "conditions_not_met" | "cannot_compute" | "not_covered";
+  conditions: CriterionRecord[];
+  amounts: HardshipAmount[];
+}
+
+export interface IssueRecord {
+  field: string;
+  code: string;
+  severity: "error" | "warning";
+}
+
+/**
+ * The language-neutral decision a submission carries: the report's figures
+ * without its words. Citations and messages are rendered from the stamped
+ * profile when shown.
+ */
+export interface DecisionRecord {
+  valid: boolean;
+  eligible: boolean | null;
+  size: "large" | "medium" | "small" | "micro" | null;
+  rate_class: "large" | "sme" | null;
+  layoff_rate: Ratio | null;
+  threshold: Ratio | null;
+  comparison: "<" | "<=" | null;
+  refund_base: Money | null;
+  refund_rate: Ratio | null;
+  refund_unrounded: string | null;
+  refund: Money | null;
+  route: "standard" | "government_review" | "none" | null;
+  review_threshold: Money | null;
+  margin: number | null;
+  criteria: CriterionRecord[];
+  hardship: HardshipRecord | null;
+  /** Every parameter used, as JSON Pointers into the stamped profile. */
+  params: string[];
+  unknown: string[];
+  issues: IssueRecord[];
+}
+
+/**
+ * `wengang.submission/2`: what a portal receives and re-verifies. Byte-identical
+ * in every language; no prose outside `application`.
+ */
 export interface Submission {
-  format: "wengang.submission/1";
+  format: "wengang.submission/2";
   engine: { name: string; version: string };
   policy: { id: string; version: string; digest: string };
   application: Application;
-  report: Report;
+  decision: DecisionRecord;
   digest: string;
 }
 
+/**
+ * What `verify` found. `exitCode` is the CLI's: 0 holds, 1 altered, 2 unreadable,
+ * 3 made under another engine or profile version, 4 an older format (export again).
+ */
 export type VerifyResult =
-  | { ok: true; policy: string; report: Report; madeByOtherEngine: string | null }
-  | { ok: false; reason: string };
+  | { ok: true; outcome: "holds"; exitCode: 0; policy: string; decision: DecisionRecord; report: Report }
+  | {
+      ok: false;
+      outcome: "altered" | "unreadable" | "other_version" | "old_format";
+      exitCode: 1 | 2 | 3 | 4;
+      reason: string;
+    };
 
 export interface PolicySummary {
   id: string;
@@ -202,10 +270,10 @@ export function check(application: Application | string, lang?: "zh" | "en" | nu
  * `context` is the rest of the application where the field depends on it.
  */
 export function validateField(path: string, value: unknown, context?: Partial<Application> | null, lang?: "zh" | "en" | null): Issue[];
-/** Re-verifies a submission (an object, or the uploaded file's text). */
-export function verify(submission: Submission | string): VerifyResult;
-/** The submission file of a valid application; throws with the reason otherwise. */
-export function submit(application: Application | string, lang?: "zh" | "en" | null): Submission;
+/** Re-verifies a submission (an object, or the uploaded file's text); the report in `lang` when it holds. */
+export function verify(submission: Submission | string, lang?: "zh" | "en" | null): VerifyResult;
+/** The submission file of a valid application, the same in every language; throws with the reason otherwise. */
+export function submit(application: Application | string): Submission;
 /** The shipped policy profiles. */
 export function policies(): PolicySummary[];
 /** The JSON Schema of `wengang.application/1`. */

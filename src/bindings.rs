@@ -80,9 +80,12 @@ pub fn validate_field(
     to_js(&issues)
 }
 
-/// Re-verifies a submission (an object or the uploaded file's text).
+/// Re-verifies a submission (an object or the uploaded file's text): the
+/// outcome (`holds`, `altered`, `other_version`, `old_format`,
+/// `unreadable`), the CLI's exit code for it, and the report in `lang`
+/// when it holds.
 #[wasm_bindgen(js_name = verify, skip_typescript)]
-pub fn verify(submission: JsValue) -> Result<JsValue, JsError> {
+pub fn verify(submission: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
     let text = match submission.as_string() {
         Some(text) => text,
         None => from_js(&submission)?.to_string(),
@@ -90,41 +93,35 @@ pub fn verify(submission: JsValue) -> Result<JsValue, JsError> {
     let result = match crate::verify(&text) {
         Ok(v) => json!({
             "ok": true,
+            "outcome": crate::VerifyOutcome::Holds.as_str(),
+            "exitCode": crate::VerifyOutcome::Holds.exit_code(),
             "policy": v.policy,
-            "report": v.report,
-            "madeByOtherEngine": v.made_by_other_engine,
+            "decision": v.decision,
+            "report": v.report(lang(lang_tag)),
         }),
-        Err(e) => json!({ "ok": false, "reason": e.to_string() }),
+        Err(e) => json!({
+            "ok": false,
+            "outcome": e.outcome().as_str(),
+            "exitCode": e.outcome().exit_code(),
+            "reason": e.to_string(),
+        }),
     };
     to_js(&result)
 }
 
-/// Makes the submission file of a valid application (or says why not).
+/// Makes the submission file (`wengang.submission/2`) of a valid
+/// application, the same in every language; throws with the reason otherwise.
 #[wasm_bindgen(js_name = submit, skip_typescript)]
-pub fn submit(application_value: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
+pub fn submit(application_value: JsValue) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
-    let submission =
-        crate::submit(&raw, lang(lang_tag)).map_err(|e| JsError::new(&e.to_string()))?;
+    let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&submission)
 }
 
 /// The shipped policy profiles with their dates, versions and sources.
 #[wasm_bindgen(js_name = policies, skip_typescript)]
 pub fn policies() -> Result<JsValue, JsError> {
-    let list: Vec<Value> = policy::profiles()
-        .iter()
-        .filter_map(|p| p.as_ref().ok())
-        .map(|p| {
-            let pr = &p.profile;
-            json!({
-                "id": pr.id, "version": pr.version, "name": pr.name, "place": pr.place,
-                "applies_in": pr.applies_in, "data_year": pr.data_year,
-                "valid_from": pr.valid_from, "valid_to": pr.valid_to,
-                "digest": p.digest(), "sources": pr.sources,
-            })
-        })
-        .collect();
-    to_js(&list)
+    to_js(&policy::listing().0)
 }
 
 /// The JSON Schema of `wengang.application/1`.

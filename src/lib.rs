@@ -1,7 +1,8 @@
 //! # wengang: 稳岗返还自助预审 — the job-retention refund pre-check engine
 //!
 //! One direction of flow:
-//! raw input → [`validate()`] → [`Application`] → [`decide`] → [`Report`] → [`Submission`].
+//! raw input → [`validate()`] → [`Application`] → [`decide`] → [`Decision`]
+//! → [`DecisionRecord`] (language-neutral) → [`Report`] (one language) / [`Submission`].
 //! Every surface (CLI, app, bindings, batch) calls [`check`] and [`verify`];
 //! none of them holds a rule of its own. Policy values are data
 //! (`src/policy/profiles/*.json`), each with its source.
@@ -12,6 +13,7 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod application;
+pub mod assessment;
 pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
@@ -22,6 +24,7 @@ pub mod messages;
 mod named;
 pub mod policy;
 pub mod receipt;
+pub mod record;
 pub mod refund;
 pub mod report;
 pub mod size;
@@ -31,9 +34,11 @@ pub mod validate;
 use std::fmt;
 
 pub use application::{Application, RawApplication, APPLICATION_FORMAT};
+pub use assessment::{assess, Assessment};
 pub use eligibility::{decide, Decision};
 pub use policy::{LoadedProfile, PolicyProfile};
-pub use receipt::{submit, verify, Submission, Verified, VerifyError};
+pub use receipt::{submit, verify, Submission, Verified, VerifyError, VerifyOutcome};
+pub use record::DecisionRecord;
 pub use report::Report;
 pub use text::Lang;
 pub use validate::{validate, Issue, IssueKind, Severity, Validation};
@@ -80,10 +85,7 @@ pub fn parse_application(text: &str) -> Result<RawApplication, ParseError> {
 
 /// Validates, decides and reports on one application.
 pub fn check(raw: &RawApplication, lang: Lang) -> Report {
-    let mut validation = validate(raw);
-    let policy = validate::fields::text(raw.policy.raw()).ok();
-    let decision = eligibility::on_valid(&mut validation, decide);
-    Report::build(policy, &validation, decision.as_ref(), lang)
+    Report::render(&assess(raw), lang)
 }
 
 /// Parses and checks the JSON text of an application.

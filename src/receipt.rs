@@ -1,10 +1,13 @@
-//! 提交回执 — the submission file: application + report + engine and
-//! profile versions + a SHA-256 digest over its canonical JSON. `verify`
-//! re-runs everything and names the first thing that does not hold.
+//! 提交回执 — the submission file (`wengang.submission/2`): the application,
+//! the language-neutral decision record, the engine and profile stamps, and
+//! a SHA-256 digest over its canonical JSON. No prose: the same application
+//! gives byte-identical files in every language, and a wording fix changes
+//! no digest.
 //!
-//! The digest shows the file was not altered by accident or by hand
-//! without re-running the engine; it is not a signature (anyone can
-//! recompute it), which is why `verify` always re-runs the engine too.
+//! `verify` re-runs the engine and tells apart a file that holds, one that
+//! was altered, and one made under another engine or profile version. The
+//! digest is integrity, not a signature (anyone can recompute it), which is
+//! why `verify` always re-runs the engine too.
 
 use std::fmt;
 
@@ -12,11 +15,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::application::RawApplication;
+use crate::assessment::{assess, Assessment};
+use crate::record::DecisionRecord;
 use crate::text::Lang;
 use crate::{canonical, policy, ParseError, Report, ENGINE_NAME, ENGINE_VERSION};
 
 /// The format tag of a submission.
-pub const SUBMISSION_FORMAT: &str = "wengang.submission/1";
+pub const SUBMISSION_FORMAT: &str = "wengang.submission/2";
+/// The earlier format, which carried a rendered report in one language.
+pub const SUBMISSION_FORMAT_1: &str = "wengang.submission/1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EngineStamp {
@@ -28,7 +35,7 @@ pub struct EngineStamp {
 pub struct PolicyStamp {
     pub id: String,
     pub version: String,
-    /// `sha256:` digest of the profile data the report was made with.
+    /// `sha256:` digest of the profile data the decision was made with.
     pub digest: String,
 }
 
@@ -39,32 +46,35 @@ pub struct Submission {
     pub engine: EngineStamp,
     pub policy: PolicyStamp,
     pub application: Value,
-    pub report: Value,
+    pub decision: DecisionRecord,
     /// `sha256:` over the canonical JSON of every other field.
     pub digest: String,
 }
 
 /// Why a submission cannot be made.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum SubmissionError {
-    /// The application still has errors; the report lists them.
-    NotValid(Box<Report>),
+    /// The application still has errors (or names no known profile).
+    NotValid(Box<Assessment>),
+}
+
+impl SubmissionError {
+    /// The report of the application, in a language, listing its issues.
+    pub fn report(&self, lang: Lang) -> Report {
+        match self {
+            SubmissionError::NotValid(a) => Report::render(a, lang),
+        }
+    }
 }
 
 impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SubmissionError::NotValid(r) => {
-                let errors = r
-                    .issues
-                    .iter()
-                    .filter(|i| i.severity == crate::Severity::Error)
-                    .count();
-                write!(
-                    f,
-                    "the application has {errors} error(s) and cannot be submitted"
-                )
-            }
+            SubmissionError::NotValid(a) => write!(
+                f,
+                "the application has {} error(s) and cannot be submitted",
+                a.errors().max(1)
+            ),
         }
     }
 }
@@ -72,10 +82,10 @@ impl fmt::Display for SubmissionError {
 impl std::error::Error for SubmissionError {}
 
 /// Makes the submission of a valid application.
-pub fn submit(raw: &RawApplication, lang: Lang) -> Result<Submission, SubmissionError> {
-    let report = crate::check(raw, lang);
-    let Some(profile) = report.profile.clone().filter(|_| report.valid) else {
-        return Err(SubmissionError::NotValid(Box::new(report)));
+pub fn submit(raw: &RawApplication) -> Result<Submission, SubmissionError> {
+    let assessment = assess(raw);
+    let Some(profile) = assessment.validation.profile.filter(|_| assessment.valid()) else {
+        return Err(SubmissionError::NotValid(Box::new(assessment)));
     };
     let mut submission = Submission {
         format: SUBMISSION_FORMAT.to_owned(),
@@ -84,12 +94,12 @@ pub fn submit(raw: &RawApplication, lang: Lang) -> Result<Submission, Submission
             version: ENGINE_VERSION.to_owned(),
         },
         policy: PolicyStamp {
-            id: profile.id,
-            version: profile.version,
-            digest: profile.digest,
+            id: profile.profile.id.clone(),
+            version: profile.profile.version.clone(),
+            digest: profile.digest().to_owned(),
         },
         application: to_value(raw),
-        report: to_value(&report),
+        decision: DecisionRecord::of(&assessment),
         digest: String::new(),
     };
     submission.digest = digest_of(&to_value(&submission));
@@ -101,8 +111,9 @@ fn to_value<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-/// The digest of a submission value, ignoring its `digest` field.
-fn digest_of(submission: &Value) -> String {
+/// The digest a submission value should carry: SHA-256 over the canonical
+/// JSON of every field but `digest`.
+pub fn digest_of(submission: &Value) -> String {
     let mut body = submission.clone();
     if let Value::Object(map) = &mut body {
         map.remove("digest");
@@ -110,37 +121,121 @@ fn digest_of(submission: &Value) -> String {
     canonical::digest(&body)
 }
 
+/// The kinds of result `verify` gives, each with its own exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VerifyOutcome {
+    /// Made by this engine under today's profile, unaltered.
+    Holds,
+    /// Edited after it was made: the digest or the decision does not hold.
+    Altered,
+    /// Not a readable submission.
+    Unreadable,
+    /// Made under another engine or profile version (never called tampered).
+    OtherVersion,
+    /// An earlier format (`wengang.submission/1`): export it again.
+    OldFormat,
+}
+
+impl VerifyOutcome {
+    /// The CLI's exit code.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            VerifyOutcome::Holds => 0,
+            VerifyOutcome::Altered => 1,
+            VerifyOutcome::Unreadable => 2,
+            VerifyOutcome::OtherVersion => 3,
+            VerifyOutcome::OldFormat => 4,
+        }
+    }
+
+    /// The stable name (`holds`, `altered`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerifyOutcome::Holds => "holds",
+            VerifyOutcome::Altered => "altered",
+            VerifyOutcome::Unreadable => "unreadable",
+            VerifyOutcome::OtherVersion => "other_version",
+            VerifyOutcome::OldFormat => "old_format",
+        }
+    }
+}
+
+/// One value of the decision that differs: where, in the file, now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    /// E.g. `decision.refund`.
+    pub path: String,
+    pub file: Value,
+    pub computed: Value,
+}
+
+impl fmt::Display for Difference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} → {}", self.path, self.file, self.computed)
+    }
+}
+
+/// A version the file names against the one this engine has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionChange {
+    /// `engine` or the profile id.
+    pub what: String,
+    pub file: String,
+    pub engine: String,
+}
+
 /// Why a submission does not hold. Each says precisely what differs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifyError {
     /// Not JSON, or not a submission object.
     Unreadable(ParseError),
-    /// The `format` is not `wengang.submission/1`.
+    /// The `format` is not a submission format.
     WrongFormat { found: String },
+    /// The file is `wengang.submission/1`, which carried prose.
+    OldFormat,
     /// A required part is missing or of the wrong type.
     Missing { field: &'static str },
+    /// The application inside is not a readable application.
+    BadApplication(ParseError),
     /// The profile named is not shipped with this engine.
     UnknownProfile { id: String },
     /// The stamp names one profile, the application another.
     PolicyMismatch { stamp: String, application: String },
-    /// The profile data differ from those the report was made with.
-    ProfileChanged {
-        id: String,
+    /// The digest does not match the content: edited after it was made.
+    /// `changed` names the first decision value the engine now computes
+    /// differently, when one does.
+    DigestMismatch {
         file: String,
-        engine: String,
+        computed: String,
+        changed: Option<Difference>,
     },
-    /// The application inside is not a readable application.
-    BadApplication(ParseError),
-    /// The application has errors now.
-    NotValid { errors: usize },
-    /// The report in the file differs from what the engine computes.
-    ReportMismatch {
-        path: String,
-        file: Value,
-        computed: Value,
+    /// Stamps and digest are current, yet the decision in the file is not
+    /// what the engine computes from its application.
+    DecisionMismatch(Difference),
+    /// Made under another engine or profile version: what differs and how
+    /// the decision changes under today's rules (empty: it does not).
+    OtherVersion {
+        versions: Vec<VersionChange>,
+        changes: Vec<Difference>,
     },
-    /// The file was changed after it was made (the digest does not match).
-    DigestMismatch { file: String, computed: String },
+}
+
+impl VerifyError {
+    pub fn outcome(&self) -> VerifyOutcome {
+        match self {
+            VerifyError::Unreadable(_)
+            | VerifyError::WrongFormat { .. }
+            | VerifyError::Missing { .. }
+            | VerifyError::BadApplication(_) => VerifyOutcome::Unreadable,
+            VerifyError::OldFormat => VerifyOutcome::OldFormat,
+            VerifyError::UnknownProfile { .. } | VerifyError::OtherVersion { .. } => {
+                VerifyOutcome::OtherVersion
+            }
+            VerifyError::PolicyMismatch { .. }
+            | VerifyError::DigestMismatch { .. }
+            | VerifyError::DecisionMismatch(_) => VerifyOutcome::Altered,
+        }
+    }
 }
 
 impl fmt::Display for VerifyError {
@@ -150,38 +245,82 @@ impl fmt::Display for VerifyError {
             VerifyError::WrongFormat { found } => {
                 write!(f, "format is `{found}`, expected `{SUBMISSION_FORMAT}`")
             }
+            VerifyError::OldFormat => write!(
+                f,
+                "this file is `{SUBMISSION_FORMAT_1}`, which this engine no longer verifies: \
+                 open the application again (the app's import reads it) and export a new file"
+            ),
             VerifyError::Missing { field } => write!(f, "`{field}` is missing or malformed"),
-            VerifyError::UnknownProfile { id } => write!(f, "policy profile `{id}` is not known to this engine"),
+            VerifyError::BadApplication(e) => {
+                write!(f, "the application inside is unreadable: {e}")
+            }
+            VerifyError::UnknownProfile { id } => write!(
+                f,
+                "made under policy profile `{id}`, which this engine does not have"
+            ),
             VerifyError::PolicyMismatch { stamp, application } => write!(
                 f,
-                "policy.id is `{stamp}` but the application names `{application}`"
+                "altered: policy.id is `{stamp}` but the application names `{application}`"
             ),
-            VerifyError::ProfileChanged { id, file, engine } => write!(
-                f,
-                "policy profile `{id}` differs: the file was made with {file}, this engine has {engine}"
-            ),
-            VerifyError::BadApplication(e) => write!(f, "the application inside is unreadable: {e}"),
-            VerifyError::NotValid { errors } => write!(f, "the application has {errors} error(s)"),
-            VerifyError::ReportMismatch { path, file, computed } => {
-                write!(f, "{path}: the file says {file}, the engine computes {computed}")
+            VerifyError::DigestMismatch {
+                file,
+                computed,
+                changed,
+            } => {
+                write!(
+                    f,
+                    "altered after it was made: the file's digest is {file} but its content hashes to {computed}"
+                )?;
+                match changed {
+                    Some(d) => write!(
+                        f,
+                        "; {}: the file says {}, the engine computes {}",
+                        d.path, d.file, d.computed
+                    ),
+                    None => write!(f, "; the decision it gives is unchanged"),
+                }
             }
-            VerifyError::DigestMismatch { file, computed } => write!(
+            VerifyError::DecisionMismatch(d) => write!(
                 f,
-                "digest mismatch: the file says {file} but its content hashes to {computed} (edited after it was made)"
+                "altered: {}: the file says {}, the engine computes {}",
+                d.path, d.file, d.computed
             ),
+            VerifyError::OtherVersion { versions, changes } => {
+                f.write_str("made under another version (not altered): ")?;
+                for (i, v) in versions.iter().enumerate() {
+                    let sep = if i > 0 { ", " } else { "" };
+                    write!(f, "{sep}{} {} (this engine: {})", v.what, v.file, v.engine)?;
+                }
+                if changes.is_empty() {
+                    f.write_str("; under today's rules the decision is the same")
+                } else {
+                    f.write_str("; under today's rules: ")?;
+                    for (i, d) in changes.iter().enumerate() {
+                        let sep = if i > 0 { ", " } else { "" };
+                        write!(f, "{sep}{d}")?;
+                    }
+                    Ok(())
+                }
+            }
         }
     }
 }
 
 impl std::error::Error for VerifyError {}
 
-/// What a verified submission holds.
-#[derive(Debug, Clone, PartialEq)]
+/// A submission that holds: its profile id and the engine's assessment.
+#[derive(Debug, Clone)]
 pub struct Verified {
     pub policy: String,
-    pub report: Report,
-    /// The engine version that made the file, when it is not this one.
-    pub made_by_other_engine: Option<String>,
+    pub assessment: Assessment,
+    pub decision: DecisionRecord,
+}
+
+impl Verified {
+    /// The report of the verified application, in a language.
+    pub fn report(&self, lang: Lang) -> Report {
+        Report::render(&self.assessment, lang)
+    }
 }
 
 /// Verifies a submission file's text.
@@ -199,28 +338,40 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
             .and_then(Value::as_str)
             .ok_or(VerifyError::Missing { field })
     };
-    let format = str_at("/format", "format")?;
-    if format != SUBMISSION_FORMAT {
-        return Err(VerifyError::WrongFormat {
-            found: format.to_owned(),
-        });
+    match str_at("/format", "format")? {
+        SUBMISSION_FORMAT => {}
+        SUBMISSION_FORMAT_1 => return Err(VerifyError::OldFormat),
+        other => {
+            return Err(VerifyError::WrongFormat {
+                found: other.to_owned(),
+            })
+        }
     }
     let id = str_at("/policy/id", "policy.id")?;
+    let profile_version = str_at("/policy/version", "policy.version")?;
     let profile_digest = str_at("/policy/digest", "policy.digest")?;
     let digest = str_at("/digest", "digest")?;
     let engine_version = str_at("/engine/version", "engine.version")?;
-    let profile =
-        policy::find(id).map_err(|_| VerifyError::UnknownProfile { id: id.to_owned() })?;
-    if profile.digest() != profile_digest {
-        return Err(VerifyError::ProfileChanged {
-            id: id.to_owned(),
-            file: profile_digest.to_owned(),
-            engine: profile.digest().to_owned(),
-        });
-    }
     let application = file.get("application").ok_or(VerifyError::Missing {
         field: "application",
     })?;
+    let in_file = file
+        .get("decision")
+        .filter(|d| d.is_object())
+        .ok_or(VerifyError::Missing { field: "decision" })?;
+    let raw = RawApplication::from_value(application).map_err(VerifyError::BadApplication)?;
+
+    let computed = digest_of(file);
+    let altered = |changed| VerifyError::DigestMismatch {
+        file: digest.to_owned(),
+        computed: computed.clone(),
+        changed,
+    };
+    let profile = match policy::find(id) {
+        Ok(profile) => profile,
+        Err(_) if computed != digest => return Err(altered(None)),
+        Err(_) => return Err(VerifyError::UnknownProfile { id: id.to_owned() }),
+    };
     let named = application
         .get("policy")
         .and_then(Value::as_str)
@@ -231,71 +382,133 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
             application: named.to_owned(),
         });
     }
-    let raw = RawApplication::from_value(application).map_err(VerifyError::BadApplication)?;
-    let lang = file
-        .pointer("/report/lang")
-        .and_then(Value::as_str)
-        .and_then(Lang::parse)
-        .ok_or(VerifyError::Missing {
-            field: "report.lang",
-        })?;
-    let report = crate::check(&raw, lang);
-    if !report.valid {
-        let errors = report
-            .issues
-            .iter()
-            .filter(|i| i.severity == crate::Severity::Error)
-            .count();
-        return Err(VerifyError::NotValid { errors });
-    }
-    let in_file = file
-        .get("report")
-        .ok_or(VerifyError::Missing { field: "report" })?;
-    if let Some((path, a, b)) = first_difference("report", in_file, &to_value(&report)) {
-        return Err(VerifyError::ReportMismatch {
-            path,
-            file: a,
-            computed: b,
-        });
-    }
-    let computed = digest_of(file);
+
+    let assessment = assess(&raw);
+    let record = DecisionRecord::of(&assessment);
+    let changes = differences("decision", in_file, &to_value(&record));
     if computed != digest {
-        return Err(VerifyError::DigestMismatch {
-            file: digest.to_owned(),
-            computed,
+        return Err(altered(changes.into_iter().next()));
+    }
+    let mut versions = Vec::new();
+    if engine_version != ENGINE_VERSION {
+        versions.push(VersionChange {
+            what: "engine".to_owned(),
+            file: engine_version.to_owned(),
+            engine: ENGINE_VERSION.to_owned(),
         });
+    }
+    if profile_version != profile.profile.version || profile_digest != profile.digest() {
+        versions.push(VersionChange {
+            what: format!("policy profile {id}"),
+            file: format!("{profile_version} ({profile_digest})"),
+            engine: format!("{} ({})", profile.profile.version, profile.digest()),
+        });
+    }
+    if !versions.is_empty() {
+        return Err(VerifyError::OtherVersion { versions, changes });
+    }
+    if let Some(first) = changes.into_iter().next() {
+        return Err(VerifyError::DecisionMismatch(first));
     }
     Ok(Verified {
         policy: id.to_owned(),
-        report,
-        made_by_other_engine: (engine_version != ENGINE_VERSION).then(|| engine_version.to_owned()),
+        assessment,
+        decision: record,
     })
 }
 
-/// The first path at which two JSON values differ, with both sides.
-fn first_difference(path: &str, a: &Value, b: &Value) -> Option<(String, Value, Value)> {
+/// Every path at which two JSON values differ, with both sides, in key order.
+fn differences(path: &str, a: &Value, b: &Value) -> Vec<Difference> {
+    let mut out = Vec::new();
+    collect_differences(path, a, b, &mut out);
+    out
+}
+
+fn collect_differences(path: &str, a: &Value, b: &Value, out: &mut Vec<Difference>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
             keys.sort_unstable();
             keys.dedup();
-            keys.into_iter().find_map(|k| {
-                let (l, r) = (
-                    x.get(k).unwrap_or(&Value::Null),
-                    y.get(k).unwrap_or(&Value::Null),
-                );
-                match (x.contains_key(k), y.contains_key(k)) {
-                    (true, true) => first_difference(&format!("{path}.{k}"), l, r),
-                    _ => Some((format!("{path}.{k}"), l.clone(), r.clone())),
+            for k in keys {
+                let here = format!("{path}.{k}");
+                match (x.get(k), y.get(k)) {
+                    (Some(l), Some(r)) => collect_differences(&here, l, r, out),
+                    (l, r) => out.push(Difference {
+                        path: here,
+                        file: l.cloned().unwrap_or(Value::Null),
+                        computed: r.cloned().unwrap_or(Value::Null),
+                    }),
                 }
-            })
+            }
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (l, r)) in x.iter().zip(y).enumerate() {
+                collect_differences(&format!("{path}[{i}]"), l, r, out);
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(Difference {
+            path: path.to_owned(),
+            file: a.clone(),
+            computed: b.clone(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn differences_name_every_changed_leaf_in_key_order() {
+        let file =
+            json!({"refund": "20000.00", "margin": 3, "criteria": [{"passed": true}], "x": 1});
+        let now =
+            json!({"refund": "10000.00", "margin": 3, "criteria": [{"passed": false}], "y": 1});
+        let found: Vec<String> = differences("decision", &file, &now)
             .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (l, r))| first_difference(&format!("{path}[{i}]"), l, r)),
-        _ if a == b => None,
-        _ => Some((path.to_owned(), a.clone(), b.clone())),
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "decision.criteria[0].passed: true → false",
+                "decision.refund: \"20000.00\" → \"10000.00\"",
+                "decision.x: 1 → null",
+                "decision.y: null → 1",
+            ]
+        );
+    }
+
+    fn sample() -> RawApplication {
+        crate::parse_application(include_str!("../samples/hardship.json")).unwrap()
+    }
+
+    #[test]
+    fn rewording_every_message_changes_no_digest() {
+        let raw = sample();
+        let before = submit(&raw).unwrap();
+        let words_before = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        crate::messages::REWORD.set(true);
+        let after = submit(&raw).unwrap();
+        let words_after = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        crate::messages::REWORD.set(false);
+        assert!(
+            words_after.contains("(reworded)"),
+            "the test rewords the report"
+        );
+        assert_ne!(words_before, words_after);
+        assert_eq!(before, after);
+        assert!(verify(&serde_json::to_string(&before).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn arrays_of_other_lengths_differ_as_a_whole() {
+        let found = differences("d", &json!([1, 2]), &json!([1]));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "d");
+        assert!(differences("d", &json!([1, 2]), &json!([1, 2])).is_empty());
     }
 }

@@ -2,49 +2,24 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::eligibility::{Criterion, Decision, HardshipStatus};
+use crate::assessment::Assessment;
+use crate::eligibility::{Decision, HardshipStatus, Verdict};
 use crate::messages::{self, summary::Outcome};
 use crate::policy::{Citation, LoadedProfile, RateClass};
+use crate::record::{CriterionRecord, DecisionRecord};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
 use crate::text::Lang;
-use crate::validate::{Severity, Validation};
+use crate::validate::Severity;
+
+pub use crate::record::HardshipAmountRecord as HardshipAmountReport;
+pub use crate::record::{ratio, ratio_decimal};
 
 /// The format tag of a report.
 pub const REPORT_FORMAT: &str = "wengang.report/1";
-/// Decimal places a non-terminating ratio is shown to.
-const RATIO_PLACES: u32 = 10;
-
-/// A ratio as a decimal string: exact when it terminates within 10
-/// places, else rounded half away from zero at the 10th.
-pub fn ratio(value: Decimal) -> String {
-    ratio_decimal(value).to_string()
-}
-
-/// The decimal [`ratio`] shows.
-pub fn ratio_decimal(value: Decimal) -> Decimal {
-    value
-        .round_dp_with_strategy(RATIO_PLACES, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
-
-/// Named numbers as a map. Inserted one by one: `collect` into a map
-/// would sort first, which costs the browser build a sort it need not carry.
-fn named_values(values: &[(&'static str, String)]) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    for (name, value) in values {
-        map.insert((*name).to_owned(), value.clone());
-    }
-    map
-}
-
-fn money(value: Decimal) -> String {
-    crate::refund::round_yuan(value).to_string()
-}
 
 /// The outcome of a check, in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -133,21 +108,38 @@ pub struct CriterionReport {
     pub comparison: String,
     /// E.g. `small_unit` when the ≤ 30 insured rule applied.
     pub variant: Option<String>,
+    /// The cited parameter, as a JSON Pointer into the profile's data.
+    pub param: String,
     pub source: Source,
     pub explanation: String,
 }
 
 impl CriterionReport {
-    fn new(c: &Criterion, lang: Lang) -> Self {
+    fn new(
+        record: CriterionRecord,
+        verdict: &Verdict,
+        profile: &LoadedProfile,
+        lang: Lang,
+    ) -> Self {
+        let source = profile
+            .profile
+            .citation(verdict.param)
+            .map(|c| Source::from(&c))
+            .unwrap_or_else(|| Source {
+                document: String::new(),
+                clause: record.param.clone(),
+                confirmed: false,
+            });
         CriterionReport {
-            id: c.id.as_str().to_owned(),
-            passed: c.passed,
-            values: named_values(&c.values),
-            threshold: c.threshold.clone(),
-            comparison: c.comparison.to_owned(),
-            variant: c.variant.map(str::to_owned),
-            source: Source::from(&c.citation),
-            explanation: messages::criteria::explain(c, lang),
+            id: record.id,
+            passed: record.passed,
+            values: record.values,
+            threshold: record.threshold,
+            comparison: record.comparison,
+            variant: record.variant,
+            param: record.param,
+            source,
+            explanation: messages::criteria::explain(verdict, lang),
         }
     }
 }
@@ -160,20 +152,11 @@ pub struct HardshipReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct HardshipAmountReport {
-    /// `benefit` or `contribution`.
-    pub formula: String,
-    /// Yuan; `null` when it cannot be computed.
-    pub amount: Option<String>,
-    pub values: BTreeMap<String, String>,
-    /// What is unknown or missing.
-    pub missing: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnconfirmedParameter {
     /// The criterion or figure it was used for.
     pub used_for: String,
+    /// The parameter, as a JSON Pointer into the profile's data.
+    pub param: String,
     pub source: Source,
 }
 
@@ -188,13 +171,12 @@ pub struct IssueReport {
 }
 
 impl Report {
-    /// Builds the report of a validation and, when there is one, a decision.
-    pub fn build(
-        policy: Option<String>,
-        validation: &Validation,
-        decision: Option<&Decision>,
-        lang: Lang,
-    ) -> Report {
+    /// Renders an assessment in one language. Every figure comes from its
+    /// [`DecisionRecord`], so reports and submissions never disagree; only
+    /// the words are made here.
+    pub fn render(assessment: &Assessment, lang: Lang) -> Report {
+        let record = DecisionRecord::of(assessment);
+        let validation = &assessment.validation;
         let issues: Vec<IssueReport> = validation
             .issues
             .iter()
@@ -205,29 +187,26 @@ impl Report {
                 message: messages::issue(i, lang),
             })
             .collect();
-        let errors = issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count();
+        let profile = validation.profile;
         let mut report = Report {
             format: REPORT_FORMAT.to_owned(),
             lang,
-            policy,
-            profile: validation.profile.map(|p| profile_info(p, lang)),
-            valid: errors == 0,
-            eligible: None,
-            size: None,
-            rate_class: None,
-            layoff_rate: None,
-            threshold: None,
-            comparison: None,
-            refund_base: None,
-            refund_rate: None,
-            refund_unrounded: None,
-            refund: None,
-            route: None,
-            review_threshold: None,
-            margin: None,
+            policy: assessment.policy.clone(),
+            profile: profile.map(|p| profile_info(p, lang)),
+            valid: record.valid,
+            eligible: record.eligible,
+            size: record.size,
+            rate_class: record.rate_class,
+            layoff_rate: record.layoff_rate,
+            threshold: record.threshold,
+            comparison: record.comparison,
+            refund_base: record.refund_base,
+            refund_rate: record.refund_rate,
+            refund_unrounded: record.refund_unrounded,
+            refund: record.refund,
+            route: record.route,
+            review_threshold: record.review_threshold,
+            margin: record.margin,
             criteria: Vec::new(),
             hardship: None,
             unconfirmed: Vec::new(),
@@ -235,96 +214,80 @@ impl Report {
             issues,
             summary: String::new(),
         };
-        match decision {
-            Some(d) => report.fill(d, lang),
-            None => {
-                report.summary = messages::summary::summary(
-                    &Outcome::Invalid {
-                        errors: errors.max(1),
-                    },
-                    lang,
-                )
+        report.summary = match (&assessment.decision, profile) {
+            (Some(d), Some(p)) => {
+                report.words(d, record.criteria, record.hardship, p, lang);
+                summary(d, report.refund.as_deref(), lang)
             }
-        }
+            _ => messages::summary::summary(
+                &Outcome::Invalid {
+                    errors: assessment.errors().max(1),
+                },
+                lang,
+            ),
+        };
         report
     }
 
-    fn fill(&mut self, d: &Decision, lang: Lang) {
-        self.eligible = d.eligible;
-        self.size = Some(d.size);
-        self.rate_class = Some(d.rate_class);
-        self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));
-        self.threshold = d.threshold.map(|t| t.normalize().to_string());
-        self.criteria = d
-            .criteria
-            .iter()
-            .map(|c| CriterionReport::new(c, lang))
+    /// The parts of a decided report that carry words: criteria with
+    /// their sources and explanations, unconfirmed and unknown parameters.
+    fn words(
+        &mut self,
+        d: &Decision,
+        criteria: Vec<CriterionRecord>,
+        hardship: Option<crate::record::HardshipRecord>,
+        p: &LoadedProfile,
+        lang: Lang,
+    ) {
+        self.criteria = criteria
+            .into_iter()
+            .zip(d.verdicts())
+            .map(|(record, verdict)| CriterionReport::new(record, verdict, p, lang))
             .collect();
-        self.comparison = d
-            .criteria
+        self.hardship = match (hardship, &d.hardship) {
+            (Some(h), Some(outcome)) => Some(HardshipReport {
+                status: h.status,
+                conditions: h
+                    .conditions
+                    .into_iter()
+                    .zip(&outcome.conditions)
+                    .map(|(record, verdict)| CriterionReport::new(record, verdict, p, lang))
+                    .collect(),
+                amounts: h.amounts,
+            }),
+            _ => None,
+        };
+        self.unknown = d
+            .unknown
             .iter()
-            .find(|c| c.comparison == "<" || c.comparison == "<=")
-            .map(|c| c.comparison.to_owned());
-        self.margin = d.margin;
-        self.unknown = d.unknown.iter().map(|s| (*s).to_owned()).collect();
+            .map(|id| id.used_for().to_owned())
+            .collect();
         self.unconfirmed = d
-            .used
-            .iter()
-            .filter(|(_, c)| !c.confirmed)
-            .map(|(name, c)| UnconfirmedParameter {
-                used_for: (*name).to_owned(),
-                source: Source::from(c),
+            .params_used(&p.profile)
+            .into_iter()
+            .filter_map(|id| {
+                let citation = p.profile.citation(id).filter(|c| !c.confirmed)?;
+                Some(UnconfirmedParameter {
+                    used_for: id.used_for().to_owned(),
+                    param: id.pointer().to_owned(),
+                    source: Source::from(&citation),
+                })
             })
             .collect();
-        if let Some(r) = &d.refund {
-            self.refund_base = Some(money(r.base));
-            self.refund_rate = Some(r.rate.normalize().to_string());
-            self.refund_unrounded = Some(r.exact.normalize().to_string());
-            self.review_threshold = r.review_threshold.map(money);
-        }
-        let payout = crate::refund::payout(d.eligible, d.refund.as_ref());
-        let outcome = match (d.eligible, payout) {
-            (Some(true), Some((amount, route))) => {
-                let amount = amount.to_string();
-                self.route = Some(route);
-                let review = route == Route::GovernmentReview;
-                let text = messages::summary::summary(
-                    &Outcome::Eligible {
-                        refund: &amount,
-                        review,
-                    },
-                    lang,
-                );
-                self.refund = Some(amount);
-                text
-            }
-            (Some(false), Some((amount, route))) => {
-                self.refund = Some(amount.to_string());
-                self.route = Some(route);
-                messages::summary::summary(&Outcome::NotEligible, lang)
-            }
-            _ => messages::summary::summary(&Outcome::Undecided, lang),
-        };
-        self.summary = outcome;
-        self.hardship = d.hardship.as_ref().map(|h| HardshipReport {
-            status: h.status,
-            conditions: h
-                .conditions
-                .iter()
-                .map(|c| CriterionReport::new(c, lang))
-                .collect(),
-            amounts: h
-                .amounts
-                .iter()
-                .map(|a| HardshipAmountReport {
-                    formula: a.formula.to_owned(),
-                    amount: a.amount.map(|v| v.to_string()),
-                    values: named_values(&a.values),
-                    missing: a.missing.iter().map(|s| (*s).to_owned()).collect(),
-                })
-                .collect(),
-        });
     }
+}
+
+/// The one-sentence answer of a decided report.
+fn summary(d: &Decision, refund: Option<&str>, lang: Lang) -> String {
+    let outcome = match (d.eligible, d.payout(), refund) {
+        (Some(true), Some((_, route)), Some(amount)) => Outcome::Eligible {
+            refund: amount,
+            review: route == Route::GovernmentReview,
+        },
+        (Some(false), Some(_), _) => Outcome::NotEligible,
+        _ => Outcome::Undecided,
+    };
+    messages::summary::summary(&outcome, lang)
 }
 
 fn profile_info(p: &LoadedProfile, lang: Lang) -> ProfileInfo {

@@ -58,8 +58,16 @@ fn run_case(path: &Path) -> Result<(), String> {
         }
     }
     if report.valid {
-        let submission = submit(&raw, case.lang).map_err(|e| format!("submit: {e}"))?;
+        let submission = submit(&raw).map_err(|e| format!("submit: {e}"))?;
         let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
+        // Outside the application, a submission holds no prose in any language.
+        let mut neutral = serde_json::to_value(&submission).map_err(|e| e.to_string())?;
+        if let Some(map) = neutral.as_object_mut() {
+            map.remove("application");
+        }
+        if let Some(prose) = support::prose_in("submission", &neutral) {
+            problems.push(format!("prose in the submission: {prose}"));
+        }
         if let Err(e) = verify(&text) {
             problems.push(format!("its submission does not verify: {e}"));
         }

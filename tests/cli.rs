@@ -105,10 +105,16 @@ fn submit_then_verify_holds() {
     assert!(String::from_utf8_lossy(&verified.stdout).starts_with("ok:"));
 }
 
-fn tampered(edit: impl FnOnce(&mut Value)) -> (Option<i32>, String) {
+/// Verifies the sample's submission after an edit; `reseal` recomputes the
+/// digest afterwards, as someone covering their tracks (or another engine
+/// version) would.
+fn verify_edited(reseal: bool, edit: impl FnOnce(&mut Value)) -> (Option<i32>, String) {
     let out = wengang(&["submit", "-"], SAMPLE);
     let mut file = stdout_json(&out);
     edit(&mut file);
+    if reseal {
+        file["digest"] = wengang_engine::receipt::digest_of(&file).into();
+    }
     let verified = wengang(&["verify", "-"], &file.to_string());
     (
         verified.status.code(),
@@ -117,44 +123,137 @@ fn tampered(edit: impl FnOnce(&mut Value)) -> (Option<i32>, String) {
 }
 
 #[test]
-fn verify_rejects_an_edited_refund() {
-    let (code, reason) = tampered(|f| f["report"]["refund"] = "52420.00".into());
+fn zh_and_en_give_byte_identical_submissions_of_every_sample() {
+    for sample in support::sample_files() {
+        let path = sample.to_str().unwrap();
+        let zh = wengang(&["submit", path, "--lang", "zh"], "");
+        let en = wengang(&["submit", path, "--lang", "en"], "");
+        assert_eq!(zh.status.code(), en.status.code(), "{path}");
+        assert_eq!(zh.stdout, en.stdout, "{path}: zh and en submissions differ");
+    }
+}
+
+#[test]
+fn zh_and_en_give_byte_identical_submissions_of_every_case() {
+    let mut compared = 0;
+    for path in support::case_files() {
+        let case = support::load_case(&path).expect("the case reads");
+        let file = temp_file("case.json", &case.application.to_string());
+        let file = file.to_str().unwrap();
+        let zh = wengang(&["submit", file, "--lang", "zh"], "");
+        let en = wengang(&["submit", file, "--lang", "en"], "");
+        assert_eq!(zh.stdout, en.stdout, "{}", path.display());
+        compared += usize::from(zh.status.success());
+    }
+    assert!(compared >= 200, "only {compared} cases made a submission");
+}
+
+#[test]
+fn altered_decision_exits_1_naming_the_field_and_both_values() {
+    for reseal in [false, true] {
+        let (code, reason) = verify_edited(reseal, |f| f["decision"]["refund"] = "52420.00".into());
+        assert_eq!(code, Some(1), "{reason}");
+        assert!(
+            reason.contains("altered")
+                && reason.contains("decision.refund")
+                && reason.contains("52420.00")
+                && reason.contains("42420.00"),
+            "{reason}"
+        );
+    }
+}
+
+#[test]
+fn altered_input_exits_1() {
+    // An edit that changes the outcome is named by what it changes.
+    for reseal in [false, true] {
+        let (code, reason) = verify_edited(reseal, |f| {
+            f["application"]["insured"]["premiums_paid"] = "96040.00".into()
+        });
+        assert_eq!(code, Some(1), "{reason}");
+        assert!(reason.contains("decision.refund"), "{reason}");
+    }
+    // An edit that does not change the outcome is caught by the digest.
+    let (code, reason) = verify_edited(false, |f| {
+        f["application"]["contact"]["name"] = "张三".into()
+    });
     assert_eq!(code, Some(1));
     assert!(
-        reason.contains("report.refund") && reason.contains("42420.00"),
+        reason.contains("digest") && reason.contains("unchanged"),
         "{reason}"
     );
-}
-
-#[test]
-fn verify_rejects_an_edited_input() {
-    let (code, reason) =
-        tampered(|f| f["application"]["insured"]["premiums_paid"] = "96040.00".into());
-    assert_eq!(code, Some(1));
-    assert!(reason.contains("report.refund"), "{reason}");
-    // An edit that does not change the outcome is caught by the digest.
-    let (code, reason) = tampered(|f| f["application"]["contact"]["name"] = "张三".into());
-    assert_eq!(code, Some(1));
-    assert!(reason.contains("digest"), "{reason}");
-}
-
-#[test]
-fn verify_rejects_a_different_profile() {
-    let (code, reason) = tampered(|f| f["policy"]["digest"] = "sha256:0000".into());
-    assert_eq!(code, Some(1));
-    assert!(reason.contains("differs"), "{reason}");
-    let (code, reason) = tampered(|f| f["application"]["policy"] = "cn-2019".into());
+    // Naming another profile in the application than in the stamp.
+    let (code, reason) = verify_edited(true, |f| f["application"]["policy"] = "cn-2019".into());
     assert_eq!(code, Some(1));
     assert!(
         reason.contains("policy.id is `suzhou-2019` but the application names `cn-2019`"),
         "{reason}"
     );
-    let (code, reason) = tampered(|f| f["policy"]["id"] = "cn-2024".into());
-    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn an_older_profile_version_exits_3_and_says_how_the_outcome_changes() {
+    let (code, reason) = verify_edited(true, |f| {
+        f["policy"]["version"] = "0.9.0".into();
+        f["policy"]["digest"] = "sha256:0000".into();
+        // Under the older data the refund was higher.
+        f["decision"]["refund"] = "84840.00".into();
+    });
+    assert_eq!(code, Some(3), "{reason}");
     assert!(
-        reason.contains("differs") || reason.contains("names"),
+        !reason.contains("altered:"),
+        "never called tampered: {reason}"
+    );
+    assert!(
+        reason.contains("other_version")
+            && reason.contains("0.9.0")
+            && reason.contains("decision.refund: \"84840.00\" → \"42420.00\""),
         "{reason}"
     );
+    // The same outcome under today's rules says so.
+    let (code, reason) = verify_edited(true, |f| f["policy"]["version"] = "0.9.0".into());
+    assert_eq!(code, Some(3));
+    assert!(reason.contains("the decision is the same"), "{reason}");
+}
+
+#[test]
+fn an_older_engine_version_exits_3_naming_both_versions() {
+    let (code, reason) = verify_edited(true, |f| f["engine"]["version"] = "0.0.9".into());
+    assert_eq!(code, Some(3), "{reason}");
+    assert!(
+        reason.contains("engine 0.0.9") && reason.contains(env!("CARGO_PKG_VERSION")),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_profile_this_engine_lacks_exits_3() {
+    let (code, reason) = verify_edited(true, |f| {
+        f["policy"]["id"] = "mars-2030".into();
+        f["application"]["policy"] = "mars-2030".into();
+    });
+    assert_eq!(code, Some(3), "{reason}");
+    assert!(reason.contains("mars-2030"), "{reason}");
+}
+
+#[test]
+fn the_old_format_exits_4_asking_to_export_again() {
+    let (code, reason) = verify_edited(true, |f| {
+        f["format"] = "wengang.submission/1".into();
+    });
+    assert_eq!(code, Some(4), "{reason}");
+    assert!(reason.contains("export"), "{reason}");
+}
+
+#[test]
+fn an_unreadable_submission_exits_2() {
+    let out = wengang(&["verify", "-"], "{ not json");
+    assert_eq!(out.status.code(), Some(2));
+    let (code, reason) = verify_edited(false, |f| {
+        f.as_object_mut().unwrap().remove("decision");
+    });
+    assert_eq!(code, Some(2));
+    assert!(reason.contains("decision"), "{reason}");
 }
 
 #[test]

@@ -267,20 +267,23 @@ proptest! {
     }
 
     #[test]
-    fn editing_any_report_value_breaks_the_receipt(app in application(), pick in any::<prop::sample::Index>()) {
-        let Ok(submission) = wengang_engine::submit(&raw(&app), Lang::Zh) else { return Ok(()); };
+    fn editing_any_decision_value_breaks_the_receipt_and_is_named(app in application(), pick in any::<prop::sample::Index>()) {
+        let Ok(submission) = wengang_engine::submit(&raw(&app)) else { return Ok(()); };
         let mut file = serde_json::to_value(&submission).unwrap();
         prop_assert!(verify(&file.to_string()).is_ok());
         let keys = ["eligible", "refund", "refund_base", "layoff_rate", "route", "margin", "size", "threshold"];
         let key = keys[pick.index(keys.len())];
-        let edited = match &file["report"][key] {
+        let edited = match &file["decision"][key] {
             Value::String(s) => json!(format!("{s}1")),
             Value::Bool(b) => json!(!b),
             Value::Number(n) => json!(n.as_u64().unwrap_or(0) + 1),
             _ => json!("x"),
         };
-        file["report"][key] = edited;
-        prop_assert!(verify(&file.to_string()).is_err());
+        file["decision"][key] = edited;
+        let error = verify(&file.to_string()).unwrap_err();
+        prop_assert_eq!(error.outcome(), wengang_engine::VerifyOutcome::Altered);
+        let path = format!("decision.{key}");
+        prop_assert!(error.to_string().contains(&path), "{} does not name {}", error, path);
     }
 }
 

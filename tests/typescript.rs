@@ -42,7 +42,7 @@ fn report_types_match_the_report() {
         ("ProfileInfo", "ProfileInfo"),
         ("Criterion", "CriterionReport"),
         ("HardshipReport", "HardshipReport"),
-        ("HardshipAmount", "HardshipAmountReport"),
+        ("HardshipAmount", "HardshipAmountRecord"),
         ("UnconfirmedParameter", "UnconfirmedParameter"),
         ("Issue", "IssueReport"),
         ("Source", "Source"),
@@ -53,6 +53,36 @@ fn report_types_match_the_report() {
             "{ts} vs {rust}"
         );
     }
+}
+
+#[test]
+fn submission_types_match_the_decision_record() {
+    let schema =
+        serde_json::to_value(schemars::schema_for!(wengang_engine::DecisionRecord)).unwrap();
+    assert_eq!(interface("DecisionRecord"), properties(&schema, None));
+    for (ts, rust) in [
+        ("CriterionRecord", "CriterionRecord"),
+        ("HardshipRecord", "HardshipRecord"),
+        ("HardshipAmount", "HardshipAmountRecord"),
+        ("IssueRecord", "IssueRecord"),
+    ] {
+        assert_eq!(
+            interface(ts),
+            properties(&schema, Some(rust)),
+            "{ts} vs {rust}"
+        );
+    }
+    let submission: std::collections::BTreeSet<String> = [
+        "format",
+        "engine",
+        "policy",
+        "application",
+        "decision",
+        "digest",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(interface("Submission"), submission);
 }
 
 #[test]

@@ -44,7 +44,9 @@ pub fn file_name(enterprise: &str, date: &str) -> String {
 pub fn application_in(text: &str) -> Result<serde_json::Value, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     match value.get("format").and_then(|f| f.as_str()) {
-        Some(crate::receipt::SUBMISSION_FORMAT) => value
+        // An older submission's application reads the same; exporting again
+        // makes a file of today's format.
+        Some(crate::receipt::SUBMISSION_FORMAT | crate::receipt::SUBMISSION_FORMAT_1) => value
             .get("application")
             .cloned()
             .ok_or_else(|| "the submission has no application".into()),

@@ -1,17 +1,18 @@
-//! One application screened: validation and [`evaluate`], as `check` does
-//! them but without building the report (no messages, no trace), and the
-//! result row written as CSV.
+//! One application screened: [`assess`], as `check` does it but without
+//! rendering a report (no messages, no words), and the result row written
+//! as CSV.
 
 use rust_decimal::Decimal;
 
-use crate::eligibility::{evaluate, on_valid, CriterionId};
-use crate::refund::{payout, Route};
-use crate::report::ratio_decimal;
-use crate::validate::{fields, validate, Issue};
+use crate::assessment::assess;
+use crate::eligibility::CriterionId;
+use crate::record::ratio_decimal;
+use crate::refund::Route;
+use crate::validate::{fields, Issue};
 use crate::RawApplication;
 
 /// What screening needs of one application; every figure as [`crate::check`]
-/// reports it.
+/// reports it, read from the same typed decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Screened {
     /// No error-severity issue.
@@ -31,10 +32,9 @@ pub struct Screened {
 /// Screens one application: the same validation and decision as
 /// [`crate::check`], without the report around them.
 pub fn screen(raw: &RawApplication) -> Screened {
-    let mut validation = validate(raw);
-    let outcome = on_valid(&mut validation, evaluate);
-    let valid = !validation.issues.iter().any(Issue::is_error);
-    let Some(o) = outcome else {
+    let assessment = assess(raw);
+    let valid = assessment.valid();
+    let Some(d) = assessment.decision else {
         return Screened {
             valid,
             eligible: None,
@@ -42,22 +42,22 @@ pub fn screen(raw: &RawApplication) -> Screened {
             route: None,
             layoff_rate: None,
             failed: Vec::new(),
-            issues: validation.issues,
+            issues: assessment.validation.issues,
         };
     };
-    let paid = payout(o.eligible, o.refund.as_ref());
+    let paid = d.payout();
     Screened {
         valid,
-        eligible: o.eligible,
+        eligible: d.eligible,
         refund: paid.map(|(amount, _)| amount),
         route: paid.map(|(_, route)| route),
-        layoff_rate: o.layoff.as_ref().map(|l| ratio_decimal(l.rate)),
-        failed: o
+        layoff_rate: d.layoff.as_ref().map(|l| ratio_decimal(l.rate)),
+        failed: d
             .verdicts()
             .filter(|v| v.passed == Some(false))
             .map(|v| v.id)
             .collect(),
-        issues: validation.issues,
+        issues: assessment.validation.issues,
     }
 }
 

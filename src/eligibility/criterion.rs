@@ -1,9 +1,13 @@
-//! One entry of the decision trace.
+//! One criterion's verdict with the typed evidence it was decided on.
+//! No text: words are made when a report is rendered (`crate::messages`).
 
-use crate::policy::Citation;
+use rust_decimal::Decimal;
 
-/// Which rule a trace entry is about. The names are stable ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::layoff_rate::{LayoffRate, ThresholdVariant};
+use crate::policy::{Comparison, ParamId};
+
+/// Which rule a verdict is about. The names are stable ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CriterionId {
     /// 足额缴费: premiums paid in full for enough months.
     MonthsPaidInFull,
@@ -41,19 +45,82 @@ impl CriterionId {
     }
 }
 
-/// A criterion evaluated: the numbers used, the threshold, the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Criterion {
+/// How a verdict's value is held against its bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The layoff rate against its threshold (`<` or `<=`, per profile);
+    /// `None` while the profile's comparison is unknown.
+    Layoff(Option<Comparison>),
+    /// At least the bound (`>=`).
+    AtLeast,
+    /// Equal to the answer that passes (`=`).
+    Equals,
+}
+
+impl Relation {
+    /// The symbol reports carry: `<`, `<=`, `>=`, `=`, or `?` when unknown.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Relation::Layoff(Some(c)) => c.symbol(),
+            Relation::Layoff(None) => "?",
+            Relation::AtLeast => ">=",
+            Relation::Equals => "=",
+        }
+    }
+}
+
+/// The layoff-rate criterion's numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoffEvidence {
+    /// `None` while the profile's formula is unknown.
+    pub layoff: Option<LayoffRate>,
+    /// The threshold's value, `None` while unknown.
+    pub threshold: Option<Decimal>,
+    pub comparison: Option<Comparison>,
+    /// Which rule chose the threshold (e.g. the ≤ 30 insured rule).
+    pub variant: Option<ThresholdVariant>,
+    /// The headcount that put the unit under that rule.
+    pub headcount: Option<u64>,
+}
+
+/// What a verdict was decided on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Evidence {
+    /// Months paid in full against the months required.
+    Months {
+        paid_in_full: u64,
+        required: u64,
+    },
+    Layoff(LayoffEvidence),
+    /// A declaration and the answer that passes.
+    Declared {
+        declared: bool,
+        passes_when: bool,
+    },
+    /// A hardship condition as declared, and whether the profile requires it.
+    Condition {
+        declared: bool,
+        required: bool,
+    },
+}
+
+impl Evidence {
+    pub fn relation(&self) -> Relation {
+        match self {
+            Evidence::Months { .. } => Relation::AtLeast,
+            Evidence::Layoff(l) => Relation::Layoff(l.comparison),
+            Evidence::Declared { .. } | Evidence::Condition { .. } => Relation::Equals,
+        }
+    }
+}
+
+/// One criterion decided: passed or not, on what, under which parameter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
     pub id: CriterionId,
     /// `None`: cannot be decided because a parameter is unknown.
     pub passed: Option<bool>,
-    /// Named numbers, as decimal strings, in the order they were used.
-    pub values: Vec<(&'static str, String)>,
-    /// The bound compared against, if any (as a decimal string).
-    pub threshold: Option<String>,
-    /// `<`, `<=`, `>=` or `=`.
-    pub comparison: &'static str,
-    pub citation: Citation,
-    /// Which variant of the rule applied (e.g. `small_unit` for the ≤30 rule).
-    pub variant: Option<&'static str>,
+    pub evidence: Evidence,
+    /// The parameter whose source the criterion cites.
+    pub param: ParamId,
 }

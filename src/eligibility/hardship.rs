@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::criterion::{Criterion, CriterionId};
+use super::criterion::{CriterionId, Evidence, Verdict};
 use crate::application::{Application, Hardship};
-use crate::policy::{HardshipRules, Headcount, Param, PolicyProfile};
+use crate::policy::{HardshipRules, Headcount, Param, ParamId, PolicyProfile};
 use crate::refund::round_yuan;
 
 /// Where the hardship path stands.
@@ -26,19 +26,37 @@ pub enum HardshipStatus {
 /// One formula's amount, or what it lacks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HardshipAmount {
-    /// `benefit` or `contribution`.
-    pub formula: &'static str,
+    pub formula: HardshipFormula,
     pub amount: Option<Decimal>,
-    /// Named figures used, as decimal strings.
-    pub values: Vec<(&'static str, String)>,
+    /// Named figures used, in the order the formula uses them.
+    pub values: Vec<(&'static str, Decimal)>,
     /// Unknown parameters or missing inputs, by name.
     pub missing: Vec<&'static str>,
+}
+
+/// The hardship path's two formulas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HardshipFormula {
+    /// months × local monthly average unemployment benefit × insured.
+    Benefit,
+    /// months × share × monthly social-insurance contributions payable.
+    Contribution,
+}
+
+impl HardshipFormula {
+    /// The stable id reports carry.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HardshipFormula::Benefit => "benefit",
+            HardshipFormula::Contribution => "contribution",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HardshipOutcome {
     pub status: HardshipStatus,
-    pub conditions: Vec<Criterion>,
+    pub conditions: Vec<Verdict>,
     pub amounts: Vec<HardshipAmount>,
 }
 
@@ -51,7 +69,7 @@ pub fn evaluate(profile: &PolicyProfile, app: &Application, input: &Hardship) ->
             amounts: Vec::new(),
         };
     };
-    let conditions = conditions(profile, rules, input);
+    let conditions = conditions(rules, input);
     let amounts: Vec<HardshipAmount> = [benefit(rules, app), contribution(rules, input)]
         .into_iter()
         .flatten()
@@ -70,16 +88,13 @@ pub fn evaluate(profile: &PolicyProfile, app: &Application, input: &Hardship) ->
     }
 }
 
-fn conditions(profile: &PolicyProfile, rules: &HardshipRules, input: &Hardship) -> Vec<Criterion> {
+fn conditions(rules: &HardshipRules, input: &Hardship) -> Vec<Verdict> {
     // A condition the profile does not require passes whatever was declared.
-    let declared = |id, value: bool, required: bool, citation| Criterion {
+    let declared = |id, declared: bool, required: bool, param| Verdict {
         id,
-        passed: Some(value || !required),
-        values: vec![("declared", value.to_string())],
-        threshold: None,
-        comparison: "=",
-        citation,
-        variant: None,
+        passed: Some(declared || !required),
+        evidence: Evidence::Condition { declared, required },
+        param,
     };
     let required = |p: &Param<bool>| p.value.unwrap_or(true);
     vec![
@@ -87,25 +102,24 @@ fn conditions(profile: &PolicyProfile, rules: &HardshipRules, input: &Hardship) 
             CriterionId::HardshipDifficulty,
             input.temporary_difficulty,
             required(&rules.difficulty),
-            profile.cite(&rules.difficulty),
+            ParamId::HardshipDifficulty,
         ),
         declared(
             CriterionId::HardshipUnionPlan,
             input.union_agreed_plan,
             required(&rules.union_plan),
-            profile.cite(&rules.union_plan),
+            ParamId::HardshipUnionPlan,
         ),
         // The commitment is asked for even where its length is unknown.
         declared(
             CriterionId::HardshipNoLayoff,
             input.no_layoff_commitment,
             true,
-            profile.cite(&rules.no_layoff_months),
+            ParamId::HardshipNoLayoffMonths,
         ),
     ]
 }
 
-/// months × local monthly average unemployment benefit × insured.
 fn benefit(rules: &HardshipRules, app: &Application) -> Option<HardshipAmount> {
     let formula = rules.benefit.as_ref()?;
     let insured = &app.insured;
@@ -132,7 +146,7 @@ fn benefit(rules: &HardshipRules, app: &Application) -> Option<HardshipAmount> {
         _ => None,
     };
     Some(HardshipAmount {
-        formula: "benefit",
+        formula: HardshipFormula::Benefit,
         amount,
         values,
         missing,
@@ -161,7 +175,7 @@ fn contribution(rules: &HardshipRules, input: &Hardship) -> Option<HardshipAmoun
         _ => None,
     };
     Some(HardshipAmount {
-        formula: "contribution",
+        formula: HardshipFormula::Contribution,
         amount,
         values,
         missing,
@@ -179,8 +193,8 @@ fn known<T: Copy>(
     param.value
 }
 
-fn push(values: &mut Vec<(&'static str, String)>, name: &'static str, value: Option<Decimal>) {
+fn push(values: &mut Vec<(&'static str, Decimal)>, name: &'static str, value: Option<Decimal>) {
     if let Some(v) = value {
-        values.push((name, v.normalize().to_string()));
+        values.push((name, v));
     }
 }

@@ -3,10 +3,10 @@
 use rust_decimal::prelude::*;
 
 use crate::application::Insured;
-use crate::policy::{Comparison, Headcount, LayoffFormula, Param, PolicyProfile, RateClass};
+use crate::policy::{Comparison, Headcount, LayoffFormula, ParamId, PolicyProfile, RateClass};
 
 /// The layoff-rate figures of one application under one profile.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoffRate {
     /// The reduction the formula counts, before clamping (may be negative
     /// when the enterprise grew).
@@ -71,24 +71,40 @@ impl LayoffRate {
     }
 }
 
+/// Which rule chose a threshold other than the class's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdVariant {
+    /// The looser threshold for units with 30 or fewer insured.
+    SmallUnit,
+}
+
+impl ThresholdVariant {
+    /// The stable id reports carry.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThresholdVariant::SmallUnit => "small_unit",
+        }
+    }
+}
+
 /// The threshold that applies and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ThresholdChoice<'p> {
-    pub param: &'p Param<Decimal>,
-    /// `Some("small_unit")` when the ≤ 30 insured rule applied.
-    pub variant: Option<&'static str>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThresholdChoice {
+    /// The parameter it comes from.
+    pub param: ParamId,
+    /// Its value, `None` while unknown.
+    pub value: Option<Decimal>,
+    /// `Some(SmallUnit)` when the ≤ 30 insured rule applied.
+    pub variant: Option<ThresholdVariant>,
     /// The headcount the ≤ 30 rule looked at, when it did.
     pub headcount: Option<u64>,
 }
 
 /// Picks the class threshold, or the small-unit one where it applies.
-pub fn threshold<'p>(
-    profile: &'p PolicyProfile,
-    class: RateClass,
-    insured: &Insured,
-) -> ThresholdChoice<'p> {
+pub fn threshold(profile: &PolicyProfile, class: RateClass, insured: &Insured) -> ThresholdChoice {
     let by_class = ThresholdChoice {
-        param: profile.layoff_threshold.get(class),
+        param: ParamId::LayoffThreshold(class),
+        value: profile.layoff_threshold.get(class).value,
         variant: None,
         headcount: None,
     };
@@ -110,8 +126,9 @@ pub fn threshold<'p>(
     };
     if count <= max {
         ThresholdChoice {
-            param: &rule.threshold,
-            variant: Some("small_unit"),
+            param: ParamId::SmallUnitThreshold,
+            value: rule.threshold.value,
+            variant: Some(ThresholdVariant::SmallUnit),
             headcount: Some(count),
         }
     } else {

@@ -1,36 +1,40 @@
 //! Plain-language explanations of each criterion, with its numbers.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
-use crate::eligibility::{Criterion, CriterionId};
+use crate::eligibility::{CriterionId, Evidence, LayoffEvidence, ThresholdVariant, Verdict};
+use crate::policy::Comparison;
+use crate::record::{plain, ratio_decimal};
 use crate::text::Lang;
 
 /// A ratio as a percentage, e.g. `0.0178` → `1.78%`.
-pub fn percent(ratio: &str) -> String {
-    match Decimal::from_str(ratio) {
-        Ok(r) => format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(4).normalize()),
-        Err(_) => ratio.to_owned(),
+pub fn percent(ratio: Decimal) -> String {
+    match ratio.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{}%", p.round_dp(4).normalize()),
+        None => plain(ratio),
     }
 }
 
-fn value<'a>(c: &'a Criterion, name: &str) -> &'a str {
-    c.values
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("?", |(_, v)| v.as_str())
+/// Explains a criterion's outcome in one or two sentences.
+pub fn explain(c: &Verdict, lang: Lang) -> String {
+    super::reworded(explanation(c, lang))
 }
 
-/// Explains a criterion's outcome in one or two sentences.
-pub fn explain(c: &Criterion, lang: Lang) -> String {
+fn explanation(c: &Verdict, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let passed = c.passed;
-    let threshold = c.threshold.as_deref().unwrap_or("?");
-    let declared = value(c, "declared") == "true";
-    match c.id {
-        CriterionId::MonthsPaidInFull => {
-            let months = value(c, "months_paid_in_full");
+    let declared = match c.evidence {
+        Evidence::Declared { declared, .. } | Evidence::Condition { declared, .. } => declared,
+        _ => false,
+    };
+    match (c.id, c.evidence) {
+        (
+            _,
+            Evidence::Months {
+                paid_in_full: months,
+                required: threshold,
+            },
+        ) => {
             match (passed == Some(true), zh) {
                 (true, true) => format!("上年度足额缴费 {months} 个月，满足不少于 {threshold} 个月的要求。"),
                 (true, false) => format!("Premiums were paid in full for {months} months, meeting the minimum of {threshold}."),
@@ -38,49 +42,51 @@ pub fn explain(c: &Criterion, lang: Lang) -> String {
                 (false, false) => format!("Premiums were paid in full for only {months} months; at least {threshold} are required."),
             }
         }
-        CriterionId::LayoffRate => layoff(c, zh),
-        CriterionId::IndustrialPolicy => yes_no(
+        (_, Evidence::Layoff(l)) => layoff(passed, &l, zh),
+        (CriterionId::IndustrialPolicy, _) => yes_no(
             zh,
             declared,
             ("已声明符合国家和地区产业结构调整政策。", "You declared compliance with national and regional industrial policy."),
             ("未声明符合产业结构调整政策：不符合的企业不予返还。", "Not declared compliant with industrial policy: non-compliant units get no refund."),
         ),
-        CriterionId::Environmental => yes_no(
+        (CriterionId::Environmental, _) => yes_no(
             zh,
             declared,
             ("已声明符合环保政策。", "You declared compliance with environmental policy."),
             ("未声明符合环保政策：不符合的企业不予返还。", "Not declared compliant with environmental policy: non-compliant units get no refund."),
         ),
-        CriterionId::NotSeriouslyDishonest => yes_no(
+        (CriterionId::NotSeriouslyDishonest, _) => yes_no(
             zh,
             !declared,
             ("未被列入严重失信名单。", "Not listed as seriously dishonest."),
             ("被列入严重失信名单的企业不予返还。", "Units listed as seriously dishonest get no refund."),
         ),
-        CriterionId::NotZombie => yes_no(
+        (CriterionId::NotZombie, _) => yes_no(
             zh,
             !declared,
             ("不属于僵尸企业。", "Not a zombie enterprise."),
             ("僵尸企业不予返还。", "Zombie enterprises get no refund."),
         ),
-        CriterionId::HardshipDifficulty => yes_no(
+        (CriterionId::HardshipDifficulty, _) => yes_no(
             zh,
             passed == Some(true),
             ("已声明面临暂时性生产经营困难且恢复有望。", "You declared a temporary difficulty with prospects of recovery."),
             ("困难企业返还仅适用于暂时困难且恢复有望的企业。", "The hardship path is only for units in temporary difficulty with prospects of recovery."),
         ),
-        CriterionId::HardshipUnionPlan => yes_no(
+        (CriterionId::HardshipUnionPlan, _) => yes_no(
             zh,
             passed == Some(true),
             ("稳定就业方案已与工会或职工代表协商同意。", "Your job-stabilisation plan is agreed with the union or staff representatives."),
             ("须有经工会或职工代表同意的稳定就业方案。", "A job-stabilisation plan agreed with the union or staff representatives is required."),
         ),
-        CriterionId::HardshipNoLayoff => yes_no(
+        (CriterionId::HardshipNoLayoff, _) => yes_no(
             zh,
             passed == Some(true),
             ("已承诺返还后一定期限内不裁员或少裁员。", "You committed not to lay off (or to lay off few) for a period after the refund."),
             ("须承诺返还后一定期限内不裁员或少裁员。", "A commitment not to lay off after the refund is required."),
         ),
+        // `decide` gives these two criteria only their own evidence.
+        (CriterionId::MonthsPaidInFull | CriterionId::LayoffRate, _) => String::new(),
     }
 }
 
@@ -93,20 +99,25 @@ fn yes_no(zh: bool, ok: bool, pass: (&str, &str), fail: (&str, &str)) -> String 
     }
 }
 
-fn layoff(c: &Criterion, zh: bool) -> String {
-    let rate = percent(value(c, "layoff_rate"));
-    let reduction = value(c, "reduction");
-    let average = value(c, "monthly_average");
-    let small = c.variant == Some("small_unit");
-    let Some(threshold) = c.threshold.as_deref().map(percent) else {
-        return match (c.passed, zh) {
+fn layoff(passed: Option<bool>, l: &LayoffEvidence, zh: bool) -> String {
+    let (rate, reduction, average) = match &l.layoff {
+        Some(r) => (
+            percent(ratio_decimal(r.rate)),
+            plain(r.reduction),
+            plain(r.average),
+        ),
+        None => ("?".to_owned(), "?".to_owned(), "?".to_owned()),
+    };
+    let small = l.variant == Some(ThresholdVariant::SmallUnit);
+    let Some(threshold) = l.threshold.map(percent) else {
+        return match (passed, zh) {
             (Some(true), true) => "上年度参保人数没有减少，无论当地标准是多少都符合。".into(),
             (Some(true), false) => "The number insured did not fall, which meets the standard whatever its local value.".into(),
             (_, true) => format!("裁员率为 {rate}，但该政策的标准（统筹地区城镇登记失业率）未知，无法判定，请咨询当地人社部门。"),
             (_, false) => format!("The layoff rate is {rate}, but this policy's standard (the local registered unemployment rate) is unknown, so this cannot be decided: ask the local human-resources bureau."),
         };
     };
-    let (word_zh, word_en) = if c.comparison == "<" {
+    let (word_zh, word_en) = if l.comparison == Some(Comparison::Strict) {
         ("低于", "below")
     } else {
         ("不高于", "at or below")
@@ -121,8 +132,8 @@ fn layoff(c: &Criterion, zh: bool) -> String {
     } else {
         ""
     };
-    let grew = reduction.starts_with('-') || reduction == "0";
-    match (c.passed == Some(true), zh) {
+    let grew = l.layoff.is_some_and(|r| r.reduction <= Decimal::ZERO);
+    match (passed == Some(true), zh) {
         (true, true) if grew => format!("上年度参保人数没有减少，裁员率为 0，{word_zh}标准 {threshold}{rule_zh}，符合。"),
         (true, false) if grew => format!("The number insured did not fall: a layoff rate of 0 is {word_en} the standard of {threshold}{rule_en}."),
         (true, true) => format!("裁员率 {rate}（减少 {reduction} 人 ÷ 月平均参保 {average} 人）{word_zh}标准 {threshold}{rule_zh}，符合。"),

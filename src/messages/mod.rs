@@ -13,8 +13,24 @@ use crate::validate::Issue;
 pub fn issue(issue: &Issue, lang: Lang) -> String {
     let label = fields::label(&issue.field, lang);
     let text = issues::text(&issue.kind, lang);
-    match lang {
+    reworded(match lang {
         Lang::Zh => format!("{label}：{text}"),
         Lang::En => format!("{label}: {text}"),
+    })
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests turn this on to change every message's wording.
+    pub(crate) static REWORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A message as shown; in tests, reworded on demand (to show that no
+/// digest depends on wording).
+pub(crate) fn reworded(text: String) -> String {
+    #[cfg(test)]
+    if REWORD.get() {
+        return format!("{text} (reworded)");
     }
+    text
 }

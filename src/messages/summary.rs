@@ -36,7 +36,7 @@ pub fn group_thousands(amount: &str) -> String {
 
 pub fn summary(outcome: &Outcome<'_>, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
-    match outcome {
+    super::reworded(match outcome {
         Outcome::Invalid { errors } if zh => format!("还有 {errors} 处需要修改，改好后才能判定。"),
         Outcome::Invalid { errors } => format!("{errors} answer(s) need correcting before a decision can be made."),
         Outcome::Undecided if zh => "所需政策参数尚未确认，暂时无法判定，请咨询当地人社部门。".into(),
@@ -52,7 +52,7 @@ pub fn summary(outcome: &Outcome<'_>, lang: Lang) -> String {
                 (false, true) => format!("Eligible: an estimated refund of {amount} yuan, which goes to the municipal government for deliberation."),
             }
         }
-    }
+    })
 }
 
 #[cfg(test)]

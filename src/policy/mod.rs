@@ -6,11 +6,13 @@
 //! says it cannot be computed rather than guessing.
 
 mod param;
+mod param_id;
 mod registry;
 pub mod size_table;
 
 pub use param::{Param, ParamValue};
-pub use registry::{find, profiles, suggest, LoadedProfile, ProfileError};
+pub use param_id::ParamId;
+pub use registry::{find, listing, profiles, suggest, LoadedProfile, ProfileError, ProfileSummary};
 
 use std::collections::BTreeMap;
 

@@ -113,6 +113,51 @@ pub fn profiles() -> &'static [Loaded] {
     registry()
 }
 
+/// One line of the profile listing, as `wengang policies --json` and the
+/// bindings' `policies()` give it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub version: String,
+    pub name: crate::text::Bilingual,
+    pub place: crate::text::Bilingual,
+    pub applies_in: u16,
+    pub data_year: u16,
+    pub valid_from: String,
+    pub valid_to: String,
+    /// `sha256:` digest of the profile's canonical data, as submissions stamp it.
+    pub digest: String,
+    pub sources: std::collections::BTreeMap<String, super::Source>,
+}
+
+/// Every shipped profile that loads, as a listing; the errors of any that
+/// do not (a build defect) come second.
+pub fn listing() -> (Vec<ProfileSummary>, Vec<ProfileError>) {
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for loaded in registry() {
+        match loaded {
+            Ok(p) => {
+                let pr = &p.profile;
+                rows.push(ProfileSummary {
+                    id: pr.id.clone(),
+                    version: pr.version.clone(),
+                    name: pr.name.clone(),
+                    place: pr.place.clone(),
+                    applies_in: pr.applies_in,
+                    data_year: pr.data_year,
+                    valid_from: pr.valid_from.clone(),
+                    valid_to: pr.valid_to.clone(),
+                    digest: p.digest().to_owned(),
+                    sources: pr.sources.clone(),
+                })
+            }
+            Err(e) => errors.push(e.clone()),
+        }
+    }
+    (rows, errors)
+}
+
 /// The profile that applies to an application made on `date`
 /// (`YYYY-MM-DD`) in `place` (a profile id prefix such as `suzhou`): the
 /// place's own profile when one is valid that day, else the national one.

@@ -24,6 +24,17 @@ pub fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
 }
 
+/// Every sample application in `samples/`, sorted by name.
+pub fn sample_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    files
+}
+
 /// Every case file, sorted by name.
 pub fn case_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(cases_dir())
@@ -95,5 +106,24 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
                 merge_patch(map.entry(key.clone()).or_insert(Value::Null), value);
             }
         }
+    }
+}
+
+/// The first text in a value that reads as prose (whitespace or any
+/// non-ASCII character, as every sentence in either language has), with
+/// its path; ids, numbers, dates, digests and pointers have neither.
+pub fn prose_in(path: &str, value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if s.chars().any(|c| c.is_whitespace() || !c.is_ascii()) => {
+            Some(format!("{path}: {s}"))
+        }
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(k, v)| prose_in(&format!("{path}.{k}"), v)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| prose_in(&format!("{path}[{i}]"), v)),
+        _ => None,
     }
 }

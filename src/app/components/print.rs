@@ -17,7 +17,7 @@ use crate::RawApplication;
 pub fn print_view(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
-    let digest = crate::submit(&raw, lang).ok().map(|s| s.digest);
+    let digest = crate::submit(&raw).ok().map(|s| s.digest);
     let on_print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();

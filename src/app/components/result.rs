@@ -26,7 +26,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let export_error = export_error.clone();
         Callback::from(move |_| {
             let raw = RawApplication::from_value(&application).unwrap_or_default();
-            let outcome = crate::submit(&raw, lang)
+            let outcome = crate::submit(&raw)
                 .map_err(|e| e.to_string())
                 .and_then(|submission| {
                     let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
@@ -48,7 +48,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
             else {
                 return;
             };
-            match crate::submit(&raw, lang) {
+            match crate::submit(&raw) {
                 Ok(submission) => {
                     let message = serde_json::json!({ "type": "wengang:submission", "submission": submission });
                     crate::app::embed::post(origin, &message);
@@ -139,9 +139,12 @@ fn unconfirmed(r: &Report, lang: Lang) -> Html {
 }
 
 fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
-    let (Some(base), Some(rate), Some(exact)) =
-        (&r.refund_base, &r.refund_rate, &r.refund_unrounded)
-    else {
+    // The rate as the engine decided it (a decimal), not read back from text.
+    let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
+    let rate = crate::assess(&raw)
+        .decision
+        .and_then(|d| d.refund.map(|refund| refund.rate));
+    let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, rate, &r.refund_unrounded) else {
         return Html::default();
     };
     let premiums = form::as_text(form::get(&ctx.state.application, "insured.premiums_paid"));

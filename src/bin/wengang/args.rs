@@ -10,8 +10,9 @@ wengang — 稳岗返还自助预审 (job-retention refund pre-check)
 
 USAGE:
     wengang check FILE|- [--lang zh|en]    print the report of an application (JSON)
-    wengang submit FILE|- [--lang zh|en]   print the submission file of a valid application
-    wengang verify FILE|-                  re-check a submission; exit 1 with the reason if it does not hold
+    wengang submit FILE|- [--lang zh|en]   print the submission file (wengang.submission/2) of a valid
+                                           application; the same in every language (--lang: messages)
+    wengang verify FILE|-                  re-run the engine on a submission and say whether it holds
     wengang schema                         print the JSON Schema of wengang.application/1
     wengang policies [--json]              list the policy profiles with dates and sources
     wengang screen FILE|- [OPTIONS]        pre-screen many applications, one per row (CSV or JSON Lines)
@@ -24,8 +25,11 @@ USAGE:
     wengang gen --rows N [--seed S] [--policy ID] [--output FILE]
                                            deterministic synthetic applications (CSV) for benchmarks
 
-Exit codes: 0 done; 1 a submission does not hold (verify) or cannot be made (submit);
-2 unreadable input or a usage error (screen: an unreadable file, or a bad row under --strict).
+Exit codes: 0 done (verify: the submission holds); 1 verify: altered after it was made
+(the message names the field, the file's value and the engine's), submit: cannot be made;
+2 unreadable input or a usage error (screen: an unreadable file, or a bad row under --strict);
+3 verify: made under another engine or profile version (names both, and how the decision
+changes under today's rules); 4 verify: an older format (wengang.submission/1): export again.
 ";
 
 /// What to do.

@@ -4,7 +4,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
-use wengang_engine::{self as engine, policy, receipt::SubmissionError};
+use wengang_engine::{self as engine, policy};
 
 use crate::args::{Command, Input, USAGE};
 
@@ -17,14 +17,15 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Submit { input, lang } => {
-            with_application(&input, |raw| match engine::submit(&raw, lang) {
+            with_application(&input, |raw| match engine::submit(&raw) {
                 Ok(submission) => {
                     print_json(&submission);
                     ExitCode::SUCCESS
                 }
-                Err(SubmissionError::NotValid(report)) => {
+                Err(refused) => {
                     eprintln!("wengang: {}: cannot make a submission:", input.name());
-                    for issue in report
+                    for issue in refused
+                        .report(lang)
                         .issues
                         .iter()
                         .filter(|i| i.severity == engine::Severity::Error)
@@ -38,23 +39,18 @@ pub fn run(command: Command) -> ExitCode {
         Command::Verify { input } => match read(&input) {
             Ok(text) => match engine::verify(&text) {
                 Ok(verified) => {
-                    let refund = verified.report.refund.as_deref().unwrap_or("-");
+                    let refund = verified.decision.refund.as_deref().unwrap_or("-");
                     println!(
                         "ok: {} holds ({}, refund {refund})",
                         input.name(),
                         verified.policy
                     );
-                    if let Some(other) = verified.made_by_other_engine {
-                        println!(
-                            "note: made by engine {other}, re-checked by {}",
-                            engine::ENGINE_VERSION
-                        );
-                    }
                     ExitCode::SUCCESS
                 }
                 Err(reason) => {
-                    eprintln!("wengang: {}: does not hold: {reason}", input.name());
-                    ExitCode::from(1)
+                    let outcome = reason.outcome();
+                    eprintln!("wengang: {}: {}: {reason}", input.name(), outcome.as_str());
+                    ExitCode::from(outcome.exit_code())
                 }
             },
             Err(code) => code,
@@ -129,40 +125,19 @@ fn print_json<T: Serialize>(value: &T) {
 }
 
 fn policies(json: bool) -> ExitCode {
-    let mut rows = Vec::new();
-    for loaded in policy::profiles() {
-        match loaded {
-            Ok(p) => rows.push(p),
-            Err(e) => eprintln!("wengang: {e}"),
-        }
+    let (rows, errors) = policy::listing();
+    for e in &errors {
+        eprintln!("wengang: {e}");
     }
     if json {
-        let list: Vec<_> = rows
-            .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "id": p.profile.id,
-                    "version": p.profile.version,
-                    "name": p.profile.name,
-                    "place": p.profile.place,
-                    "applies_in": p.profile.applies_in,
-                    "data_year": p.profile.data_year,
-                    "valid_from": p.profile.valid_from,
-                    "valid_to": p.profile.valid_to,
-                    "digest": p.digest(),
-                    "sources": p.profile.sources,
-                })
-            })
-            .collect();
-        print_json(&list);
+        print_json(&rows);
     } else {
         for p in rows {
-            let pr = &p.profile;
             println!(
                 "{:<12} {} – {}  {}",
-                pr.id, pr.valid_from, pr.valid_to, pr.name.zh
+                p.id, p.valid_from, p.valid_to, p.name.zh
             );
-            for source in pr.sources.values() {
+            for source in p.sources.values() {
                 let mark = if source.confirmed {
                     ""
                 } else {

@@ -1,0 +1,267 @@
+//! 判定记录 — the language-neutral record of an assessment: ids, numbers
+//! and codes, no prose in any language. Submissions carry it, `verify`
+//! compares it, and reports take their figures from it, so a wording fix
+//! or a new language never changes a digest.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Assessment;
+use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, Verdict};
+use crate::policy::RateClass;
+use crate::refund::Route;
+use crate::size::EnterpriseSize;
+use crate::validate::Severity;
+
+/// Decimal places a non-terminating ratio is written to.
+const RATIO_PLACES: u32 = 10;
+
+/// A ratio as written: exact when it terminates within 10 places, else
+/// rounded half away from zero at the 10th.
+pub fn ratio_decimal(value: Decimal) -> Decimal {
+    value
+        .round_dp_with_strategy(RATIO_PLACES, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// A ratio as a decimal string (see [`ratio_decimal`]).
+pub fn ratio(value: Decimal) -> String {
+    ratio_decimal(value).to_string()
+}
+
+/// Yuan to the fen, as a string (`"1234.50"`).
+pub fn money(value: Decimal) -> String {
+    crate::refund::round_yuan(value).to_string()
+}
+
+/// A decimal without trailing zeros (`"0.055"`).
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Everything decided about an application, language-neutral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DecisionRecord {
+    /// No error-severity issue.
+    pub valid: bool,
+    /// `null` when errors or an unknown parameter prevent a decision.
+    pub eligible: Option<bool>,
+    pub size: Option<EnterpriseSize>,
+    pub rate_class: Option<RateClass>,
+    /// Reduction ÷ monthly average, as a decimal ratio.
+    pub layoff_rate: Option<String>,
+    /// The threshold that applied, as a decimal ratio.
+    pub threshold: Option<String>,
+    /// `<` or `<=`.
+    pub comparison: Option<String>,
+    /// Premiums paid less arrears and late fees, yuan.
+    pub refund_base: Option<String>,
+    pub refund_rate: Option<String>,
+    /// base × rate before rounding.
+    pub refund_unrounded: Option<String>,
+    /// Yuan to 2 decimals; `"0.00"` when not eligible.
+    pub refund: Option<String>,
+    pub route: Option<Route>,
+    pub review_threshold: Option<String>,
+    pub margin: Option<u64>,
+    pub criteria: Vec<CriterionRecord>,
+    pub hardship: Option<HardshipRecord>,
+    /// Every parameter used, as a JSON Pointer into the stamped profile.
+    pub params: Vec<String>,
+    /// Parameters whose values are unknown and kept something undecided.
+    pub unknown: Vec<String>,
+    /// Issues by field and code (a valid application may keep warnings).
+    pub issues: Vec<IssueRecord>,
+}
+
+/// One criterion: outcome, numbers, bound, and the parameter it cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CriterionRecord {
+    pub id: String,
+    /// `null`: cannot be decided (an unknown parameter).
+    pub passed: Option<bool>,
+    /// The numbers used, as decimal strings.
+    pub values: BTreeMap<String, String>,
+    pub threshold: Option<String>,
+    /// `<`, `<=`, `>=`, `=`, or `?` while unknown.
+    pub comparison: String,
+    /// E.g. `small_unit` when the ≤ 30 insured rule applied.
+    pub variant: Option<String>,
+    /// The cited parameter, as a JSON Pointer into the stamped profile.
+    pub param: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HardshipRecord {
+    pub status: HardshipStatus,
+    pub conditions: Vec<CriterionRecord>,
+    pub amounts: Vec<HardshipAmountRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HardshipAmountRecord {
+    /// `benefit` or `contribution`.
+    pub formula: String,
+    /// Yuan; `null` when it cannot be computed.
+    pub amount: Option<String>,
+    pub values: BTreeMap<String, String>,
+    /// What is unknown or missing.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IssueRecord {
+    /// A path such as `applicant.credit_code`.
+    pub field: String,
+    /// A stable code such as `credit_code.check`.
+    pub code: String,
+    pub severity: Severity,
+}
+
+impl DecisionRecord {
+    /// The record of an assessment.
+    pub fn of(assessment: &Assessment) -> DecisionRecord {
+        let issues = assessment
+            .validation
+            .issues
+            .iter()
+            .map(|i| IssueRecord {
+                field: i.field.clone(),
+                code: i.kind.code().to_owned(),
+                severity: i.severity(),
+            })
+            .collect();
+        let mut record = DecisionRecord {
+            valid: assessment.valid(),
+            eligible: None,
+            size: None,
+            rate_class: None,
+            layoff_rate: None,
+            threshold: None,
+            comparison: None,
+            refund_base: None,
+            refund_rate: None,
+            refund_unrounded: None,
+            refund: None,
+            route: None,
+            review_threshold: None,
+            margin: None,
+            criteria: Vec::new(),
+            hardship: None,
+            params: Vec::new(),
+            unknown: Vec::new(),
+            issues,
+        };
+        if let (Some(d), Some(profile)) = (&assessment.decision, assessment.validation.profile) {
+            record.fill(d, &profile.profile);
+        }
+        record
+    }
+
+    fn fill(&mut self, d: &Decision, profile: &crate::PolicyProfile) {
+        self.eligible = d.eligible;
+        self.size = Some(d.size);
+        self.rate_class = Some(d.rate_class);
+        self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));
+        self.threshold = d.threshold.value.map(plain);
+        self.comparison = profile.comparison.value.map(|c| c.symbol().to_owned());
+        self.criteria = d.verdicts().map(CriterionRecord::of).collect();
+        if let Some(r) = &d.refund {
+            self.refund_base = Some(money(r.base));
+            self.refund_rate = Some(plain(r.rate));
+            self.refund_unrounded = Some(plain(r.exact));
+            self.review_threshold = r.review_threshold.map(money);
+        }
+        if let Some((amount, route)) = d.payout() {
+            self.refund = Some(amount.to_string());
+            self.route = Some(route);
+        }
+        self.margin = d.margin;
+        self.hardship = d.hardship.as_ref().map(|h| HardshipRecord {
+            status: h.status,
+            conditions: h.conditions.iter().map(CriterionRecord::of).collect(),
+            amounts: h.amounts.iter().map(HardshipAmountRecord::of).collect(),
+        });
+        self.params = d
+            .params_used(profile)
+            .iter()
+            .map(|p| p.pointer().to_owned())
+            .collect();
+        self.unknown = d.unknown.iter().map(|p| p.pointer().to_owned()).collect();
+    }
+}
+
+impl CriterionRecord {
+    fn of(v: &Verdict) -> CriterionRecord {
+        let mut values = BTreeMap::new();
+        let mut put = |name: &str, value: String| {
+            values.insert(name.to_owned(), value);
+        };
+        let mut variant = None;
+        let threshold = match v.evidence {
+            Evidence::Months {
+                paid_in_full,
+                required,
+            } => {
+                put("months_paid_in_full", paid_in_full.to_string());
+                Some(required.to_string())
+            }
+            Evidence::Layoff(l) => {
+                if let Some(rate) = &l.layoff {
+                    put("reduction", plain(rate.reduction));
+                    put("monthly_average", plain(rate.average));
+                    put("layoff_rate", ratio(rate.rate));
+                }
+                if let Some(count) = l.headcount {
+                    put("small_unit_headcount", count.to_string());
+                }
+                variant = l.variant.map(|v| v.as_str().to_owned());
+                l.threshold.map(plain)
+            }
+            Evidence::Declared {
+                declared,
+                passes_when,
+            } => {
+                put("declared", declared.to_string());
+                Some(passes_when.to_string())
+            }
+            Evidence::Condition { declared, .. } => {
+                put("declared", declared.to_string());
+                None
+            }
+        };
+        CriterionRecord {
+            id: v.id.as_str().to_owned(),
+            passed: v.passed,
+            values,
+            threshold,
+            comparison: v.evidence.relation().symbol().to_owned(),
+            variant,
+            param: v.param.pointer().to_owned(),
+        }
+    }
+}
+
+/// Named numbers as a map, inserted one by one: `collect` into a map sorts
+/// first, which costs the browser build a sort it need not carry.
+fn named<'a>(values: impl Iterator<Item = (&'a str, String)>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (name, value) in values {
+        map.insert(name.to_owned(), value);
+    }
+    map
+}
+
+impl HardshipAmountRecord {
+    fn of(a: &HardshipAmount) -> HardshipAmountRecord {
+        HardshipAmountRecord {
+            formula: a.formula.as_str().to_owned(),
+            amount: a.amount.map(|v| v.to_string()),
+            values: named(a.values.iter().map(|(name, value)| (*name, plain(*value)))),
+            missing: a.missing.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+}
