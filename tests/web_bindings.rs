@@ -73,21 +73,24 @@ fn validate_field_gives_the_field_issues_only() {
 
 #[wasm_bindgen_test]
 fn a_submission_verifies_and_an_edited_one_does_not() {
-    let submission = bindings::submit(object(SAMPLE), None).expect("a submission");
-    let ok = bindings::verify(submission.clone()).expect("a result");
+    let submission = bindings::submit(object(SAMPLE)).expect("a submission");
+    let ok = bindings::verify(submission.clone(), Some("en".into())).expect("a result");
     assert_eq!(get(&ok, "ok").as_bool(), Some(true));
+    assert_eq!(get(&ok, "outcome").as_string().as_deref(), Some("holds"));
     js_sys::Reflect::set(
-        &get(&submission, "report"),
+        &get(&submission, "decision"),
         &"refund".into(),
         &"1.00".into(),
     )
     .expect("set");
-    let bad = bindings::verify(submission).expect("a result");
+    let bad = bindings::verify(submission, None).expect("a result");
     assert_eq!(get(&bad, "ok").as_bool(), Some(false));
+    assert_eq!(get(&bad, "outcome").as_string().as_deref(), Some("altered"));
+    assert_eq!(get(&bad, "exitCode").as_f64(), Some(1.0));
     assert!(get(&bad, "reason")
         .as_string()
         .unwrap_or_default()
-        .contains("report.refund"));
+        .contains("decision.refund"));
 }
 
 #[wasm_bindgen_test]
@@ -102,6 +105,6 @@ fn policies_and_schema() {
 fn bad_input_is_an_error_not_a_crash() {
     assert!(bindings::check(JsValue::from_str("{ nope"), None).is_err());
     assert!(bindings::check(JsValue::from_f64(3.0), None).is_err());
-    let result = bindings::verify(JsValue::from_str("{}")).expect("a result");
+    let result = bindings::verify(JsValue::from_str("{}"), None).expect("a result");
     assert_eq!(get(&result, "ok").as_bool(), Some(false));
 }

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         let report = check(&raw, Lang::Zh);
         if report.valid {
             let submission =
-                submit(&raw, Lang::Zh).expect("a valid application makes a submission");
+                submit(&raw).expect("a valid application makes a submission");
             let file = serde_json::to_string(&submission).expect("a submission serialises");
             verify(&file).expect("a fresh submission verifies");
         }

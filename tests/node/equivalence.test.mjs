@@ -56,16 +56,25 @@ test('a submission made natively verifies in Node, and an edited one does not', 
   const app = JSON.parse(readFileSync(join(ROOT, 'samples/eligible-sme.json'), 'utf8'));
   const [code, text] = wengang(['submit', '-'], JSON.stringify(app));
   assert.equal(code, 0);
-  const ok = engine.verify(text);
+  const ok = engine.verify(text, 'en');
   assert.equal(ok.ok, true);
+  assert.equal(ok.outcome, 'holds');
+  assert.equal(ok.exitCode, 0);
+  assert.equal(ok.decision.refund, '42420.00');
   assert.equal(ok.report.refund, '42420.00');
+  assert.equal(ok.report.lang, 'en');
   const edited = JSON.parse(text);
-  edited.report.refund = '52420.00';
+  edited.decision.refund = '52420.00';
   const bad = engine.verify(edited);
   assert.equal(bad.ok, false);
-  assert.match(bad.reason, /report\.refund/);
-  // …and one made in Node verifies natively.
-  const submission = engine.submit(app, 'en');
+  assert.equal(bad.outcome, 'altered');
+  assert.equal(bad.exitCode, 1);
+  assert.match(bad.reason, /decision\.refund/);
+  const old = { ...JSON.parse(text), format: 'wengang.submission/1' };
+  assert.equal(engine.verify(old).outcome, 'old_format');
+  // …and one made in Node is byte-identical to the native one and verifies natively.
+  const submission = engine.submit(app);
+  assert.deepEqual(submission, JSON.parse(text));
   const [vcode, vout] = wengang(['verify', '-'], JSON.stringify(submission));
   assert.equal(vcode, 0, vout);
 });
@@ -100,7 +109,8 @@ test('bad input is an exception with a reason, never a crash', () => {
 test('the TypeScript types are not any', () => {
   const dts = readFileSync(join(ROOT, 'pkg/node/wengang.d.ts'), 'utf8');
   assert.match(dts, /export function check\(application: Application \| string, lang\?: "zh" \| "en" \| null\): Report;/);
-  assert.match(dts, /export function verify\(submission: Submission \| string\): VerifyResult;/);
+  assert.match(dts, /export function verify\(submission: Submission \| string, lang\?: "zh" \| "en" \| null\): VerifyResult;/);
+  assert.match(dts, /format: "wengang\.submission\/2";/);
   assert.match(dts, /export interface Report \{/);
   assert.doesNotMatch(dts, /\): any;/);
 });

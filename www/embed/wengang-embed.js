@@ -10,7 +10,7 @@
 // Protocol (window.postMessage, always with an explicit target origin):
 //   app → portal  { type: 'wengang:ready', protocol: 1, version }
 //                 { type: 'wengang:height', height }          (CSS pixels)
-//                 { type: 'wengang:submission', submission }  (wengang.submission/1)
+//                 { type: 'wengang:submission', submission }  (wengang.submission/2)
 //   portal → app  { type: 'wengang:prefill', application }    (a partial application)
 // Each side accepts messages only from the other's origin: the portal from
 // appUrl's origin, the app from the origins in its allow-list

@@ -20,6 +20,6 @@ embed(document.getElementById('widget'), {
   onSubmission: (submission) => {
     received.textContent = JSON.stringify(submission, null, 2);
     status.textContent = `已收到提交 / received: ${submission.application.applicant.name}, `
-      + `refund ${submission.report.refund}, digest ${submission.digest}`;
+      + `refund ${submission.decision.refund}, digest ${submission.digest}`;
   },
 });
