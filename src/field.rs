@@ -276,6 +276,12 @@ mod tests {
         assert_eq!(Field::from_path("applicant"), None);
         assert_eq!(Field::from_path(""), None);
         assert_eq!(Section::from_name(""), None);
+        for (i, s) in Section::ALL.into_iter().enumerate() {
+            assert_eq!(
+                s as usize, i,
+                "raw parsing indexes sections by discriminant"
+            );
+        }
         for s in Section::ALL.into_iter().skip(1) {
             assert_eq!(Section::from_name(s.name()), Some(s));
             assert!(s.fields().count() > 0);

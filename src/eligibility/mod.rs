@@ -352,9 +352,10 @@ pub fn on_valid<T>(
     match decision(&profile.profile, app) {
         Ok(outcome) => Some(outcome),
         Err(_) => {
-            validation
-                .issues
-                .push(Issue::new("insured", IssueKind::ComputationOverflow));
+            validation.issues.push(Issue::new(
+                crate::field::Section::Insured.name(),
+                IssueKind::ComputationOverflow,
+            ));
             None
         }
     }
