@@ -34,10 +34,11 @@ mod tests {
 
     #[test]
     fn paths_set_and_get() {
+        let name = crate::field::Field::ApplicantName.path();
         let mut app = json!({});
-        set(&mut app, "applicant.name", json!("甲"));
+        set(&mut app, name, json!("甲"));
         set(&mut app, "policy", json!("cn-2024"));
-        assert_eq!(get(&app, "applicant.name"), &json!("甲"));
+        assert_eq!(get(&app, name), &json!("甲"));
         assert_eq!(get(&app, "applicant.missing"), &Value::Null);
         assert_eq!(
             app,
