@@ -8,6 +8,7 @@ use super::Ctx;
 use crate::app::form::{self, input_id, Page};
 use crate::app::state::Action;
 use crate::app::text::t;
+use crate::field::{Field, Section};
 use crate::{policy, Lang};
 
 #[function_component(QuestionPage)]
@@ -25,12 +26,12 @@ pub fn question_page(ctx: &Ctx) -> Html {
     let show_summary = state.attempted.contains(&page) && !blocking.is_empty();
     let on_submit = super::continue_on_submit(&ctx.dispatch);
     let on_back = super::back_on_click(&ctx.dispatch);
-    let taking_hardship = !form::get(&state.application, "hardship").is_null();
+    let taking_hardship = !form::get(&state.application, Section::Hardship.name()).is_null();
     let questions: Html = page
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
-        .map(|f| html! { <Question key={f.path} field={*f} ctx={ctx.clone()} /> })
+        .map(|f| html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> })
         .collect();
     html! {
         <div class={classes!("question-page", format!("page--{}", page.slug()))}>
@@ -106,14 +107,14 @@ fn place(ctx: &Ctx) -> Html {
 
 fn hardship_choice(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let taking = !form::get(&ctx.state.application, "hardship").is_null();
+    let taking = !form::get(&ctx.state.application, Section::Hardship.name()).is_null();
     let set = |taken: bool| {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::SetHardship(taken)))
     };
-    let id = input_id("hardship");
+    let id = input_id(Section::Hardship.name());
     let missing: Vec<String> = {
-        let id = form::as_text(form::get(&ctx.state.application, "policy"));
+        let id = form::as_text(form::get(&ctx.state.application, Field::Policy.path()));
         policy::find(&id)
             .ok()
             .and_then(|p| p.profile.hardship.as_ref())
@@ -169,7 +170,10 @@ fn hardship_choice(ctx: &Ctx) -> Html {
 /// The commitment letter (承诺书), also printed.
 pub fn commitment_text(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let name = form::as_text(form::get(&ctx.state.application, "applicant.name"));
+    let name = form::as_text(form::get(
+        &ctx.state.application,
+        Field::ApplicantName.path(),
+    ));
     let name = if name.trim().is_empty() {
         t(lang, "本单位", "Our unit").to_owned()
     } else {
