@@ -39,7 +39,8 @@ mod tests {
         set(&mut app, name, json!("甲"));
         set(&mut app, "policy", json!("cn-2024"));
         assert_eq!(get(&app, name), &json!("甲"));
-        assert_eq!(get(&app, "applicant.missing"), &Value::Null);
+        let missing = format!("{}.missing", crate::field::Section::Applicant.name());
+        assert_eq!(get(&app, &missing), &Value::Null);
         assert_eq!(
             app,
             json!({"applicant": {"name": "甲"}, "policy": "cn-2024"})
