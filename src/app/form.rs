@@ -341,7 +341,6 @@ pub fn as_text(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn every_issue_field_has_a_page() {

@@ -153,11 +153,11 @@ fn hardship_choice(ctx: &Ctx) -> Html {
                     <legend class="label">{ t(lang, "是否按困难企业申请？", "Apply on the hardship path?") }</legend>
                     <div class="radios">
                         <div class="radio">
-                            <input type="radio" id={id.clone()} name="hardship" checked={taking} onchange={set(true)} />
+                            <input type="radio" id={id.clone()} name={Section::Hardship.name()} checked={taking} onchange={set(true)} />
                             <label for={id.clone()}>{ t(lang, "是", "Yes") }</label>
                         </div>
                         <div class="radio">
-                            <input type="radio" id={format!("{id}-no")} name="hardship" checked={!taking} onchange={set(false)} />
+                            <input type="radio" id={format!("{id}-no")} name={Section::Hardship.name()} checked={!taking} onchange={set(false)} />
                             <label for={format!("{id}-no")}>{ t(lang, "否", "No") }</label>
                         </div>
                     </div>
