@@ -4,6 +4,7 @@
 
 use crate::application::RawApplication;
 use crate::eligibility::{decide, Decision};
+use crate::field::Section;
 use crate::validate::{self, fields, Issue, IssueKind, Validation};
 
 /// An application validated and, when valid, decided.
@@ -41,9 +42,10 @@ pub fn assess(raw: &RawApplication) -> Assessment {
             Ok(decision) => Some(decision),
             // Figures far beyond any real enterprise: the same issue on every surface.
             Err(_) => {
-                validation
-                    .issues
-                    .push(Issue::new("insured", IssueKind::ComputationOverflow));
+                validation.issues.push(Issue::new(
+                    Section::Insured.name(),
+                    IssueKind::ComputationOverflow,
+                ));
                 None
             }
         },

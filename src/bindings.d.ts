@@ -85,7 +85,7 @@ export interface Application {
 export type Severity = "error" | "warning";
 
 export interface Issue {
-  /** A path such as "applicant.credit_code". */
+  /** A field path such as `applicant.credit_code`, or a section such as `hardship`. */
   field: string;
   /** A stable code such as "credit_code.check". */
   code: string;
@@ -267,6 +267,7 @@ export interface PolicySummary {
 export function check(application: Application | string, lang?: "zh" | "en" | null): Report;
 /**
  * The issues of one field, for live validation in a portal's own form.
+ * `path` names a field (e.g. `applicant.credit_code`); throws for any other path.
  * `context` is the rest of the application where the field depends on it.
  */
 export function validateField(path: string, value: unknown, context?: Partial<Application> | null, lang?: "zh" | "en" | null): Issue[];

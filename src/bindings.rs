@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
+use crate::field::Field;
 use crate::{policy, Lang, RawApplication};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -50,9 +51,10 @@ pub fn check(application_value: JsValue, lang_tag: Option<String>) -> Result<JsV
 }
 
 /// The issues of one field, for live validation in a portal's own form.
-/// `context` is the rest of the application where the field depends on it
-/// (e.g. revenue is required only for some industries; the data year
-/// follows the policy).
+/// `path` names a field of the registry (`applicant.credit_code`); any
+/// other path is an error. `context` is the rest of the application where
+/// the field depends on it (e.g. revenue is required only for some
+/// industries; the data year follows the policy).
 #[wasm_bindgen(js_name = validateField, skip_typescript)]
 pub fn validate_field(
     path: &str,
@@ -60,6 +62,13 @@ pub fn validate_field(
     context: Option<JsValue>,
     lang_tag: Option<String>,
 ) -> Result<JsValue, JsError> {
+    let field = Field::from_path(path).ok_or_else(|| {
+        let shown: String = path.chars().take(80).collect();
+        JsError::new(&format!(
+            "`{shown}` is not a field of the application (a path such as `{}`)",
+            Field::CreditCode.path()
+        ))
+    })?;
     let mut app = match &context {
         Some(c) if !c.is_undefined() && !c.is_null() => from_js(c)?,
         _ => json!({}),
@@ -70,12 +79,12 @@ pub fn validate_field(
         None if value.is_undefined() => Value::Null,
         None => from_js(&value)?,
     };
-    crate::field_path::set(&mut app, path, value);
+    crate::field_path::set(&mut app, field.path(), value);
     let report = crate::check(&application(app)?, lang(lang_tag));
     let issues: Vec<_> = report
         .issues
         .into_iter()
-        .filter(|i| i.field == path)
+        .filter(|i| i.field == field.path())
         .collect();
     to_js(&issues)
 }

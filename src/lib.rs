@@ -19,6 +19,7 @@ pub mod batch;
 pub mod bindings;
 mod canonical;
 pub mod eligibility;
+pub mod field;
 pub mod field_path;
 pub mod messages;
 mod named;

@@ -315,7 +315,7 @@ fn odd_unicode_in_codes_and_figures() {
 
 #[test]
 fn hostile_rows_in_a_batch_are_rejected_or_reported() {
-    let header = Header::new(Column::ALL.iter().map(|c| c.name()));
+    let header = Header::new(Column::ALL.iter().map(|c| c.path()));
     let mut screener = Screener::csv(header, Options::default());
     let mut out = ChunkOutput::default();
     let mut chunk = Vec::new();

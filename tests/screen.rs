@@ -107,26 +107,11 @@ fn csv_row(application: &Value) -> Option<Vec<String>> {
     let mut row = Vec::new();
     for column in Column::ALL {
         let value = column
-            .name()
+            .path()
             .split('.')
             .try_fold(application, |v, key| v.get(key))
             .unwrap_or(&Value::Null);
-        let numeric = matches!(
-            column,
-            Column::Employees
-                | Column::Revenue
-                | Column::Assets
-                | Column::Year
-                | Column::Start
-                | Column::End
-                | Column::MonthlyAverage
-                | Column::RetiredOrDeceased
-                | Column::NewBenefitClaimants
-                | Column::MonthsPaidInFull
-                | Column::PremiumsPaid
-                | Column::ArrearsAndLateFees
-                | Column::MonthlyContributions
-        );
+        let numeric = matches!(column.kind(), Kind::Count | Kind::Money | Kind::Decimal);
         let cell = match (value, column.kind()) {
             (Value::Null, _) => String::new(),
             (Value::Bool(b), Kind::Flag) => b.to_string(),
@@ -138,9 +123,7 @@ fn csv_row(application: &Value) -> Option<Vec<String>> {
                 return None
             }
             (Value::String(s), _) => s.clone(),
-            (Value::Number(n), Kind::Text) if numeric && (n.is_i64() || n.is_u64()) => {
-                n.to_string()
-            }
+            (Value::Number(n), _) if numeric && (n.is_i64() || n.is_u64()) => n.to_string(),
             _ => return None,
         };
         row.push(cell);
@@ -164,7 +147,7 @@ fn csv_line(cells: &[String]) -> String {
 fn screen_and_check_agree_on_every_case() {
     let files = case_files();
     assert!(files.len() >= 200, "found {} cases", files.len());
-    let header: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
+    let header: Vec<String> = Column::ALL.iter().map(|c| c.path().to_owned()).collect();
     let mut csv = csv_line(&header);
     let mut jsonl = String::new();
     let mut csv_expected = Vec::new();
@@ -282,7 +265,7 @@ const SAMPLE: &str = include_str!("../samples/eligible-sme.json");
 
 /// The sample application as a CSV header and row, with `edit` applied.
 fn sample_csv(rows: &[&dyn Fn(&mut Value)]) -> String {
-    let header: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
+    let header: Vec<String> = Column::ALL.iter().map(|c| c.path().to_owned()).collect();
     let mut text = csv_line(&header);
     for edit in rows {
         let mut app: Value = serde_json::from_str(SAMPLE).expect("sample");

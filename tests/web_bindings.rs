@@ -69,6 +69,10 @@ fn validate_field_gives_the_field_issues_only() {
     )
     .expect("issues");
     assert_eq!(js_sys::Array::from(&none).length(), 0);
+    assert!(
+        bindings::validate_field("contact.fax", JsValue::from_str("1"), None, None).is_err(),
+        "a path that is no field is an error, not an empty list"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let mut out = ChunkOutput::default();
     match mode & 3 {
         0 => {
-            let header = Header::new(Column::ALL.iter().map(|c| c.name()));
+            let header = Header::new(Column::ALL.iter().map(|c| c.path()));
             Screener::csv(header, options).screen_chunk(body, 2, &mut out);
         }
         1 => {

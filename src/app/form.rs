@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::field::{Field, Section};
 use crate::Lang;
 
 /// A page of the app.
@@ -59,187 +60,194 @@ pub enum Kind {
     Policy,
 }
 
-/// One question.
+/// One question: which field of the application it fills, and how it
+/// is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Field {
-    /// The application path, e.g. `applicant.credit_code`.
-    pub path: &'static str,
+pub struct Prompt {
+    pub field: Field,
     pub kind: Kind,
     /// A hint under the label, zh then en.
     pub hint: Option<(&'static str, &'static str)>,
     pub autocomplete: Option<&'static str>,
 }
 
-const fn f(path: &'static str, kind: Kind) -> Field {
-    Field {
-        path,
+impl Prompt {
+    /// The field's dotted path, as issues name it.
+    pub fn path(&self) -> &'static str {
+        self.field.path()
+    }
+}
+
+const fn f(field: Field, kind: Kind) -> Prompt {
+    Prompt {
+        field,
         kind,
         hint: None,
         autocomplete: None,
     }
 }
 
-const fn h(path: &'static str, kind: Kind, zh: &'static str, en: &'static str) -> Field {
-    Field {
-        path,
+const fn h(field: Field, kind: Kind, zh: &'static str, en: &'static str) -> Prompt {
+    Prompt {
+        field,
         kind,
         hint: Some((zh, en)),
         autocomplete: None,
     }
 }
 
-const POLICY: &[Field] = &[
+const POLICY: &[Prompt] = &[
     h(
-        "commitment.date",
+        Field::CommitmentDate,
         Kind::Date,
         "格式：年-月-日，例如 2019-06-10。用于选择适用政策。",
         "As YYYY-MM-DD, e.g. 2019-06-10. It picks the policy.",
     ),
     h(
-        "policy",
+        Field::Policy,
         Kind::Policy,
         "已按日期和地区推荐，可更改。",
         "Suggested from the date and place; you can change it.",
     ),
 ];
-const ENTERPRISE: &[Field] = &[
-    Field {
+const ENTERPRISE: &[Prompt] = &[
+    Prompt {
         autocomplete: Some("organization"),
         ..h(
-            "applicant.name",
+            Field::ApplicantName,
             Kind::Text,
             "与营业执照一致。",
             "As on the business licence.",
         )
     },
     h(
-        "applicant.credit_code",
+        Field::CreditCode,
         Kind::Text,
         "18 位，见营业执照。",
         "18 characters, on the business licence.",
     ),
-    f("applicant.unit_type", Kind::UnitType),
-    f("applicant.industry", Kind::Industry),
+    f(Field::UnitType, Kind::UnitType),
+    f(Field::Industry, Kind::Industry),
     h(
-        "applicant.employees",
+        Field::Employees,
         Kind::Count,
         "上年末从业人员。",
         "Persons employed at the end of last year.",
     ),
     h(
-        "applicant.revenue",
+        Field::Revenue,
         Kind::Money,
         "元，例如 35000000.00。用于划分企业规模。",
         "Yuan, e.g. 35000000.00. Used for the enterprise size.",
     ),
     h(
-        "applicant.assets",
+        Field::Assets,
         Kind::Money,
         "元。部分行业划型需要。",
         "Yuan. Some industries' size rules use it.",
     ),
 ];
-const HEADCOUNT: &[Field] = &[
+const HEADCOUNT: &[Prompt] = &[
     h(
-        "insured.year",
+        Field::Year,
         Kind::Count,
         "政策按上一年度的数据计算。",
         "The policy uses the previous year's figures.",
     ),
     h(
-        "insured.start",
+        Field::Start,
         Kind::Count,
         "1 月初参加失业保险的职工人数。",
         "Employees insured at the start of January.",
     ),
     h(
-        "insured.end",
+        Field::End,
         Kind::Count,
         "12 月末参保人数。",
         "Insured at the end of December.",
     ),
     h(
-        "insured.monthly_average",
+        Field::MonthlyAverage,
         Kind::Decimal,
         "12 个月参保人数之和 ÷ 12，可带小数。",
         "The sum of the 12 monthly counts ÷ 12; decimals allowed.",
     ),
-    f("insured.retired_or_deceased", Kind::Count),
-    f("insured.new_benefit_claimants", Kind::Count),
+    f(Field::RetiredOrDeceased, Kind::Count),
+    f(Field::NewBenefitClaimants, Kind::Count),
 ];
-const PREMIUMS: &[Field] = &[
+const PREMIUMS: &[Prompt] = &[
     h(
-        "insured.months_paid_in_full",
+        Field::MonthsPaidInFull,
         Kind::Count,
         "0 到 12。",
         "0 to 12.",
     ),
     h(
-        "insured.premiums_paid",
+        Field::PremiumsPaid,
         Kind::Money,
         "元，以社保经办机构的缴费记录为准。",
         "Yuan, per the social-insurance agency's records.",
     ),
     h(
-        "insured.arrears_and_late_fees",
+        Field::ArrearsAndLateFees,
         Kind::Money,
         "元；没有填 0。这部分不计入返还基数。",
         "Yuan; 0 if none. This part is not refunded.",
     ),
 ];
-const DECLARATIONS: &[Field] = &[
-    f("declarations.industrial_policy_compliant", Kind::YesNo),
-    f("declarations.environmental_compliant", Kind::YesNo),
-    f("declarations.seriously_dishonest", Kind::YesNo),
-    f("declarations.zombie", Kind::YesNo),
+const DECLARATIONS: &[Prompt] = &[
+    f(Field::IndustrialPolicy, Kind::YesNo),
+    f(Field::Environmental, Kind::YesNo),
+    f(Field::SeriouslyDishonest, Kind::YesNo),
+    f(Field::Zombie, Kind::YesNo),
 ];
-const HARDSHIP: &[Field] = &[
-    f("hardship.temporary_difficulty", Kind::YesNo),
-    f("hardship.union_agreed_plan", Kind::YesNo),
-    f("hardship.no_layoff_commitment", Kind::YesNo),
+const HARDSHIP: &[Prompt] = &[
+    f(Field::TemporaryDifficulty, Kind::YesNo),
+    f(Field::UnionAgreedPlan, Kind::YesNo),
+    f(Field::NoLayoffCommitment, Kind::YesNo),
     h(
-        "hardship.monthly_contributions_payable",
+        Field::MonthlyContributions,
         Kind::Money,
         "元：单位和职工每月应缴的社会保险费合计。",
         "Yuan: social-insurance contributions payable by the unit and its staff per month.",
     ),
 ];
-const BANK_CONTACT: &[Field] = &[
+const BANK_CONTACT: &[Prompt] = &[
     h(
-        "bank.account_name",
+        Field::AccountName,
         Kind::Text,
         "一般与单位名称一致。",
         "Usually the unit's name.",
     ),
-    f("bank.bank_name", Kind::Text),
+    f(Field::BankName, Kind::Text),
     h(
-        "bank.account_number",
+        Field::AccountNumber,
         Kind::Account,
         "只填数字，可用空格分组。",
         "Digits only; spaces between groups are fine.",
     ),
-    Field {
+    Prompt {
         autocomplete: Some("name"),
-        ..f("contact.name", Kind::Text)
+        ..f(Field::ContactName, Kind::Text)
     },
-    Field {
+    Prompt {
         autocomplete: Some("tel"),
         ..h(
-            "contact.phone",
+            Field::ContactPhone,
             Kind::Tel,
             "11 位手机号码。",
             "An 11-digit mobile number.",
         )
     },
 ];
-const COMMITMENT: &[Field] = &[
-    f("commitment.signatory", Kind::Text),
-    f("commitment.accepted", Kind::Tick),
+const COMMITMENT: &[Prompt] = &[
+    f(Field::Signatory, Kind::Text),
+    f(Field::Accepted, Kind::Tick),
 ];
 
 impl Page {
     /// The fields asked on this page.
-    pub fn fields(self) -> &'static [Field] {
+    pub fn fields(self) -> &'static [Prompt] {
         match self {
             Page::Policy => POLICY,
             Page::Enterprise => ENTERPRISE,
@@ -253,18 +261,25 @@ impl Page {
         }
     }
 
-    /// The page an issue's field is answered on.
+    /// The page an issue's field (or section) is answered on.
     pub fn of_field(path: &str) -> Page {
+        let field = Field::from_path(path);
         QUESTION_PAGES
             .into_iter()
-            .find(|p| p.fields().iter().any(|f| f.path == path))
-            .unwrap_or_else(|| match path.split('.').next().unwrap_or_default() {
-                "hardship" => Page::Hardship,
-                "insured" => Page::Headcount,
-                "applicant" => Page::Enterprise,
-                "bank" | "contact" => Page::BankContact,
-                "commitment" => Page::Commitment,
-                _ => Page::Policy,
+            .find(|p| p.fields().iter().any(|f| Some(f.field) == field))
+            .unwrap_or_else(|| {
+                let section = field
+                    .map(Field::section)
+                    .or_else(|| Section::from_name(path));
+                match section.unwrap_or(Section::Top) {
+                    Section::Hardship => Page::Hardship,
+                    Section::Insured => Page::Headcount,
+                    Section::Applicant => Page::Enterprise,
+                    Section::Declarations => Page::Declarations,
+                    Section::Bank | Section::Contact => Page::BankContact,
+                    Section::Commitment => Page::Commitment,
+                    Section::Top => Page::Policy,
+                }
             })
     }
 
@@ -326,14 +341,29 @@ pub fn as_text(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn every_issue_field_has_a_page() {
-        assert_eq!(Page::of_field("applicant.credit_code"), Page::Enterprise);
-        assert_eq!(Page::of_field("insured.premiums_paid"), Page::Premiums);
-        assert_eq!(Page::of_field("hardship"), Page::Hardship);
-        assert_eq!(Page::of_field("commitment.date"), Page::Policy);
-        assert_eq!(Page::of_field("format"), Page::Policy);
+        let page = |f: Field| Page::of_field(f.path());
+        assert_eq!(page(Field::CreditCode), Page::Enterprise);
+        assert_eq!(page(Field::PremiumsPaid), Page::Premiums);
+        assert_eq!(Page::of_field(Section::Hardship.name()), Page::Hardship);
+        assert_eq!(Page::of_field(Section::Insured.name()), Page::Headcount);
+        assert_eq!(page(Field::CommitmentDate), Page::Policy);
+        assert_eq!(page(Field::Format), Page::Policy);
+    }
+
+    #[test]
+    fn every_field_but_format_is_asked_once() {
+        let asked: Vec<Field> = QUESTION_PAGES
+            .iter()
+            .flat_map(|p| p.fields())
+            .map(|p| p.field)
+            .collect();
+        for field in Field::ALL {
+            let times = asked.iter().filter(|f| *f == field).count();
+            let expected = usize::from(*field != Field::Format);
+            assert_eq!(times, expected, "{field}");
+        }
     }
 }

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use yew::Reducible;
 
 use super::form::{self, Page, QUESTION_PAGES};
+use crate::field::{Field, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
 
 /// Where the last attempt to save the draft stands.
@@ -63,7 +64,7 @@ pub struct AppState {
 /// Everything that can happen.
 pub enum Action {
     SetField {
-        path: String,
+        field: Field,
         value: Value,
     },
     SetPlace(String),
@@ -111,14 +112,24 @@ pub struct Draft {
 
 pub const DRAFT_VERSION: u32 = 1;
 
-/// A new, empty application dated `today`.
+/// A new, empty application dated `today`: every section an empty object
+/// (hardship `null`, not taken), the format tag and the date filled in.
 pub fn blank(today: &str) -> Value {
-    let mut app = json!({
-        "format": crate::APPLICATION_FORMAT,
-        "policy": null,
-        "applicant": {}, "insured": {}, "declarations": {}, "hardship": null,
-        "bank": {}, "contact": {}, "commitment": { "date": today },
-    });
+    let mut app = json!({});
+    for section in Section::ALL {
+        match section {
+            Section::Top => {}
+            Section::Hardship => form::set(&mut app, section.name(), Value::Null),
+            _ => form::set(&mut app, section.name(), json!({})),
+        }
+    }
+    form::set(
+        &mut app,
+        Field::Format.path(),
+        json!(crate::APPLICATION_FORMAT),
+    );
+    form::set(&mut app, Field::Policy.path(), Value::Null);
+    form::set(&mut app, Field::CommitmentDate.path(), json!(today));
     suggest_policy(&mut app, "suzhou");
     app
 }
@@ -127,7 +138,7 @@ pub fn blank(today: &str) -> Value {
 /// is valid that day, the latest that started before it; the engine then
 /// warns that the date is outside it), and the data year that goes with it.
 fn suggest_policy(app: &mut Value, place: &str) {
-    let date = form::as_text(form::get(app, "commitment.date"));
+    let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
     let latest = || {
         policy::profiles()
             .iter()
@@ -136,10 +147,10 @@ fn suggest_policy(app: &mut Value, place: &str) {
             .max_by(|a, b| a.profile.valid_from.cmp(&b.profile.valid_from))
     };
     if let Some(profile) = policy::suggest(place, &date).or_else(latest) {
-        form::set(app, "policy", json!(profile.profile.id));
+        form::set(app, Field::Policy.path(), json!(profile.profile.id));
         form::set(
             app,
-            "insured.year",
+            Field::Year.path(),
             json!(profile.profile.data_year.to_string()),
         );
     }
@@ -192,7 +203,7 @@ impl AppState {
 
     /// Does the chosen profile have a hardship path?
     pub fn hardship_offered(&self) -> bool {
-        let id = form::as_text(form::get(&self.application, "policy"));
+        let id = form::as_text(form::get(&self.application, Field::Policy.path()));
         policy::find(&id).is_ok_and(|p| p.profile.hardship.is_some())
     }
 
@@ -289,7 +300,7 @@ pub fn report_of(application: &Value, lang: Lang) -> Report {
 fn all_paths() -> BTreeSet<String> {
     let mut paths = BTreeSet::new();
     for field in QUESTION_PAGES.iter().flat_map(|p| p.fields()) {
-        paths.insert(field.path.to_owned());
+        paths.insert(field.path().to_owned());
     }
     paths
 }
@@ -303,22 +314,22 @@ impl Reducible for AppState {
             s.notice = None;
         }
         match action {
-            Action::SetField { path, value } => {
-                form::set(&mut s.application, &path, value);
-                if path == "commitment.date" {
+            Action::SetField { field, value } => {
+                form::set(&mut s.application, field.path(), value);
+                if field == Field::CommitmentDate {
                     suggest_policy(&mut s.application, &s.place);
                 }
-                if path == "policy" {
-                    let id = form::as_text(form::get(&s.application, "policy"));
+                if field == Field::Policy {
+                    let id = form::as_text(form::get(&s.application, Field::Policy.path()));
                     if let Ok(p) = policy::find(&id) {
                         form::set(
                             &mut s.application,
-                            "insured.year",
+                            Field::Year.path(),
                             json!(p.profile.data_year.to_string()),
                         );
                     }
                 }
-                s.touched.insert(path);
+                s.touched.insert(field.path().to_owned());
             }
             Action::SetPlace(place) => {
                 s.place = place;
@@ -326,7 +337,7 @@ impl Reducible for AppState {
             }
             Action::SetHardship(taken) => {
                 let value = if taken { json!({}) } else { Value::Null };
-                form::set(&mut s.application, "hardship", value);
+                form::set(&mut s.application, Section::Hardship.name(), value);
             }
             Action::Continue => {
                 let report = s.report();
@@ -381,7 +392,7 @@ impl Reducible for AppState {
                 s.demo = demo;
             }
             Action::Clear => {
-                let today = form::as_text(form::get(&s.application, "commitment.date"));
+                let today = form::as_text(form::get(&s.application, Field::CommitmentDate.path()));
                 let (lang, embedded, update_ready) = (s.lang, s.embedded.take(), s.update_ready);
                 s = AppState::new(&today, lang);
                 s.embedded = embedded;
@@ -398,14 +409,15 @@ impl Reducible for AppState {
             Action::Embedded(origin) => s.embedded = Some(origin),
             Action::Prefill(values) => {
                 merge_into(&mut s.application, &values);
-                if form::get(&values, "policy").is_null() {
+                if form::get(&values, Field::Policy.path()).is_null() {
                     suggest_policy(&mut s.application, &s.place);
-                } else if let Ok(p) =
-                    policy::find(&form::as_text(form::get(&s.application, "policy")))
-                {
+                } else if let Ok(p) = policy::find(&form::as_text(form::get(
+                    &s.application,
+                    Field::Policy.path(),
+                ))) {
                     form::set(
                         &mut s.application,
-                        "insured.year",
+                        Field::Year.path(),
                         json!(p.profile.data_year.to_string()),
                     );
                 }
@@ -429,25 +441,40 @@ mod tests {
     #[test]
     fn a_new_application_gets_the_suggested_policy_and_data_year() {
         let s = state();
-        assert_eq!(form::get(&s.application, "policy"), &json!("suzhou-2019"));
-        assert_eq!(form::get(&s.application, "insured.year"), &json!("2018"));
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("suzhou-2019")
+        );
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2018")
+        );
     }
 
     #[test]
     fn a_date_after_every_profile_gets_the_latest_one() {
         let s = Rc::new(AppState::new("2026-11-26", Lang::Zh));
-        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2025"));
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("cn-2025")
+        );
     }
 
     #[test]
     fn changing_the_date_or_place_changes_the_suggestion() {
         let s = state().reduce(Action::SetField {
-            path: "commitment.date".into(),
+            field: Field::CommitmentDate,
             value: json!("2024-05-01"),
         });
-        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("cn-2024")
+        );
         let s = s.reduce(Action::SetPlace("other".into()));
-        assert_eq!(form::get(&s.application, "policy"), &json!("cn-2024"));
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("cn-2024")
+        );
     }
 
     #[test]
@@ -455,13 +482,13 @@ mod tests {
         let s = state().reduce(Action::Continue).reduce(Action::Continue);
         assert_eq!(s.page, Page::Enterprise);
         assert!(s.attempted.contains(&Page::Enterprise));
-        assert!(s.shows_issues_of("applicant.name"));
+        assert!(s.shows_issues_of(Field::ApplicantName.path()));
     }
 
     #[test]
     fn a_portal_prefill_fills_only_what_it_sends() {
         let s = state().reduce(Action::SetField {
-            path: "contact.name".into(),
+            field: Field::ContactName,
             value: json!("王芳"),
         });
         let s = s.reduce(Action::Prefill(json!({
@@ -469,16 +496,16 @@ mod tests {
             "contact": { "phone": null }
         })));
         assert_eq!(
-            form::get(&s.application, "applicant.name"),
+            form::get(&s.application, Field::ApplicantName.path()),
             &json!("门户单位")
         );
         assert_eq!(
-            form::get(&s.application, "contact.name"),
+            form::get(&s.application, Field::ContactName.path()),
             &json!("王芳"),
             "kept"
         );
         assert_eq!(
-            form::get(&s.application, "policy"),
+            form::get(&s.application, Field::Policy.path()),
             &json!("suzhou-2019"),
             "still suggested"
         );
@@ -489,7 +516,7 @@ mod tests {
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
         let s = state().reduce(Action::SetField {
-            path: "policy".into(),
+            field: Field::Policy,
             value: json!("cn-2024"),
         });
         assert!(!s.pages().contains(&Page::Hardship));

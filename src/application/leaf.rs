@@ -23,6 +23,11 @@ macro_rules! leaf {
             pub fn raw(&self) -> &Value {
                 &self.0
             }
+
+            /// The value as given, to replace.
+            pub fn raw_mut(&mut self) -> &mut Value {
+                &mut self.0
+            }
         }
 
         impl From<Value> for $name {
@@ -85,6 +90,11 @@ impl<T> Choice<T> {
     /// The value as given.
     pub fn raw(&self) -> &Value {
         &self.value
+    }
+
+    /// The value as given, to replace.
+    pub fn raw_mut(&mut self) -> &mut Value {
+        &mut self.value
     }
 }
 

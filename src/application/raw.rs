@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::leaf::{Choice, Count, Date, Decimal, Flag, Money, Text};
 use super::{Industry, UnitType};
+use crate::field::{Field, Section};
 
 /// The format tag every application carries.
 pub const APPLICATION_FORMAT: &str = "wengang.application/1";
@@ -199,29 +200,60 @@ pub struct RawCommitment {
 }
 
 impl RawApplication {
-    /// Reads an application out of a JSON value: known fields by name,
-    /// everything else kept in `extra`. Only a section that is not an
-    /// object (or a top level that is not one) is refused.
+    /// Reads an application out of a JSON value: known fields by name
+    /// (the names of [`crate::field::Field`]), everything else kept in
+    /// `extra`. Only a section that is not an object (or a top level that
+    /// is not one) is refused; a `null` or missing `hardship` means the
+    /// hardship path is not taken.
     pub fn from_json(value: Value) -> Result<Self, String> {
-        let Value::Object(mut map) = value else {
+        let Value::Object(mut top) = value else {
             return Err(not_an_object("the application", &value));
         };
-        Ok(RawApplication {
-            format: take(&mut map, "format").into(),
-            policy: take(&mut map, "policy").into(),
-            applicant: RawApplicant::from_map(section(&mut map, "applicant")?),
-            insured: RawInsured::from_map(section(&mut map, "insured")?),
-            declarations: RawDeclarations::from_map(section(&mut map, "declarations")?),
-            hardship: match map.remove("hardship") {
-                None | Some(Value::Null) => None,
-                Some(Value::Object(m)) => Some(RawHardship::from_map(m)),
-                Some(other) => return Err(not_an_object("hardship", &other)),
-            },
-            bank: RawBank::from_map(section(&mut map, "bank")?),
-            contact: RawContact::from_map(section(&mut map, "contact")?),
-            commitment: RawCommitment::from_map(section(&mut map, "commitment")?),
-            extra: map,
-        })
+        let mut raw = RawApplication::default();
+        // One object per section, indexed as `Section::ALL`; the top level's
+        // slot stays empty (its fields are read from `top`).
+        let mut sections: [Map<String, Value>; Section::ALL.len()] = Default::default();
+        for (i, section) in Section::ALL.into_iter().enumerate().skip(1) {
+            let key = section.name();
+            match top.remove(key) {
+                None | Some(Value::Null) => {}
+                Some(Value::Object(map)) => {
+                    if section == Section::Hardship {
+                        raw.hardship = Some(RawHardship::default());
+                    }
+                    sections[i] = map;
+                }
+                Some(other) if section == Section::Hardship => {
+                    return Err(not_an_object(key, &other))
+                }
+                Some(other) => return Err(not_an_object(&format!("`{key}`"), &other)),
+            }
+        }
+        for &field in Field::ALL {
+            let section = field.section();
+            if section == Section::Hardship && raw.hardship.is_none() {
+                continue;
+            }
+            let map = match section {
+                Section::Top => &mut top,
+                s => &mut sections[s as usize],
+            };
+            if let Some(value) = map.remove(field.leaf()) {
+                field.set_raw(&mut raw, value);
+            }
+        }
+        let [_, applicant, insured, declarations, hardship, bank, contact, commitment] = sections;
+        raw.applicant.extra = applicant;
+        raw.insured.extra = insured;
+        raw.declarations.extra = declarations;
+        if let Some(h) = &mut raw.hardship {
+            h.extra = hardship;
+        }
+        raw.bank.extra = bank;
+        raw.contact.extra = contact;
+        raw.commitment.extra = commitment;
+        raw.extra = top;
+        Ok(raw)
     }
 }
 
@@ -230,107 +262,6 @@ impl<'de> Deserialize<'de> for RawApplication {
         // A key given twice is refused rather than silently overwritten.
         let value = super::unique::deserialize(deserializer)?;
         RawApplication::from_json(value).map_err(serde::de::Error::custom)
-    }
-}
-
-impl RawApplicant {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawApplicant {
-            name: take(&mut map, "name").into(),
-            credit_code: take(&mut map, "credit_code").into(),
-            unit_type: take(&mut map, "unit_type").into(),
-            industry: take(&mut map, "industry").into(),
-            employees: take(&mut map, "employees").into(),
-            revenue: take(&mut map, "revenue").into(),
-            assets: take(&mut map, "assets").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawInsured {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawInsured {
-            year: take(&mut map, "year").into(),
-            start: take(&mut map, "start").into(),
-            end: take(&mut map, "end").into(),
-            monthly_average: take(&mut map, "monthly_average").into(),
-            retired_or_deceased: take(&mut map, "retired_or_deceased").into(),
-            new_benefit_claimants: take(&mut map, "new_benefit_claimants").into(),
-            months_paid_in_full: take(&mut map, "months_paid_in_full").into(),
-            premiums_paid: take(&mut map, "premiums_paid").into(),
-            arrears_and_late_fees: take(&mut map, "arrears_and_late_fees").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawDeclarations {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawDeclarations {
-            industrial_policy_compliant: take(&mut map, "industrial_policy_compliant").into(),
-            environmental_compliant: take(&mut map, "environmental_compliant").into(),
-            seriously_dishonest: take(&mut map, "seriously_dishonest").into(),
-            zombie: take(&mut map, "zombie").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawHardship {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawHardship {
-            temporary_difficulty: take(&mut map, "temporary_difficulty").into(),
-            union_agreed_plan: take(&mut map, "union_agreed_plan").into(),
-            no_layoff_commitment: take(&mut map, "no_layoff_commitment").into(),
-            monthly_contributions_payable: take(&mut map, "monthly_contributions_payable").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawBank {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawBank {
-            account_name: take(&mut map, "account_name").into(),
-            bank_name: take(&mut map, "bank_name").into(),
-            account_number: take(&mut map, "account_number").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawContact {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawContact {
-            name: take(&mut map, "name").into(),
-            phone: take(&mut map, "phone").into(),
-            extra: map,
-        }
-    }
-}
-
-impl RawCommitment {
-    fn from_map(mut map: Map<String, Value>) -> Self {
-        RawCommitment {
-            accepted: take(&mut map, "accepted").into(),
-            signatory: take(&mut map, "signatory").into(),
-            date: take(&mut map, "date").into(),
-            extra: map,
-        }
-    }
-}
-
-fn take(map: &mut Map<String, Value>, key: &str) -> Value {
-    map.remove(key).unwrap_or(Value::Null)
-}
-
-/// A section of the application; missing or `null` reads as empty.
-fn section(map: &mut Map<String, Value>, key: &str) -> Result<Map<String, Value>, String> {
-    match map.remove(key) {
-        None | Some(Value::Null) => Ok(Map::new()),
-        Some(Value::Object(section)) => Ok(section),
-        Some(other) => Err(not_an_object(&format!("`{key}`"), &other)),
     }
 }
 

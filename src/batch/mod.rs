@@ -261,7 +261,7 @@ impl Screener {
             if column.is_hardship() && cell.is_empty() {
                 continue;
             }
-            columns::set_leaf(column.leaf_mut(&mut self.raw), column.kind(), cell);
+            columns::set_leaf(column.raw_mut(&mut self.raw), column.kind(), cell);
         }
         self.default_policy();
         Ok(())

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{Issue, IssueKind};
 use crate::application::Insured;
+use crate::field::Field;
 
 /// A monthly average below half the smaller or above twice the larger of
 /// the start and end counts is unlikely (a heuristic, not a policy value).
@@ -19,34 +20,34 @@ const PREMIUM_PER_PERSON_HIGH: Decimal = Decimal::from_parts(20_000, 0, 0, false
 /// The issues between the fields of last year's insurance figures.
 pub fn insured(insured: &Insured) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let mut flag = |field: &str, kind| issues.push(Issue::new(format!("insured.{field}"), kind));
+    let mut flag = |field: Field, kind| issues.push(Issue::new(field.path(), kind));
     if insured.arrears_and_late_fees > insured.premiums_paid {
-        flag("arrears_and_late_fees", IssueKind::ArrearsExceedPremiums);
+        flag(Field::ArrearsAndLateFees, IssueKind::ArrearsExceedPremiums);
     }
     if insured.months_paid_in_full > 12 {
-        flag("months_paid_in_full", IssueKind::MonthsOverTwelve);
+        flag(Field::MonthsPaidInFull, IssueKind::MonthsOverTwelve);
     }
     let average = insured.monthly_average;
     if average.is_zero() {
-        flag("monthly_average", IssueKind::MonthlyAverageZero);
+        flag(Field::MonthlyAverage, IssueKind::MonthlyAverageZero);
     } else {
         let low = Decimal::from(insured.start.min(insured.end)) * AVERAGE_LOW_FACTOR;
         let high = Decimal::from(insured.start.max(insured.end)) * AVERAGE_HIGH_FACTOR;
         if average < low || average > high.max(Decimal::ONE) {
-            flag("monthly_average", IssueKind::MonthlyAverageImplausible);
+            flag(Field::MonthlyAverage, IssueKind::MonthlyAverageImplausible);
         }
         let per_person = insured.premiums_paid.checked_div(average);
         let plausible = per_person
             .is_some_and(|p| (PREMIUM_PER_PERSON_LOW..=PREMIUM_PER_PERSON_HIGH).contains(&p));
         if !insured.premiums_paid.is_zero() && !plausible {
-            flag("premiums_paid", IssueKind::PremiumsImplausible);
+            flag(Field::PremiumsPaid, IssueKind::PremiumsImplausible);
         }
     }
     if insured.retired_or_deceased > insured.start {
-        flag("retired_or_deceased", IssueKind::RetiredExceedStart);
+        flag(Field::RetiredOrDeceased, IssueKind::RetiredExceedStart);
     }
     if insured.new_benefit_claimants > insured.start {
-        flag("new_benefit_claimants", IssueKind::ClaimantsExceedStart);
+        flag(Field::NewBenefitClaimants, IssueKind::ClaimantsExceedStart);
     }
     issues
 }

@@ -15,6 +15,7 @@ pub use issue::{Issue, IssueKind, Severity};
 use serde_json::Value;
 
 use crate::application::*;
+use crate::field::{Field, Section};
 use crate::policy::{self, size_table::Measure, LoadedProfile};
 
 /// The outcome of validation.
@@ -34,22 +35,22 @@ struct Collector {
 }
 
 impl Collector {
-    fn take<T>(&mut self, field: &str, result: Result<T, IssueKind>) -> Option<T> {
+    fn take<T>(&mut self, field: Field, result: Result<T, IssueKind>) -> Option<T> {
         result
-            .map_err(|kind| self.issues.push(Issue::new(field, kind)))
+            .map_err(|kind| self.issues.push(Issue::new(field.path(), kind)))
             .ok()
     }
 
-    fn flag(&mut self, field: &str, kind: Option<IssueKind>) {
+    fn flag(&mut self, field: Field, kind: Option<IssueKind>) {
         if let Some(kind) = kind {
-            self.issues.push(Issue::new(field, kind));
+            self.issues.push(Issue::new(field.path(), kind));
         }
     }
 
     /// Money that is only needed sometimes: blank is fine when not needed.
     fn optional_money(
         &mut self,
-        field: &str,
+        field: Field,
         value: &Value,
         needed: bool,
     ) -> Option<Option<rust_decimal::Decimal>> {
@@ -67,19 +68,19 @@ pub fn validate(raw: &RawApplication) -> Validation {
     if let Value::String(found) = raw.format.raw() {
         if found.trim() != APPLICATION_FORMAT {
             c.flag(
-                "format",
+                Field::Format,
                 Some(IssueKind::FormatUnsupported {
                     found: found.clone(),
                 }),
             );
         }
     }
-    let policy_id = c.take("policy", fields::text(raw.policy.raw()));
+    let policy_id = c.take(Field::Policy, fields::text(raw.policy.raw()));
     let profile = policy_id.as_deref().and_then(|id| match policy::find(id) {
         Ok(p) => Some(p),
         Err(_) => {
             c.flag(
-                "policy",
+                Field::Policy,
                 Some(IssueKind::PolicyUnknown { id: id.to_owned() }),
             );
             None
@@ -125,30 +126,26 @@ pub fn validate(raw: &RawApplication) -> Validation {
 }
 
 fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
-    let name = c.take("applicant.name", fields::text(raw.name.raw()));
-    let credit_code = c.take("applicant.credit_code", fields::text(raw.credit_code.raw()));
+    let name = c.take(Field::ApplicantName, fields::text(raw.name.raw()));
+    let credit_code = c.take(Field::CreditCode, fields::text(raw.credit_code.raw()));
     if let Some(code) = &credit_code {
         for kind in identifiers::credit_code(code) {
-            c.flag("applicant.credit_code", Some(kind));
+            c.flag(Field::CreditCode, Some(kind));
         }
     }
     let unit_type = c.take(
-        "applicant.unit_type",
+        Field::UnitType,
         fields::choice::<UnitType>(raw.unit_type.raw()),
     );
     let industry = c.take(
-        "applicant.industry",
+        Field::Industry,
         fields::choice::<Industry>(raw.industry.raw()),
     );
-    let employees = c.take("applicant.employees", fields::count(raw.employees.raw()));
+    let employees = c.take(Field::Employees, fields::count(raw.employees.raw()));
     // Revenue and assets are required only where the industry's size row uses them.
     let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
-    let revenue = c.optional_money(
-        "applicant.revenue",
-        raw.revenue.raw(),
-        needs(Measure::Revenue),
-    );
-    let assets = c.optional_money("applicant.assets", raw.assets.raw(), needs(Measure::Assets));
+    let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
+    let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
     Some(Applicant {
         name: name?,
         credit_code: credit_code?,
@@ -165,43 +162,40 @@ fn insured(
     raw: &RawInsured,
     profile: Option<&LoadedProfile>,
 ) -> Option<Insured> {
-    let year = c.take("insured.year", fields::count(raw.year.raw()));
+    let year = c.take(Field::Year, fields::count(raw.year.raw()));
     match (year, profile) {
         (Some(y), _) if !(1990..=2100).contains(&y) => {
-            c.flag("insured.year", Some(IssueKind::YearImplausible))
+            c.flag(Field::Year, Some(IssueKind::YearImplausible))
         }
         (Some(y), Some(p)) if y != u64::from(p.profile.data_year) => c.flag(
-            "insured.year",
+            Field::Year,
             Some(IssueKind::YearMismatch {
                 expected: p.profile.data_year,
             }),
         ),
         _ => {}
     }
-    let start = c.take("insured.start", fields::count(raw.start.raw()));
-    let end = c.take("insured.end", fields::count(raw.end.raw()));
+    let start = c.take(Field::Start, fields::count(raw.start.raw()));
+    let end = c.take(Field::End, fields::count(raw.end.raw()));
     let monthly_average = c.take(
-        "insured.monthly_average",
+        Field::MonthlyAverage,
         fields::decimal(raw.monthly_average.raw(), fields::MAX_AVERAGE_DECIMALS),
     );
     let retired_or_deceased = c.take(
-        "insured.retired_or_deceased",
+        Field::RetiredOrDeceased,
         fields::count(raw.retired_or_deceased.raw()),
     );
     let new_benefit_claimants = c.take(
-        "insured.new_benefit_claimants",
+        Field::NewBenefitClaimants,
         fields::count(raw.new_benefit_claimants.raw()),
     );
     let months_paid_in_full = c.take(
-        "insured.months_paid_in_full",
+        Field::MonthsPaidInFull,
         fields::count(raw.months_paid_in_full.raw()),
     );
-    let premiums_paid = c.take(
-        "insured.premiums_paid",
-        fields::money(raw.premiums_paid.raw()),
-    );
+    let premiums_paid = c.take(Field::PremiumsPaid, fields::money(raw.premiums_paid.raw()));
     let arrears_and_late_fees = c.take(
-        "insured.arrears_and_late_fees",
+        Field::ArrearsAndLateFees,
         fields::money(raw.arrears_and_late_fees.raw()),
     );
     let insured = Insured {
@@ -220,21 +214,14 @@ fn insured(
 }
 
 fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations> {
-    // Field names spelt out: a name is only made into a string for an issue.
-    let mut flag = |field: &str, value: &Value| c.take(field, fields::flag(value));
+    let mut flag = |field: Field, value: &Value| c.take(field, fields::flag(value));
     let industrial = flag(
-        "declarations.industrial_policy_compliant",
+        Field::IndustrialPolicy,
         raw.industrial_policy_compliant.raw(),
     );
-    let environmental = flag(
-        "declarations.environmental_compliant",
-        raw.environmental_compliant.raw(),
-    );
-    let dishonest = flag(
-        "declarations.seriously_dishonest",
-        raw.seriously_dishonest.raw(),
-    );
-    let zombie = flag("declarations.zombie", raw.zombie.raw());
+    let environmental = flag(Field::Environmental, raw.environmental_compliant.raw());
+    let dishonest = flag(Field::SeriouslyDishonest, raw.seriously_dishonest.raw());
+    let zombie = flag(Field::Zombie, raw.zombie.raw());
     Some(Declarations {
         industrial_policy_compliant: industrial?,
         environmental_compliant: environmental?,
@@ -250,21 +237,18 @@ fn hardship(
 ) -> Option<Hardship> {
     let rules = profile.map(|p| p.profile.hardship.as_ref());
     if let Some(None) = rules {
-        c.flag("hardship", Some(IssueKind::HardshipNotCovered));
+        c.issues.push(Issue::new(
+            Section::Hardship.name(),
+            IssueKind::HardshipNotCovered,
+        ));
     }
     let needs_contributions = matches!(rules, Some(Some(r)) if r.contribution.is_some());
-    let mut flag = |field: &str, value: &Value| c.take(field, fields::flag(value));
-    let temporary_difficulty = flag(
-        "hardship.temporary_difficulty",
-        raw.temporary_difficulty.raw(),
-    );
-    let union_agreed_plan = flag("hardship.union_agreed_plan", raw.union_agreed_plan.raw());
-    let no_layoff_commitment = flag(
-        "hardship.no_layoff_commitment",
-        raw.no_layoff_commitment.raw(),
-    );
+    let mut flag = |field: Field, value: &Value| c.take(field, fields::flag(value));
+    let temporary_difficulty = flag(Field::TemporaryDifficulty, raw.temporary_difficulty.raw());
+    let union_agreed_plan = flag(Field::UnionAgreedPlan, raw.union_agreed_plan.raw());
+    let no_layoff_commitment = flag(Field::NoLayoffCommitment, raw.no_layoff_commitment.raw());
     let contributions = c.optional_money(
-        "hardship.monthly_contributions_payable",
+        Field::MonthlyContributions,
         raw.monthly_contributions_payable.raw(),
         needs_contributions,
     );
@@ -278,19 +262,22 @@ fn hardship(
 
 fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
     c.take(
-        "bank.account_name",
+        Field::AccountName,
         fields::text_ref(raw.bank.account_name.raw()),
     );
-    c.take("bank.bank_name", fields::text_ref(raw.bank.bank_name.raw()));
+    c.take(Field::BankName, fields::text_ref(raw.bank.bank_name.raw()));
     if let Some(number) = c.take(
-        "bank.account_number",
+        Field::AccountNumber,
         fields::text_ref(raw.bank.account_number.raw()),
     ) {
-        c.flag("bank.account_number", contact::account_number(number));
+        c.flag(Field::AccountNumber, contact::account_number(number));
     }
-    c.take("contact.name", fields::text_ref(raw.contact.name.raw()));
-    if let Some(phone) = c.take("contact.phone", fields::text_ref(raw.contact.phone.raw())) {
-        c.flag("contact.phone", contact::mobile_phone(phone));
+    c.take(Field::ContactName, fields::text_ref(raw.contact.name.raw()));
+    if let Some(phone) = c.take(
+        Field::ContactPhone,
+        fields::text_ref(raw.contact.phone.raw()),
+    ) {
+        c.flag(Field::ContactPhone, contact::mobile_phone(phone));
     }
 }
 
@@ -299,17 +286,11 @@ fn commitment(
     raw: &RawCommitment,
     profile: Option<&LoadedProfile>,
 ) -> Option<CalendarDate> {
-    if c.take("commitment.accepted", fields::flag(raw.accepted.raw())) == Some(false) {
-        c.flag(
-            "commitment.accepted",
-            Some(IssueKind::CommitmentNotAccepted),
-        );
+    if c.take(Field::Accepted, fields::flag(raw.accepted.raw())) == Some(false) {
+        c.flag(Field::Accepted, Some(IssueKind::CommitmentNotAccepted));
     }
-    c.take(
-        "commitment.signatory",
-        fields::text_ref(raw.signatory.raw()),
-    );
-    let date = c.take("commitment.date", fields::date(raw.date.raw()))?;
+    c.take(Field::Signatory, fields::text_ref(raw.signatory.raw()));
+    let date = c.take(Field::CommitmentDate, fields::date(raw.date.raw()))?;
     if let Some(p) = profile {
         let (from, to) = (&p.profile.valid_from, &p.profile.valid_to);
         // Compared as dates: formatting one per application cost batch
@@ -318,7 +299,7 @@ fn commitment(
         let after = fields::date_text(to).is_ok_and(|to| date > to);
         if before || after {
             c.flag(
-                "commitment.date",
+                Field::CommitmentDate,
                 Some(IssueKind::DateOutsideProfile {
                     from: from.clone(),
                     to: to.clone(),

@@ -11,6 +11,7 @@ use crate::app::form::{self, Page};
 use crate::app::qr;
 use crate::app::state::Action;
 use crate::app::text::t;
+use crate::field::Field;
 use crate::RawApplication;
 
 #[function_component(PrintView)]
@@ -28,8 +29,8 @@ pub fn print_view(ctx: &Ctx) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Result)))
     };
     let app = &ctx.state.application;
-    let signatory = form::as_text(form::get(app, "commitment.signatory"));
-    let date = form::as_text(form::get(app, "commitment.date"));
+    let signatory = form::as_text(form::get(app, Field::Signatory.path()));
+    let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
     html! {
         <div class="print">
             <div class="actions no-print">

@@ -5,17 +5,17 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::Ctx;
-use crate::app::form::{self, input_id, Field, Kind};
+use crate::app::form::{self, input_id, Kind, Prompt};
 use crate::app::state::{warning_key, Action};
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
-use crate::messages::fields::label;
+use crate::messages::fields::field_label;
 use crate::report::IssueReport;
 use crate::{policy, Lang, Severity};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct QuestionProps {
-    pub field: Field,
+    pub prompt: Prompt,
     pub ctx: Ctx,
 }
 
@@ -26,9 +26,10 @@ pub fn question(props: &QuestionProps) -> Html {
         report,
         dispatch,
     } = &props.ctx;
-    let field = props.field;
+    let prompt = props.prompt;
+    let field = prompt.field;
     let lang = state.lang;
-    let path = field.path;
+    let path = field.path();
     let id = input_id(path);
     let value = form::get(&state.application, path).clone();
     let issues: Vec<&IssueReport> = if state.shows_issues_of(path) {
@@ -48,7 +49,7 @@ pub fn question(props: &QuestionProps) -> Html {
     let hint_id = format!("h-{id}");
     let error_id = format!("e-{id}");
     let mut described: Vec<String> = Vec::new();
-    if field.hint.is_some() {
+    if prompt.hint.is_some() {
         described.push(hint_id.clone());
     }
     if error.is_some() {
@@ -64,12 +65,7 @@ pub fn question(props: &QuestionProps) -> Html {
 
     let set = {
         let dispatch = dispatch.clone();
-        move |value: Value| {
-            dispatch.dispatch(Action::SetField {
-                path: path.to_owned(),
-                value,
-            })
-        }
+        move |value: Value| dispatch.dispatch(Action::SetField { field, value })
     };
     let on_text = {
         let set = set.clone();
@@ -90,7 +86,7 @@ pub fn question(props: &QuestionProps) -> Html {
             });
         })
     };
-    let hint = field
+    let hint = prompt
         .hint
         .map(|(zh, en)| html! { <p class="hint" id={hint_id.clone()}>{ t(lang, zh, en) }</p> });
     let error_html = error.map(|e| {
@@ -113,9 +109,9 @@ pub fn question(props: &QuestionProps) -> Html {
         })
         .collect::<Html>();
     let group_class = classes!("form-group", error.is_some().then_some("form-group--error"));
-    let label_text = label(path, lang);
+    let label_text = field_label(field, lang);
 
-    let control = match field.kind {
+    let control = match prompt.kind {
         Kind::YesNo => {
             let checked = value.as_bool();
             let yes = {
@@ -217,12 +213,12 @@ pub fn question(props: &QuestionProps) -> Html {
             html! {
                 <input class={classes!("input", width)} type={input_type} id={id.clone()} name={path}
                     value={form::as_text(&value)} oninput={on_text} inputmode={inputmode}
-                    autocomplete={field.autocomplete.unwrap_or("off")} spellcheck="false"
+                    autocomplete={prompt.autocomplete.unwrap_or("off")} spellcheck="false"
                     aria-describedby={describedby} aria-invalid={invalid} />
             }
         }
     };
-    let suffix = matches!(field.kind, Kind::Money).then(
+    let suffix = matches!(prompt.kind, Kind::Money).then(
         || html! { <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span> },
     );
     html! {

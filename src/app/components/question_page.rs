@@ -8,6 +8,7 @@ use super::Ctx;
 use crate::app::form::{self, input_id, Page};
 use crate::app::state::Action;
 use crate::app::text::t;
+use crate::field::{Field, Section};
 use crate::{policy, Lang};
 
 #[function_component(QuestionPage)]
@@ -25,12 +26,12 @@ pub fn question_page(ctx: &Ctx) -> Html {
     let show_summary = state.attempted.contains(&page) && !blocking.is_empty();
     let on_submit = super::continue_on_submit(&ctx.dispatch);
     let on_back = super::back_on_click(&ctx.dispatch);
-    let taking_hardship = !form::get(&state.application, "hardship").is_null();
+    let taking_hardship = !form::get(&state.application, Section::Hardship.name()).is_null();
     let questions: Html = page
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
-        .map(|f| html! { <Question key={f.path} field={*f} ctx={ctx.clone()} /> })
+        .map(|f| html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> })
         .collect();
     html! {
         <div class={classes!("question-page", format!("page--{}", page.slug()))}>
@@ -106,14 +107,14 @@ fn place(ctx: &Ctx) -> Html {
 
 fn hardship_choice(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let taking = !form::get(&ctx.state.application, "hardship").is_null();
+    let taking = !form::get(&ctx.state.application, Section::Hardship.name()).is_null();
     let set = |taken: bool| {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::SetHardship(taken)))
     };
-    let id = input_id("hardship");
+    let id = input_id(Section::Hardship.name());
     let missing: Vec<String> = {
-        let id = form::as_text(form::get(&ctx.state.application, "policy"));
+        let id = form::as_text(form::get(&ctx.state.application, Field::Policy.path()));
         policy::find(&id)
             .ok()
             .and_then(|p| p.profile.hardship.as_ref())
@@ -152,11 +153,11 @@ fn hardship_choice(ctx: &Ctx) -> Html {
                     <legend class="label">{ t(lang, "是否按困难企业申请？", "Apply on the hardship path?") }</legend>
                     <div class="radios">
                         <div class="radio">
-                            <input type="radio" id={id.clone()} name="hardship" checked={taking} onchange={set(true)} />
+                            <input type="radio" id={id.clone()} name={Section::Hardship.name()} checked={taking} onchange={set(true)} />
                             <label for={id.clone()}>{ t(lang, "是", "Yes") }</label>
                         </div>
                         <div class="radio">
-                            <input type="radio" id={format!("{id}-no")} name="hardship" checked={!taking} onchange={set(false)} />
+                            <input type="radio" id={format!("{id}-no")} name={Section::Hardship.name()} checked={!taking} onchange={set(false)} />
                             <label for={format!("{id}-no")}>{ t(lang, "否", "No") }</label>
                         </div>
                     </div>
@@ -169,7 +170,10 @@ fn hardship_choice(ctx: &Ctx) -> Html {
 /// The commitment letter (承诺书), also printed.
 pub fn commitment_text(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let name = form::as_text(form::get(&ctx.state.application, "applicant.name"));
+    let name = form::as_text(form::get(
+        &ctx.state.application,
+        Field::ApplicantName.path(),
+    ));
     let name = if name.trim().is_empty() {
         t(lang, "本单位", "Our unit").to_owned()
     } else {

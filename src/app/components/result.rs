@@ -9,6 +9,7 @@ use crate::app::files;
 use crate::app::form::{self, Page};
 use crate::app::state::Action;
 use crate::app::text::{self, t, STAGES};
+use crate::field::Field;
 use crate::messages::criteria::percent;
 use crate::messages::summary::group_thousands;
 use crate::refund::Route;
@@ -30,8 +31,8 @@ pub fn result_page(ctx: &Ctx) -> Html {
                 .map_err(|e| e.to_string())
                 .and_then(|submission| {
                     let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
-                    let name = form::as_text(form::get(&application, "applicant.name"));
-                    let date = form::as_text(form::get(&application, "commitment.date"));
+                    let name = form::as_text(form::get(&application, Field::ApplicantName.path()));
+                    let date = form::as_text(form::get(&application, Field::CommitmentDate.path()));
                     files::download(&files::file_name(&name, &date), &text)
                 });
             export_error.set(outcome.err());
@@ -147,10 +148,13 @@ fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
     let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, rate, &r.refund_unrounded) else {
         return Html::default();
     };
-    let premiums = form::as_text(form::get(&ctx.state.application, "insured.premiums_paid"));
+    let premiums = form::as_text(form::get(
+        &ctx.state.application,
+        Field::PremiumsPaid.path(),
+    ));
     let arrears = form::as_text(form::get(
         &ctx.state.application,
-        "insured.arrears_and_late_fees",
+        Field::ArrearsAndLateFees.path(),
     ));
     let yuan = |s: &str| format!("{} {}", group_thousands(s), t(lang, "元", "yuan"));
     let refund = r.refund.clone().unwrap_or_default();

@@ -4,21 +4,22 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::Ctx;
-use crate::app::form::{self, Field, Kind, Page};
+use crate::app::form::{self, Kind, Page, Prompt};
 use crate::app::state::Action;
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
-use crate::messages::fields::label;
+use crate::field::Section;
+use crate::messages::fields::field_label;
 use crate::messages::summary::group_thousands;
 use crate::{policy, Lang, Severity};
 
 /// An answer as a person reads it.
-pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
+pub fn display(prompt: &Prompt, value: &Value, lang: Lang) -> String {
     let raw = form::as_text(value);
     if raw.trim().is_empty() {
         return t(lang, "未填写", "Not answered").to_owned();
     }
-    match field.kind {
+    match prompt.kind {
         Kind::YesNo | Kind::Tick => match value.as_bool() {
             Some(true) => t(lang, "是", "Yes").to_owned(),
             Some(false) => t(lang, "否", "No").to_owned(),
@@ -42,7 +43,7 @@ pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
 pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
     let lang = ctx.state.lang;
     let app = &ctx.state.application;
-    let taking_hardship = !form::get(app, "hardship").is_null();
+    let taking_hardship = !form::get(app, Section::Hardship.name()).is_null();
     let mut rows: Vec<Html> = Vec::new();
     if page == Page::Hardship {
         let answer = if taking_hardship {
@@ -53,30 +54,31 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
         rows.push(row(
             ctx,
             page,
-            "hardship",
+            Section::Hardship.name(),
             t(lang, "按困难企业申请", "Hardship path").to_owned(),
             answer.to_owned(),
             false,
             change,
         ));
     }
-    for field in page
+    for prompt in page
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
     {
-        let value = form::get(app, field.path);
+        let path = prompt.path();
+        let value = form::get(app, path);
         let has_error = ctx
             .report
             .issues
             .iter()
-            .any(|i| i.field == field.path && i.severity == Severity::Error);
+            .any(|i| i.field == path && i.severity == Severity::Error);
         rows.push(row(
             ctx,
             page,
-            field.path,
-            label(field.path, lang),
-            display(field, value, lang),
+            path,
+            field_label(prompt.field, lang).to_owned(),
+            display(prompt, value, lang),
             has_error,
             change,
         ));

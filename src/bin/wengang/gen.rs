@@ -13,44 +13,51 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use wengang_engine::batch::screen::{push_field, push_u64};
+use wengang_engine::field::Field;
 use wengang_engine::policy;
 use wengang_engine::validate::identifiers::credit_code_check_char;
+use wengang_engine::APPLICATION_FORMAT;
 
 use crate::args::Gen;
 
 /// The columns written, in order (the hardship path is not generated).
-pub const COLUMNS: [&str; 30] = [
-    "policy",
-    "applicant.name",
-    "applicant.credit_code",
-    "applicant.unit_type",
-    "applicant.industry",
-    "applicant.employees",
-    "applicant.revenue",
-    "applicant.assets",
-    "insured.year",
-    "insured.start",
-    "insured.end",
-    "insured.monthly_average",
-    "insured.retired_or_deceased",
-    "insured.new_benefit_claimants",
-    "insured.months_paid_in_full",
-    "insured.premiums_paid",
-    "insured.arrears_and_late_fees",
-    "declarations.industrial_policy_compliant",
-    "declarations.environmental_compliant",
-    "declarations.seriously_dishonest",
-    "declarations.zombie",
-    "bank.account_name",
-    "bank.bank_name",
-    "bank.account_number",
-    "contact.name",
-    "contact.phone",
-    "commitment.accepted",
-    "commitment.signatory",
-    "commitment.date",
-    "format",
+pub const COLUMNS: [Field; 30] = [
+    Field::Policy,
+    Field::ApplicantName,
+    Field::CreditCode,
+    Field::UnitType,
+    Field::Industry,
+    Field::Employees,
+    Field::Revenue,
+    Field::Assets,
+    Field::Year,
+    Field::Start,
+    Field::End,
+    Field::MonthlyAverage,
+    Field::RetiredOrDeceased,
+    Field::NewBenefitClaimants,
+    Field::MonthsPaidInFull,
+    Field::PremiumsPaid,
+    Field::ArrearsAndLateFees,
+    Field::IndustrialPolicy,
+    Field::Environmental,
+    Field::SeriouslyDishonest,
+    Field::Zombie,
+    Field::AccountName,
+    Field::BankName,
+    Field::AccountNumber,
+    Field::ContactName,
+    Field::ContactPhone,
+    Field::Accepted,
+    Field::Signatory,
+    Field::CommitmentDate,
+    Field::Format,
 ];
+
+/// The position of a column in [`COLUMNS`].
+fn column(field: Field) -> usize {
+    COLUMNS.iter().position(|c| *c == field).unwrap_or(0)
+}
 
 pub fn run(options: &Gen) -> ExitCode {
     let profile = match policy::find(&options.policy) {
@@ -77,7 +84,8 @@ pub fn run(options: &Gen) -> ExitCode {
         applies_in: u64::from(profile.applies_in),
     };
     let result = (|| -> io::Result<()> {
-        out.write_all(COLUMNS.join(",").as_bytes())?;
+        let header: Vec<&str> = COLUMNS.iter().map(|c| c.path()).collect();
+        out.write_all(header.join(",").as_bytes())?;
         out.write_all(b"\n")?;
         let mut row = Vec::with_capacity(1024);
         for i in 0..options.rows {
@@ -299,6 +307,7 @@ fn write_row(out: &mut Vec<u8>, c: &Context, rng: &mut Rng) {
         rng.range(1, 28)
     );
 
+    // In the order of COLUMNS.
     let mut cells: Vec<String> = vec![
         c.policy.clone(),
         company.clone(),
@@ -329,21 +338,12 @@ fn write_row(out: &mut Vec<u8>, c: &Context, rng: &mut Rng) {
         flag(!rng.chance(2)),
         name(rng),
         date,
-        "wengang.application/1".to_owned(),
+        APPLICATION_FORMAT.to_owned(),
     ];
     // About 0.5% of rows carry a typing slip that validation catches.
     if rng.chance(5) {
-        let (column, slip): (usize, &str) = *rng.pick(&[
-            (2, ""),
-            (2, "91320594MA1MXL2K8"),
-            (25, "1391234567"),
-            (15, "12,345.00"),
-            (14, "12.5"),
-            (11, "0"),
-            (28, "2019-02-30"),
-            (17, "yes"),
-        ]);
-        cells[column] = slip.to_owned();
+        let (field, slip) = *rng.pick(&SLIPS);
+        cells[column(field)] = slip.to_owned();
     }
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
@@ -354,6 +354,18 @@ fn write_row(out: &mut Vec<u8>, c: &Context, rng: &mut Rng) {
     out.push(b'\n');
 }
 
+/// The typing slips, each in a column that is written.
+const SLIPS: [(Field, &str); 8] = [
+    (Field::CreditCode, ""),
+    (Field::CreditCode, "91320594MA1MXL2K8"),
+    (Field::ContactPhone, "1391234567"),
+    (Field::PremiumsPaid, "12,345.00"),
+    (Field::MonthsPaidInFull, "12.5"),
+    (Field::MonthlyAverage, "0"),
+    (Field::CommitmentDate, "2019-02-30"),
+    (Field::IndustrialPolicy, "yes"),
+];
+
 fn yuan(fen: u64) -> String {
     let mut out = Vec::with_capacity(24);
     push_yuan(&mut out, fen);
@@ -362,4 +374,17 @@ fn yuan(fen: u64) -> String {
 
 fn flag(value: bool) -> String {
     if value { "true" } else { "false" }.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_fall_in_written_columns() {
+        for (field, _) in SLIPS {
+            assert_eq!(COLUMNS[column(field)], field);
+        }
+        assert!(COLUMNS.iter().all(|c| !c.is_hardship()));
+    }
 }

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use wengang_engine::batch::{
     self, csv, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
 };
+use wengang_engine::field::Field;
 
 use crate::args::{Input, Screen};
 
@@ -260,11 +261,12 @@ fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), St
             header.duplicated.join(", ")
         );
     }
-    let missing: Vec<&str> = header
-        .missing()
-        .into_iter()
-        .filter(|c| !c.starts_with("hardship.") && *c != "format")
-        .filter(|c| !(policy_given && *c == "policy"))
+    let missing: Vec<&str> = Field::ALL
+        .iter()
+        .filter(|c| !header.has(**c))
+        .filter(|c| !c.is_hardship() && **c != Field::Format)
+        .filter(|c| !(policy_given && **c == Field::Policy))
+        .map(|c| c.path())
         .collect();
     if !missing.is_empty() {
         eprintln!(
