@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 
+echo "== no import circle between the engine's modules"
+python3 scripts/import_graph.py
+
 echo "== engine builds for wasm32-unknown-unknown (no web dependency)"
 cargo build --locked --target wasm32-unknown-unknown --lib
 

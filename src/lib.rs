@@ -13,13 +13,14 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod application;
+/// The one field registry, kept with the application it lists.
+pub use application::field;
 pub mod assessment;
 pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
 mod canonical;
 pub mod eligibility;
-pub mod field;
 pub mod field_path;
 pub mod messages;
 mod named;

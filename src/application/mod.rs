@@ -1,6 +1,7 @@
 //! The interchange types: the raw application as given, and the validated
 //! [`Application`] that validation turns it into.
 
+pub mod field;
 pub mod leaf;
 mod raw;
 pub mod unique;

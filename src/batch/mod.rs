@@ -19,11 +19,12 @@ pub mod screen;
 
 pub use columns::{Column, Header};
 pub use csv::Malformed;
-pub use screen::{screen, Screened, REMINDER_HEADER, RESULT_HEADER};
+pub use screen::{REMINDER_HEADER, RESULT_HEADER};
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::assessment::{assess, Assessment};
 use crate::refund::Route;
 use crate::RawApplication;
 
@@ -94,20 +95,21 @@ impl Stats {
             .unwrap_or(Decimal::MAX);
     }
 
-    fn count(&mut self, s: &Screened) {
+    fn count(&mut self, a: &Assessment) {
         self.rows += 1;
-        if !s.valid {
-            self.invalid += 1;
+        let Some(d) = a.decision.as_ref().filter(|_| a.valid()) else {
+            self.invalid += u64::from(!a.valid());
+            self.undecided += u64::from(a.valid());
             return;
-        }
-        match (s.eligible, s.refund) {
-            (Some(true), Some(refund)) => {
+        };
+        match (d.eligible, d.payout()) {
+            (Some(true), Some((refund, route))) => {
                 self.eligible += 1;
                 self.refund_total = self
                     .refund_total
                     .checked_add(refund)
                     .unwrap_or(Decimal::MAX);
-                if s.route == Some(Route::GovernmentReview) {
+                if route == Route::GovernmentReview {
                     self.government_review += 1;
                 }
             }
@@ -223,10 +225,10 @@ impl Screener {
     ) -> bool {
         match read {
             Ok(()) => {
-                let s = screen(&self.raw);
-                out.stats.count(&s);
-                screen::write_result(&mut out.results, line, &self.raw, &s);
-                if let (true, Some(true), Some(refund)) = (s.valid, s.eligible, s.refund) {
+                let a = assess(&self.raw);
+                out.stats.count(&a);
+                screen::write_result(&mut out.results, line, &self.raw, &a);
+                if let Some(refund) = screen::reminder_refund(&a) {
                     screen::write_reminder(&mut out.reminders, &self.raw, refund);
                 }
                 true

@@ -1,65 +1,14 @@
-//! One application screened: [`assess`], as `check` does it but without
-//! rendering a report (no messages, no words), and the result row written
-//! as CSV.
+//! One application screened: [`assess`](crate::assess), as `check` does it
+//! but without rendering a report (no messages, no words), and the result
+//! row written as CSV straight from the typed decision.
 
 use rust_decimal::Decimal;
 
-use crate::assessment::assess;
-use crate::eligibility::CriterionId;
+use crate::assessment::Assessment;
 use crate::record::ratio_decimal;
 use crate::refund::Route;
-use crate::validate::{fields, Issue};
+use crate::validate::fields;
 use crate::RawApplication;
-
-/// What screening needs of one application; every figure as [`crate::check`]
-/// reports it, read from the same typed decision.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Screened {
-    /// No error-severity issue.
-    pub valid: bool,
-    pub eligible: Option<bool>,
-    /// Yuan to the fen; `0.00` when not eligible, `None` while undecided.
-    pub refund: Option<Decimal>,
-    pub route: Option<Route>,
-    /// As the report's `layoff_rate` (rounded at the 10th place, normalised).
-    pub layoff_rate: Option<Decimal>,
-    /// Criteria that failed, in trace order.
-    pub failed: Vec<CriterionId>,
-    /// Every issue, errors and warnings, in form order.
-    pub issues: Vec<Issue>,
-}
-
-/// Screens one application: the same validation and decision as
-/// [`crate::check`], without the report around them.
-pub fn screen(raw: &RawApplication) -> Screened {
-    let assessment = assess(raw);
-    let valid = assessment.valid();
-    let Some(d) = assessment.decision else {
-        return Screened {
-            valid,
-            eligible: None,
-            refund: None,
-            route: None,
-            layoff_rate: None,
-            failed: Vec::new(),
-            issues: assessment.validation.issues,
-        };
-    };
-    let paid = d.payout();
-    Screened {
-        valid,
-        eligible: d.eligible,
-        refund: paid.map(|(amount, _)| amount),
-        route: paid.map(|(_, route)| route),
-        layoff_rate: d.layoff.as_ref().map(|l| ratio_decimal(l.rate)),
-        failed: d
-            .verdicts()
-            .filter(|v| v.passed == Some(false))
-            .map(|v| v.id)
-            .collect(),
-        issues: assessment.validation.issues,
-    }
-}
 
 /// The header of the result file.
 pub const RESULT_HEADER: &str =
@@ -82,40 +31,46 @@ pub fn given(value: &serde_json::Value) -> &str {
     fields::text_ref(value).unwrap_or("")
 }
 
-/// Writes one result row.
-pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, s: &Screened) {
+/// Writes one result row: every figure as [`crate::check`] reports it.
+pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Assessment) {
     push_u64(out, line);
     out.push(b',');
     push_text(out, given(raw.applicant.credit_code.raw()));
     out.push(b',');
     push_text(out, given(raw.applicant.name.raw()));
-    out.extend_from_slice(if s.valid { b",true," } else { b",false," });
-    match s.eligible {
+    out.extend_from_slice(if a.valid() { b",true," } else { b",false," });
+    let d = a.decision.as_ref();
+    match d.and_then(|d| d.eligible) {
         Some(true) => out.extend_from_slice(b"true"),
         Some(false) => out.extend_from_slice(b"false"),
         None => {}
     }
     out.push(b',');
-    if let Some(refund) = s.refund {
+    let paid = d.and_then(|d| d.payout());
+    if let Some((refund, _)) = paid {
         push_decimal(out, refund);
     }
     out.push(b',');
-    if let Some(rate) = s.layoff_rate {
-        push_decimal(out, rate);
+    if let Some(layoff) = d.and_then(|d| d.layoff.as_ref()) {
+        push_decimal(out, ratio_decimal(layoff.rate));
     }
     out.push(b',');
-    if let Some(route) = s.route {
+    if let Some((_, route)) = paid {
         out.extend_from_slice(route_name(route).as_bytes());
     }
     out.push(b',');
-    for (i, id) in s.failed.iter().enumerate() {
+    let failed = d
+        .into_iter()
+        .flat_map(|d| d.verdicts())
+        .filter(|v| v.passed == Some(false));
+    for (i, v) in failed.enumerate() {
         if i > 0 {
             out.push(b';');
         }
-        out.extend_from_slice(id.as_str().as_bytes());
+        out.extend_from_slice(v.id.as_str().as_bytes());
     }
     out.push(b',');
-    for (i, issue) in s.issues.iter().enumerate() {
+    for (i, issue) in a.validation.issues.iter().enumerate() {
         if i > 0 {
             out.push(b';');
         }
@@ -125,6 +80,15 @@ pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, s: &Scre
         out.extend_from_slice(issue.kind.code().as_bytes());
     }
     out.push(b'\n');
+}
+
+/// The refund to remind an enterprise of: a valid, eligible row's.
+pub fn reminder_refund(a: &Assessment) -> Option<Decimal> {
+    let d = a.decision.as_ref().filter(|_| a.valid())?;
+    match d.payout() {
+        Some((refund, _)) if d.eligible == Some(true) => Some(refund),
+        _ => None,
+    }
 }
 
 /// Writes the result row of a row that could not be read.
