@@ -1,49 +1,82 @@
 //! # wengang: 稳岗返还自助预审 — the job-retention refund pre-check engine
 //!
-//! One direction of flow:
-//! raw input → [`validate()`] → [`Application`] → [`decide`] → [`Decision`]
-//! → [`DecisionRecord`] (language-neutral) → [`Report`] (one language) / [`Submission`].
-//! Every surface (CLI, app, bindings, batch) calls [`check`] and [`verify`];
-//! none of them holds a rule of its own. Policy values are data
+//! One direction of flow, inside: raw input → validation → typed
+//! application → decision (typed verdicts, no text) → [`DecisionRecord`]
+//! (language-neutral) → [`Report`] (one language) or [`Submission`].
+//!
+//! Outside, the surfaces (CLI, app, bindings, batch) call a few entry
+//! points: [`check`], [`submit`], [`verify`], [`policies`],
+//! [`application_schema`], [`batch`] screening, and read the [`field`]
+//! registry. None of them holds a rule of its own. Policy values are data
 //! (`src/policy/profiles/*.json`), each with its source.
 //!
 //! No public function panics on any input: bad input becomes an issue
 //! naming the field, in zh-CN and English.
 
+// The public surface is what the surfaces call: check, submit, verify,
+// the profile listing, the schema, batch screening and the field
+// registry. Everything else is crate-private.
 #[cfg(feature = "app")]
 pub mod app;
-pub mod application;
-/// The one field registry, kept with the application it lists.
-pub use application::field;
-pub mod assessment;
+mod application;
+mod assessment;
 pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
 mod canonical;
-pub mod eligibility;
-pub mod field_path;
-pub mod messages;
+mod eligibility;
+mod field_path;
+mod messages;
 mod named;
-pub mod policy;
-pub mod receipt;
-pub mod record;
-pub mod refund;
-pub mod report;
-pub mod size;
-pub mod text;
-pub mod validate;
+mod policy;
+mod receipt;
+mod record;
+mod refund;
+mod report;
+mod size;
+mod text;
+mod validate;
+
+/// The one field registry (the application's leaves, their paths, sections
+/// and kinds), kept with the application it lists.
+pub use application::field;
+
+/// What the project's own tests, fuzz targets and data generator reach
+/// inside the engine. Not an API: it may change with any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::application::{Industry, Named, UnitType};
+    pub use crate::messages::fields as field_labels;
+    /// Dotted field paths into a JSON application.
+    pub mod field_path {
+        pub use crate::field_path::*;
+    }
+    /// Policy profiles and the size table.
+    pub mod policy {
+        pub use crate::policy::*;
+    }
+    pub use crate::refund::{round_yuan, Route};
+    pub use crate::validate::{contact, fields, identifiers, IssueKind};
+}
 
 use std::fmt;
 
-pub use application::{Application, RawApplication, APPLICATION_FORMAT};
-pub use assessment::{assess, Assessment};
-pub use eligibility::{decide, Decision};
-pub use policy::{LoadedProfile, PolicyProfile};
-pub use receipt::{submit, verify, Submission, Verified, VerifyError, VerifyOutcome};
-pub use record::DecisionRecord;
-pub use report::Report;
+pub use application::{RawApplication, APPLICATION_FORMAT};
+use assessment::assess;
+pub use policy::{listing as policies, ProfileSummary};
+pub use receipt::{
+    digest_of, submit, verify, Difference, Submission, SubmissionError, Verified, VerifyError,
+    VerifyOutcome, SUBMISSION_FORMAT,
+};
+pub use record::{
+    CriterionRecord, DecisionRecord, HardshipAmountRecord, HardshipRecord, IssueRecord,
+};
+pub use report::{
+    CriterionReport, HardshipReport, IssueReport, ProfileInfo, Report, Source,
+    UnconfirmedParameter, REPORT_FORMAT,
+};
 pub use text::Lang;
-pub use validate::{validate, Issue, IssueKind, Severity, Validation};
+pub use validate::Severity;
 
 /// The engine's name, as stamped on receipts.
 pub const ENGINE_NAME: &str = "wengang";

@@ -161,7 +161,7 @@ impl DecisionRecord {
         record
     }
 
-    fn fill(&mut self, d: &Decision, profile: &crate::PolicyProfile) {
+    fn fill(&mut self, d: &Decision, profile: &crate::policy::PolicyProfile) {
         self.eligible = d.eligible;
         self.size = Some(d.size);
         self.rate_class = Some(d.rate_class);

@@ -16,7 +16,6 @@ use crate::text::Lang;
 use crate::validate::Severity;
 
 pub use crate::record::HardshipAmountRecord as HardshipAmountReport;
-pub use crate::record::{ratio, ratio_decimal};
 
 /// The format tag of a report.
 pub const REPORT_FORMAT: &str = "wengang.report/1";

@@ -74,10 +74,3 @@ pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseS
 pub fn needs(industry: Industry, measure: Measure) -> bool {
     row(industry).is_some_and(|r| r.uses(measure))
 }
-
-/// The figures an industry's row classifies by.
-pub fn measures_needed(industry: Industry) -> Vec<Measure> {
-    row(industry)
-        .map(|r| r.measures().collect())
-        .unwrap_or_default()
-}

@@ -113,7 +113,7 @@ fn verify_edited(reseal: bool, edit: impl FnOnce(&mut Value)) -> (Option<i32>, S
     let mut file = stdout_json(&out);
     edit(&mut file);
     if reseal {
-        file["digest"] = wengang_engine::receipt::digest_of(&file).into();
+        file["digest"] = wengang_engine::digest_of(&file).into();
     }
     let verified = wengang(&["verify", "-"], &file.to_string());
     (

@@ -1,7 +1,7 @@
 //! The unified social credit code validator (GB 32100-2015) on real codes.
 
-use wengang_engine::validate::identifiers::{credit_code, credit_code_check_char};
-use wengang_engine::{IssueKind, Severity};
+use wengang_engine::internals::identifiers::{credit_code, credit_code_check_char};
+use wengang_engine::{internals::IssueKind, Severity};
 
 const REAL_CODES: [&str; 3] = [
     "914403001922038216",

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use support::SHIPPED_PROFILES as SHIPPED;
 
 use serde_json::Value;
-use wengang_engine::policy::{self, size_table};
+use wengang_engine::internals::policy::{self, size_table};
 
 #[test]
 fn every_shipped_profile_loads() {
@@ -71,7 +71,7 @@ fn validity_dates_are_ordered_and_in_the_year_the_rules_apply() {
         assert!(p.valid_from <= p.valid_to, "{id}");
         for date in [&p.valid_from, &p.valid_to] {
             assert!(
-                wengang_engine::validate::fields::date_text(date).is_ok(),
+                wengang_engine::internals::fields::date_text(date).is_ok(),
                 "{id}: {date}"
             );
         }
@@ -142,7 +142,7 @@ fn comparisons_are_strict_in_2019_and_non_strict_after() {
 fn the_size_table_has_all_fifteen_rows_and_every_industry() {
     let table = size_table::table().expect("the embedded size table parses");
     assert_eq!(table.rows.len(), 15);
-    use wengang_engine::application::{Industry, Named};
+    use wengang_engine::internals::{Industry, Named};
     for &industry in Industry::ALL {
         assert!(table.row(industry).is_some(), "{industry:?} has no row");
     }

@@ -6,8 +6,10 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use support::SHIPPED_PROFILES as PROFILES;
-use wengang_engine::refund::round_yuan;
-use wengang_engine::{check, check_str, parse_application, policy, verify, Lang, RawApplication};
+use wengang_engine::internals::round_yuan;
+use wengang_engine::{
+    check, check_str, internals::policy, parse_application, verify, Lang, RawApplication,
+};
 
 const UNIT_TYPES: [&str; 7] = [
     "enterprise",
@@ -257,7 +259,7 @@ proptest! {
 
     #[test]
     fn any_string_through_every_identifier_validator(text in ".{0,40}") {
-        use wengang_engine::validate::{contact, identifiers, fields};
+        use wengang_engine::internals::{contact, identifiers, fields};
         let _ = identifiers::credit_code(&text);
         let _ = identifiers::organisation_code_is_valid(&text);
         let _ = contact::account_number(&text);
@@ -305,7 +307,7 @@ fn generated_applications_cover_every_outcome() {
         }
         margins += usize::from(report.margin.is_some_and(|m| m > 0));
         review +=
-            usize::from(report.route == Some(wengang_engine::refund::Route::GovernmentReview));
+            usize::from(report.route == Some(wengang_engine::internals::Route::GovernmentReview));
     }
     eprintln!("{eligible} eligible, {not_eligible} not, {undecided} undecided, {margins} margins, {review} reviews");
     assert!(

@@ -6,8 +6,10 @@
 use serde_json::{json, Value};
 use wengang_engine::batch::{Column, Header};
 use wengang_engine::field::{Field, Kind, Section};
-use wengang_engine::messages::fields::{field_label, label};
-use wengang_engine::{application_schema, field_path, parse_application, Lang, RawApplication};
+use wengang_engine::internals::field_labels::{field_label, label};
+use wengang_engine::{
+    application_schema, internals::field_path, parse_application, Lang, RawApplication,
+};
 
 /// A value no two fields share, so a leaf read from the wrong place shows.
 fn distinct(i: usize) -> Value {

@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use wengang_engine::application::{Industry, UnitType};
-use wengang_engine::validate::{contact, fields, identifiers};
+use wengang_engine::internals::{Industry, UnitType};
+use wengang_engine::internals::{contact, fields, identifiers};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -5,8 +5,8 @@ pub mod criterion;
 pub mod hardship;
 pub mod layoff_rate;
 
-pub use criterion::{CriterionId, Evidence, LayoffEvidence, Relation, Verdict};
-pub use hardship::{HardshipAmount, HardshipFormula, HardshipOutcome, HardshipStatus};
+pub use criterion::{CriterionId, Evidence, LayoffEvidence, Verdict};
+pub use hardship::{HardshipAmount, HardshipOutcome, HardshipStatus};
 pub use layoff_rate::{LayoffRate, ThresholdChoice, ThresholdVariant};
 
 use rust_decimal::Decimal;

@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 
 use wengang_engine::batch::Format;
-use wengang_engine::{policy, Lang};
+use wengang_engine::{internals::policy, Lang};
 
 pub const USAGE: &str = "\
 wengang — 稳岗返还自助预审 (job-retention refund pre-check)

@@ -4,7 +4,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
-use wengang_engine::{self as engine, policy};
+use wengang_engine as engine;
 
 use crate::args::{Command, Input, USAGE};
 
@@ -125,7 +125,7 @@ fn print_json<T: Serialize>(value: &T) {
 }
 
 fn policies(json: bool) -> ExitCode {
-    let (rows, errors) = policy::listing();
+    let (rows, errors) = engine::policies();
     for e in &errors {
         eprintln!("wengang: {e}");
     }

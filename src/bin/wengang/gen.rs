@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use wengang_engine::batch::screen::{push_field, push_u64};
 use wengang_engine::field::Field;
-use wengang_engine::policy;
-use wengang_engine::validate::identifiers::credit_code_check_char;
+use wengang_engine::internals::identifiers::credit_code_check_char;
+use wengang_engine::internals::policy;
 use wengang_engine::APPLICATION_FORMAT;
 
 use crate::args::Gen;
