@@ -90,7 +90,10 @@ fn csv_crate(bencher: Bencher) {
             .from_reader(black_box(buf));
         let mut record = csv::StringRecord::new();
         let mut n = 0;
-        while reader.read_record(&mut record).expect("generated rows parse") {
+        while reader
+            .read_record(&mut record)
+            .expect("generated rows parse")
+        {
             n += record.iter().map(black_box).count();
         }
         assert_eq!(n, expected);
@@ -108,7 +111,10 @@ fn csv_crate_bytes(bencher: Bencher) {
             .from_reader(black_box(buf));
         let mut record = csv::ByteRecord::new();
         let mut n = 0;
-        while reader.read_byte_record(&mut record).expect("generated rows parse") {
+        while reader
+            .read_byte_record(&mut record)
+            .expect("generated rows parse")
+        {
             n += record.iter().map(black_box).count();
         }
         assert_eq!(n, expected);

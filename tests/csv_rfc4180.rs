@@ -89,9 +89,21 @@ fn rows(expected: &[&[&str]]) -> Rows {
 #[track_caller]
 fn agree(input: &str, expected: &[&[&str]]) {
     let expected = rows(expected);
-    assert_eq!(ours(input.as_bytes()).unwrap(), expected, "batch::csv on {input:?}");
-    assert_eq!(csv_crate(input.as_bytes()).unwrap(), expected, "csv on {input:?}");
-    assert_eq!(csv_core(input.as_bytes()).unwrap(), expected, "csv-core on {input:?}");
+    assert_eq!(
+        ours(input.as_bytes()).unwrap(),
+        expected,
+        "batch::csv on {input:?}"
+    );
+    assert_eq!(
+        csv_crate(input.as_bytes()).unwrap(),
+        expected,
+        "csv on {input:?}"
+    );
+    assert_eq!(
+        csv_core(input.as_bytes()).unwrap(),
+        expected,
+        "csv-core on {input:?}"
+    );
 }
 
 #[test]
@@ -115,7 +127,10 @@ fn crlf_line_ends() {
 
 #[test]
 fn newlines_inside_quotes() {
-    agree("\"two\nlines\",x\ny,z\n", &[&["two\nlines", "x"], &["y", "z"]]);
+    agree(
+        "\"two\nlines\",x\ny,z\n",
+        &[&["two\nlines", "x"], &["y", "z"]],
+    );
     agree("\"two\r\nlines\",x\r\n", &[&["two\r\nlines", "x"]]);
 }
 
@@ -150,7 +165,10 @@ fn a_bom_before_the_header() {
     let input = "\u{feff}policy,applicant.name\nsuzhou-2019,x\n";
     let (header, used) = read_header(input.as_bytes(), true).unwrap().unwrap();
     assert!(header.unknown.is_empty() && header.slots.iter().all(Option::is_some));
-    assert_eq!(ours(&input.as_bytes()[used..]).unwrap(), rows(&[&["suzhou-2019", "x"]]));
+    assert_eq!(
+        ours(&input.as_bytes()[used..]).unwrap(),
+        rows(&[&["suzhou-2019", "x"]])
+    );
     assert_eq!(
         csv_crate(input.as_bytes()).unwrap(),
         rows(&[&["policy", "applicant.name"], &["suzhou-2019", "x"]])
@@ -164,11 +182,17 @@ fn a_bom_before_the_header() {
 fn non_rfc_input_differs() {
     // Text after a closing quote: ours refuses the row (a malformed row in
     // the results); the crates run the text on.
-    assert_eq!(ours(b"\"a\"b,c\n"), Err(Malformed::TextAfterQuote { column: 1 }));
+    assert_eq!(
+        ours(b"\"a\"b,c\n"),
+        Err(Malformed::TextAfterQuote { column: 1 })
+    );
     assert_eq!(csv_crate(b"\"a\"b,c\n").unwrap(), rows(&[&["ab", "c"]]));
     // An unclosed quote: ours refuses it; the crates take the rest of the
     // input as the field.
-    assert_eq!(ours(b"a,\"b\n"), Err(Malformed::UnclosedQuote { column: 2 }));
+    assert_eq!(
+        ours(b"a,\"b\n"),
+        Err(Malformed::UnclosedQuote { column: 2 })
+    );
     assert_eq!(csv_crate(b"a,\"b\n").unwrap(), rows(&[&["a", "b\n"]]));
     // A lone CR: the crates end a record there (old Mac files); ours keeps
     // it in the field (only a CR before LF is a line end).
