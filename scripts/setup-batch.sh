@@ -2,12 +2,14 @@
 # Installs what batch screening's tests and benchmark need, skipping what is
 # already there at the pinned version (a second run takes a second):
 #   cargo-fuzz 0.13.2 (crates.io; it runs on stable rustc with RUSTC_BOOTSTRAP=1)
-#   pandas 3.1.1 (PyPI; the benchmark's baseline, benches/screen_pandas.py)
+#   the benchmark's baselines (PyPI): pandas 3.1.1 (benches/screen_pandas.py),
+#   polars 2.1.0 (benches/screen_polars.py), duckdb 2.0.1 (benches/screen_duckdb.py)
+#   /usr/bin/time (Debian's `time`; benches/screen.sh measures with it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_FUZZ_VERSION=0.13.2
-PANDAS_VERSION=3.1.1
+PYTHON_PACKAGES=(pandas==3.1.1 polars==2.1.0 duckdb==2.0.1)
 say() { printf '[setup-batch] %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -19,10 +21,27 @@ else
     cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
-if python3 -c "import pandas, sys; sys.exit(pandas.__version__ != '$PANDAS_VERSION')" 2>/dev/null; then
-  say "pandas $PANDAS_VERSION: present"
+# Each package is checked by importing it (the version it reports), and only
+# the missing or other-version ones are installed, in one pip call.
+missing=()
+for spec in "${PYTHON_PACKAGES[@]}"; do
+  module=${spec%%==*} version=${spec##*==}
+  if python3 -c "import $module, sys; sys.exit($module.__version__ != '$version')" 2>/dev/null; then
+    say "$module $version: present"
+  else
+    missing+=("$spec")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "${missing[*]}: installing from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+fi
+
+if [ -x /usr/bin/time ]; then
+  say "/usr/bin/time: present"
 else
-  say "pandas $PANDAS_VERSION: installing from PyPI"
-  python3 -m pip install --quiet --disable-pip-version-check "pandas==$PANDAS_VERSION"
+  say "/usr/bin/time: installing Debian's time"
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq time >/dev/null
 fi
 say "done"

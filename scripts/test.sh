@@ -26,9 +26,10 @@ scripts/build-pkg.sh
 node --test tests/node/
 
 # --- Batch screening and hardening (docs/screening.md) ------------------------
-# Tools (cargo-fuzz, pandas), a bounded fuzz run of every target (FUZZ_SECONDS
-# each; the longer run is in docs/screening.md), and the pandas baseline
-# checked row by row against `wengang screen` on a small generated file.
+# Tools (cargo-fuzz, pandas, polars, duckdb), a bounded fuzz run of every target
+# (FUZZ_SECONDS each; the longer run is in docs/screening.md), and the baselines
+# (pandas, polars, DuckDB) and screen on JSON Lines checked row by row against
+# `wengang screen` on a small generated file (any disagreement fails).
 scripts/setup-batch.sh
 echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
 (
@@ -45,7 +46,7 @@ echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address saniti
     echo "fuzz $target: $(grep -E '^Done' "$log")"
   done
 )
-echo "== screen vs the pandas baseline: same answers row by row (20,000 generated rows)"
+echo "== screen vs the pandas, polars and DuckDB baselines: same answers row by row (20,000 generated rows)"
 BENCH_DIR=target/bench-ci benches/screen.sh 20000
 # -----------------------------------------------------------------------------
 
