@@ -1,20 +1,15 @@
 //! Export (download) and import of files, entirely in the browser.
 
+use gloo_file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `name`; nothing leaves the browser.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("download failed: {what}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| fail("document"))?;
-    let anchor: web_sys::HtmlAnchorElement = document
+    let blob = Blob::new_with_options(text, Some("application/json"));
+    // Revoked when `url` is dropped, after the click has started the download.
+    let url = ObjectUrl::from(blob);
+    let anchor: web_sys::HtmlAnchorElement = gloo_utils::document()
         .create_element("a")
         .map_err(|_| fail("anchor"))?
         .dyn_into()
@@ -22,7 +17,6 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 

@@ -1,41 +1,56 @@
-//! Drafts in local storage. A failure (quota, storage disabled) is
-//! reported, never fatal: what is on screen stays.
+//! Drafts in local storage (gloo-storage, JSON through serde_json). A
+//! failure (quota, storage disabled) is reported, never fatal: what is on
+//! screen stays.
+
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 
 use super::state::{Draft, DRAFT_VERSION};
 
 const KEY: &str = "wengang.draft.v1";
 
-fn storage() -> Result<web_sys::Storage, String> {
+/// Whether local storage can be reached. gloo's `LocalStorage::raw()`
+/// throws when it cannot (storage disabled, a sandboxed frame), and a
+/// throw through the app's frames would leave Yew half-updated; so this
+/// asks first and turns that case into an error the user is told.
+fn available() -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
+        Ok(Some(_)) => Ok(()),
         Ok(None) => Err("local storage is not available".into()),
-        Err(e) => Err(describe(&e)),
+        Err(e) => Err(js_sys::Error::from(e)
+            .message()
+            .as_string()
+            .unwrap_or_else(|| "local storage is not available".into())),
     }
 }
 
-fn describe(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(e.clone())
-        .message()
-        .as_string()
-        .unwrap_or_else(|| format!("{e:?}"))
+/// The reason told to the user: the browser's own message (e.g. "quota
+/// exceeded"), not gloo's "Name: message".
+fn describe(e: StorageError) -> String {
+    match e {
+        StorageError::JsError(e) => e.message,
+        other => other.to_string(),
+    }
 }
 
 /// Saves the draft.
 pub fn save(draft: &Draft) -> Result<(), String> {
-    let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
-    storage()?.set_item(KEY, &text).map_err(|e| describe(&e))
+    available()?;
+    LocalStorage::set(KEY, draft).map_err(describe)
 }
 
 /// The saved draft, if there is a readable one of this version.
 pub fn load() -> Option<Draft> {
-    let text = storage().ok()?.get_item(KEY).ok()??;
-    serde_json::from_str::<Draft>(&text)
+    available().ok()?;
+    LocalStorage::get::<Draft>(KEY)
         .ok()
         .filter(|d| d.version == DRAFT_VERSION)
 }
 
 /// Forgets the draft.
 pub fn clear() -> Result<(), String> {
-    storage()?.remove_item(KEY).map_err(|e| describe(&e))
+    available()?;
+    LocalStorage::delete(KEY);
+    Ok(())
 }

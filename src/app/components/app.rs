@@ -82,7 +82,7 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = embed::allowed_parent_origin().and_then(|origin| {
+            let listener = embed::allowed_parent_origin().map(|origin| {
                 dispatch.dispatch(Action::Embedded(origin.clone()));
                 let on_prefill = {
                     let dispatch = dispatch.clone();
@@ -92,11 +92,7 @@ pub fn app() -> Html {
                 embed::ready(&origin);
                 listener
             });
-            move || {
-                if let Some(listener) = listener {
-                    embed::unlisten(&listener);
-                }
-            }
+            move || drop(listener)
         });
     }
     {

@@ -17,12 +17,10 @@ pub fn import(ctx: &Ctx) -> Html {
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
+        let file = gloo_file::File::from(file);
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = gloo_file::futures::read_as_text(&file).await.ok();
             let action = match text.map(|text| files::application_in(&text)) {
                 Some(Ok(application)) => Action::Load {
                     application,
