@@ -5,6 +5,7 @@
 use crate::application::RawApplication;
 use crate::eligibility::{decide, Decision};
 use crate::field::Section;
+use crate::policy::{self, Proposal};
 use crate::validate::{self, fields, Issue, IssueKind, Validation};
 
 /// An application validated and, when valid, decided.
@@ -15,6 +16,10 @@ pub struct Assessment {
     pub validation: Validation,
     /// `Some` when the application is valid and its profile known.
     pub decision: Option<Decision>,
+    /// The profile the date and credit code propose, when the date reads
+    /// as one (`proposal.profile` is `None` when no rules are published
+    /// for it).
+    pub proposal: Option<Proposal>,
 }
 
 impl Assessment {
@@ -51,9 +56,14 @@ pub fn assess(raw: &RawApplication) -> Assessment {
         },
         _ => None,
     };
+    let proposal = fields::date(raw.commitment.date.raw()).ok().map(|date| {
+        let code = fields::text(raw.applicant.credit_code.raw()).unwrap_or_default();
+        policy::propose(&date.to_string(), &code)
+    });
     Assessment {
         policy,
         validation,
         decision,
+        proposal,
     }
 }

@@ -7,7 +7,13 @@ export type CountInput = number | string;
 
 export type UnitType =
   | "enterprise" | "individual_business" | "social_organisation" | "foundation"
-  | "social_service_body" | "law_firm" | "accounting_firm";
+  | "social_service_body" | "law_firm" | "accounting_firm" | "labour_dispatch";
+
+/** 划型: the office's classification, which decides the rate class when given. */
+export type RateClass = "large" | "sme";
+
+/** `application`: the unit applies (2019's eight stages); `automatic`: 免申即享. */
+export type Procedure = "application" | "automatic";
 
 export type Industry =
   | "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport"
@@ -22,6 +28,8 @@ export interface Applicant {
   employees?: CountInput | null;
   revenue?: Money | null;
   assets?: Money | null;
+  /** Optional: the office's classification (划型), when known. */
+  official_size?: RateClass | null;
 }
 
 export interface Insured {
@@ -41,6 +49,8 @@ export interface Declarations {
   environmental_compliant?: boolean | null;
   seriously_dishonest?: boolean | null;
   zombie?: boolean | null;
+  /** Optional: no unemployment-insurance arrears from earlier years; required only where the rules exclude them. */
+  no_outstanding_arrears?: boolean | null;
 }
 
 export interface Hardship {
@@ -110,6 +120,13 @@ export interface ProfileInfo {
   digest: string;
 }
 
+export interface Notice {
+  /** A stable code such as "size.estimate", "procedure.automatic" or "date.no_rules_published". */
+  code: string;
+  level: "info" | "warning";
+  message: string;
+}
+
 export interface Criterion {
   id: string;
   /** null: cannot be decided (an unknown parameter). */
@@ -150,10 +167,16 @@ export interface Report {
   lang: "zh" | "en";
   policy: string | null;
   profile: ProfileInfo | null;
+  /** The profile the date and the credit code's place propose; null when no rules are published for the date. */
+  proposed_profile: string | null;
+  procedure: Procedure | null;
   valid: boolean;
   eligible: boolean | null;
   size: "large" | "medium" | "small" | "micro" | null;
-  rate_class: "large" | "sme" | null;
+  /** "official": the office's classification decided; "estimate": the self-assessment. */
+  size_source: "official" | "estimate" | null;
+  /** null also when the rules give the unit type no rate class. */
+  rate_class: RateClass | null;
   layoff_rate: Ratio | null;
   threshold: Ratio | null;
   comparison: "<" | "<=" | null;
@@ -169,6 +192,7 @@ export interface Report {
   unconfirmed: UnconfirmedParameter[];
   unknown: string[];
   issues: Issue[];
+  notices: Notice[];
   summary: string;
 }
 
@@ -205,7 +229,9 @@ export interface DecisionRecord {
   valid: boolean;
   eligible: boolean | null;
   size: "large" | "medium" | "small" | "micro" | null;
-  rate_class: "large" | "sme" | null;
+  size_source: "official" | "estimate" | null;
+  rate_class: RateClass | null;
+  procedure: Procedure | null;
   layoff_rate: Ratio | null;
   threshold: Ratio | null;
   comparison: "<" | "<=" | null;
@@ -259,6 +285,8 @@ export interface PolicySummary {
   data_year: number;
   valid_from: string;
   valid_to: string;
+  /** null while unknown (cn-2021). */
+  procedure: Procedure | null;
   digest: string;
   sources: Record<string, { document: string; title: string; confirmed: boolean }>;
 }

@@ -10,8 +10,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
-use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, Verdict};
-use crate::policy::RateClass;
+use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, SizeSource, Verdict};
+use crate::policy::{Procedure, RateClass};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
 use crate::validate::Severity;
@@ -50,12 +50,17 @@ pub struct DecisionRecord {
     /// `null` when errors or an unknown parameter prevent a decision.
     pub eligible: Option<bool>,
     pub size: Option<EnterpriseSize>,
+    /// `official` (the office's classification was given) or `estimate`.
+    pub size_source: Option<SizeSource>,
+    /// `null` also when the rules give the unit type no rate class.
     pub rate_class: Option<RateClass>,
+    /// `application` or `automatic` (免申即享), from the profile.
+    pub procedure: Option<Procedure>,
     /// Reduction ÷ monthly average, as a decimal ratio.
     pub layoff_rate: Option<String>,
     /// The threshold that applied, as a decimal ratio.
     pub threshold: Option<String>,
-    /// `<` or `<=`.
+    /// `<` or `<=`: the comparison of the threshold that applied.
     pub comparison: Option<String>,
     /// Premiums paid less arrears and late fees, yuan.
     pub refund_base: Option<String>,
@@ -138,7 +143,9 @@ impl DecisionRecord {
             valid: assessment.valid(),
             eligible: None,
             size: None,
+            size_source: None,
             rate_class: None,
+            procedure: None,
             layoff_rate: None,
             threshold: None,
             comparison: None,
@@ -164,10 +171,12 @@ impl DecisionRecord {
     fn fill(&mut self, d: &Decision, profile: &crate::policy::PolicyProfile) {
         self.eligible = d.eligible;
         self.size = Some(d.size);
-        self.rate_class = Some(d.rate_class);
+        self.size_source = Some(d.size_source);
+        self.rate_class = d.rate_class;
+        self.procedure = d.procedure;
         self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));
         self.threshold = d.threshold.value.map(plain);
-        self.comparison = profile.comparison.value.map(|c| c.symbol().to_owned());
+        self.comparison = d.threshold.comparison.map(|c| c.symbol().to_owned());
         self.criteria = d.verdicts().map(CriterionRecord::of).collect();
         if let Some(r) = &d.refund {
             self.refund_base = Some(money(r.base));
@@ -231,6 +240,12 @@ impl CriterionRecord {
             Evidence::Condition { declared, .. } => {
                 put("declared", declared.to_string());
                 None
+            }
+            Evidence::Arrears { declared, .. } => {
+                if let Some(declared) = declared {
+                    put("declared", declared.to_string());
+                }
+                Some(true.to_string())
             }
         };
         CriterionRecord {

@@ -6,9 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
-use crate::eligibility::{Decision, HardshipStatus, Verdict};
-use crate::messages::{self, summary::Outcome};
-use crate::policy::{Citation, LoadedProfile, RateClass};
+use crate::eligibility::{Decision, HardshipStatus, SizeSource, Verdict};
+use crate::messages::{self, notices::Notice, summary::Outcome};
+use crate::policy::{Citation, LoadedProfile, Procedure, RateClass};
 use crate::record::{CriterionRecord, DecisionRecord};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -29,12 +29,23 @@ pub struct Report {
     /// The profile id as given.
     pub policy: Option<String>,
     pub profile: Option<ProfileInfo>,
+    /// The profile the date and the credit code's place of registration
+    /// propose (`null` when no rules are published for the date, or the
+    /// date is unreadable).
+    pub proposed_profile: Option<String>,
+    /// `application` (the 2019 eight stages) or `automatic` (免申即享), from
+    /// the profile; `null` while unknown.
+    pub procedure: Option<Procedure>,
     /// No error-severity issue.
     pub valid: bool,
     /// `null` when errors or an unknown parameter prevent a decision.
     pub eligible: Option<bool>,
     pub size: Option<EnterpriseSize>,
-    /// The class used for the threshold and rate (`large` or `sme`).
+    /// `official` (the office's classification was given and decides) or
+    /// `estimate` (the self-assessment, an estimate of it).
+    pub size_source: Option<SizeSource>,
+    /// The class used for the threshold and rate (`large` or `sme`);
+    /// `null` also when the rules give the unit type no rate class.
     pub rate_class: Option<RateClass>,
     /// Reduction ÷ monthly average, as a decimal ratio (not a percentage).
     pub layoff_rate: Option<String>,
@@ -62,8 +73,20 @@ pub struct Report {
     /// Parameters whose values are unknown and kept something undecided.
     pub unknown: Vec<String>,
     pub issues: Vec<IssueReport>,
+    /// What else the enterprise should know: whose classification decides,
+    /// how the refund is obtained, whether rules exist for the date.
+    pub notices: Vec<NoticeReport>,
     /// One sentence: the answer.
     pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NoticeReport {
+    /// A stable code such as `size.estimate` or `date.no_rules_published`.
+    pub code: String,
+    /// `info` or `warning`.
+    pub level: String,
+    pub message: String,
 }
 
 /// The profile a report was made under.
@@ -192,9 +215,16 @@ impl Report {
             lang,
             policy: assessment.policy.clone(),
             profile: profile.map(|p| profile_info(p, lang)),
+            proposed_profile: assessment
+                .proposal
+                .as_ref()
+                .and_then(|p| p.profile)
+                .map(|p| p.profile.id.clone()),
+            procedure: profile.and_then(|p| p.profile.procedure.value),
             valid: record.valid,
             eligible: record.eligible,
             size: record.size,
+            size_source: record.size_source,
             rate_class: record.rate_class,
             layoff_rate: record.layoff_rate,
             threshold: record.threshold,
@@ -211,8 +241,17 @@ impl Report {
             unconfirmed: Vec::new(),
             unknown: Vec::new(),
             issues,
+            notices: Vec::new(),
             summary: String::new(),
         };
+        report.notices = notices(assessment)
+            .iter()
+            .map(|n| NoticeReport {
+                code: n.code().to_owned(),
+                level: n.level().to_owned(),
+                message: messages::notices::text(n, lang),
+            })
+            .collect();
         report.summary = match (&assessment.decision, profile) {
             (Some(d), Some(p)) => {
                 report.words(d, record.criteria, record.hardship, p, lang);
@@ -274,6 +313,63 @@ impl Report {
             })
             .collect();
     }
+}
+
+/// The notices of an assessment, in a fixed order: the date's rules, the
+/// procedure, then the size.
+fn notices(assessment: &Assessment) -> Vec<Notice> {
+    let mut out = Vec::new();
+    let profile = assessment.validation.profile;
+    if let Some(proposal) = &assessment.proposal {
+        match (proposal.profile, profile) {
+            (None, _) => {
+                out.push(Notice::NoRulesPublished {
+                    date: proposal.date.clone(),
+                    data_year: proposal.data_year,
+                    latest: proposal.latest.map(|p| p.profile.id.clone()),
+                })
+            }
+            (Some(proposed), Some(used)) if proposed.profile.id != used.profile.id => {
+                out.push(Notice::OtherProfileProposed {
+                    proposed: proposed.profile.id.clone(),
+                })
+            }
+            _ => {}
+        }
+    }
+    if let Some(procedure) = profile.and_then(|p| p.profile.procedure.value) {
+        out.push(Notice::Procedure(procedure));
+    }
+    let (Some(d), Some(p)) = (&assessment.decision, profile) else {
+        return out;
+    };
+    let estimate = if d.size.is_large() {
+        RateClass::Large
+    } else {
+        RateClass::Sme
+    };
+    match (d.size_source, d.rate_class) {
+        (_, None) => out.push(Notice::NoRateClass),
+        (SizeSource::Official, Some(class)) => out.push(Notice::SizeOfficial { class }),
+        (SizeSource::Estimate, Some(_)) => out.push(Notice::SizeEstimate { class: estimate }),
+    }
+    let min_insured = p
+        .profile
+        .size_headcount_rule
+        .as_ref()
+        .and_then(|r| r.min_insured_large.value);
+    if let (Some(rule), Some(min_insured), SizeSource::Estimate) =
+        (d.headcount_rule_class, min_insured, d.size_source)
+    {
+        if rule != estimate {
+            out.push(Notice::HeadcountRuleDisagrees {
+                min_insured,
+                rule,
+                estimate,
+            });
+        }
+    }
+    out
 }
 
 /// The one-sentence answer of a decided report.

@@ -45,10 +45,12 @@ fn run_case(path: &Path) -> Result<(), String> {
     for (path, expected) in &case.expect {
         let got = if path == "issues" {
             issue_pairs(&actual)
+        } else if path == "notices" {
+            notice_codes(&actual)
         } else {
             lookup(&actual, path)
         };
-        let matches = if path == "issues" {
+        let matches = if path == "issues" || path == "notices" {
             same_set(&got, expected)
         } else {
             &got == expected
@@ -99,6 +101,8 @@ fn run_case(path: &Path) -> Result<(), String> {
 
 /// A report value by dotted path; `criteria.<id>`, `hardship.conditions.<id>`
 /// and `hardship.amounts.<formula>` pick array entries by their id.
+/// (`issues` are compared as `[field, code]` pairs and `notices` as the set
+/// of their codes.)
 fn lookup(report: &Value, path: &str) -> Value {
     let mut here = report;
     for part in path.split('.') {
@@ -131,6 +135,15 @@ fn issue_pairs(report: &Value) -> Value {
         })
         .unwrap_or_default();
     Value::Array(pairs)
+}
+
+/// The codes of the report's notices.
+fn notice_codes(report: &Value) -> Value {
+    let codes = report["notices"]
+        .as_array()
+        .map(|notices| notices.iter().map(|n| n["code"].clone()).collect())
+        .unwrap_or_default();
+    Value::Array(codes)
 }
 
 fn same_set(got: &Value, expected: &Value) -> bool {

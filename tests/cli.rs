@@ -305,9 +305,16 @@ fn policies_lists_every_profile_with_dates_and_sources() {
         .filter_map(|p| p["id"].as_str())
         .collect();
     assert_eq!(ids, support::SHIPPED_PROFILES);
-    assert_eq!(list[6]["valid_to"], "2024-12-31");
+    assert_eq!(list[9]["id"], "cn-2024");
+    assert_eq!(list[9]["valid_to"], "2024-12-31");
+    assert_eq!(list[10]["id"], "jiangsu-2024");
+    assert_eq!(list[10]["procedure"], "automatic");
+    assert_eq!(list[1]["procedure"], "application");
     let text = String::from_utf8_lossy(&wengang(&["policies"], "").stdout).into_owned();
     assert!(text.contains("人社部发〔2019〕23号"));
+    // The Jiangsu profiles list their own sources.
+    assert!(text.contains("苏政办发〔2023〕33号"));
+    assert!(text.contains("苏人社发〔2022〕68号"));
 }
 
 #[test]

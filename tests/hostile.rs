@@ -322,8 +322,8 @@ fn hostile_rows_in_a_batch_are_rejected_or_reported() {
     chunk.extend_from_slice(b"\xff\xfe\n"); // not UTF-8
     chunk.extend_from_slice(&vec![b','; 100_000]); // far too many fields
     chunk.push(b'\n');
-    chunk.extend_from_slice(format!("{}\n", ",".repeat(33)).as_bytes()); // all empty
-    chunk.extend_from_slice(format!("\"{}\"{}\n", "x".repeat(10 << 20), ",".repeat(33)).as_bytes());
+    chunk.extend_from_slice(format!("{}\n", ",".repeat(35)).as_bytes()); // all empty
+    chunk.extend_from_slice(format!("\"{}\"{}\n", "x".repeat(10 << 20), ",".repeat(35)).as_bytes());
     chunk.extend_from_slice(b"\"never closed,\n");
     screener.screen_chunk(&chunk, 2, &mut out);
     assert_eq!(out.stats.rows, 5);

@@ -88,12 +88,16 @@ fn the_seed_profile_carries_the_suzhou_2019_values() {
     assert_eq!(
         p.layoff_threshold
             .sme
+            .rate
             .value
             .map(|d| d.to_string())
             .as_deref(),
         Some("0.0178")
     );
-    assert_eq!(p.comparison.value, Some(policy::Comparison::Strict));
+    assert_eq!(
+        p.layoff_threshold.sme.comparison.value,
+        Some(policy::Comparison::Strict)
+    );
     assert_eq!(
         p.refund_rate.sme.value.map(|d| d.to_string()).as_deref(),
         Some("0.5")
@@ -122,11 +126,30 @@ fn unknown_values_stay_unknown() {
     let national = &policy::find("cn-2019")
         .unwrap_or_else(|e| panic!("{e}"))
         .profile;
-    assert_eq!(national.layoff_threshold.large.value, None);
+    assert_eq!(national.layoff_threshold.large.rate.value, None);
+    // Nationally, non-enterprise units have no rate class.
+    for id in ["cn-2019", "cn-2021", "cn-2025"] {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        use wengang_engine::application::UnitType;
+        assert_eq!(p.treatment(UnitType::LawFirm), None, "{id}");
+        assert_eq!(p.treatment(UnitType::IndividualBusiness), None, "{id}");
+        assert_eq!(
+            p.treatment(UnitType::Enterprise),
+            Some(policy::Treatment::BySize),
+            "{id}"
+        );
+    }
+    // Jiangsu 2024/2025: whether historical arrears exclude is not known.
+    for id in ["jiangsu-2024", "jiangsu-2025"] {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        let rule = p.declarations.no_historical_arrears.as_ref();
+        assert_eq!(rule.map(|r| r.value), Some(None), "{id}");
+        assert!(rule.and_then(|r| r.note.as_ref()).is_some(), "{id}");
+    }
 }
 
 #[test]
-fn comparisons_are_strict_in_2019_and_non_strict_after() {
+fn comparisons_are_strict_in_2019_and_non_strict_after_but_suzhou_2020_large() {
     for id in SHIPPED {
         let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
         let expected = if p.applies_in == 2019 {
@@ -134,8 +157,54 @@ fn comparisons_are_strict_in_2019_and_non_strict_after() {
         } else {
             policy::Comparison::NonStrict
         };
-        assert_eq!(p.comparison.value, Some(expected), "{id}");
+        let large = if id == "suzhou-2020" {
+            // 低于 1.84% for units other than SMEs (the 2020-02-10 notice).
+            policy::Comparison::Strict
+        } else {
+            expected
+        };
+        let t = &p.layoff_threshold;
+        assert_eq!(t.large.comparison.value, Some(large), "{id}");
+        assert_eq!(t.sme.comparison.value, Some(expected), "{id}");
+        if let Some(small) = &p.small_unit_rule {
+            assert_eq!(small.threshold.comparison.value, Some(expected), "{id}");
+        }
     }
+}
+
+#[test]
+fn every_profile_says_how_the_refund_is_obtained() {
+    use policy::Procedure::{Application, Automatic};
+    for id in SHIPPED {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        let expected = match id {
+            "suzhou-2019" | "cn-2019" => Some(Application),
+            // 2021 pushed back-office matching; whether units applied varied.
+            "cn-2021" => None,
+            _ => Some(Automatic),
+        };
+        assert_eq!(p.procedure.value, expected, "{id}");
+        if p.procedure.value.is_none() {
+            assert!(p.procedure.note.is_some(), "{id}: unknown without a reason");
+        }
+    }
+}
+
+#[test]
+fn suzhou_2020_follows_the_2020_02_10_notice() {
+    let p = &policy::find("suzhou-2020")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .profile;
+    let notice = "suzhou-2020-notice";
+    for rate in [&p.refund_rate.large, &p.refund_rate.sme] {
+        assert_eq!(rate.value.map(|d| d.to_string()).as_deref(), Some("0.5"));
+        assert_eq!(rate.source, notice);
+    }
+    let small = p.small_unit_rule.as_ref().expect("the ≤30 rule");
+    assert_eq!(small.sme_only.value, Some(false));
+    assert_eq!(small.sme_only.source, notice);
+    assert_eq!(p.layoff_threshold.large.rate.source, notice);
+    assert_ne!(p.version, "2026-11-26.1");
 }
 
 #[test]

@@ -11,7 +11,7 @@ use wengang_engine::{
     check, check_str, internals::policy, parse_application, verify, Lang, RawApplication,
 };
 
-const UNIT_TYPES: [&str; 7] = [
+const UNIT_TYPES: [&str; 8] = [
     "enterprise",
     "individual_business",
     "social_organisation",
@@ -19,6 +19,7 @@ const UNIT_TYPES: [&str; 7] = [
     "social_service_body",
     "law_firm",
     "accounting_firm",
+    "labour_dispatch",
 ];
 const INDUSTRIES: [&str; 16] = [
     "agriculture",
@@ -63,7 +64,10 @@ prop_compose! {
         arrears_share in prop_oneof![3 => Just(0u64), 1 => 0u64..=100],
         declarations in proptest::array::uniform4(proptest::bool::weighted(0.97)),
         hardship in proptest::option::of((any::<bool>(), any::<bool>(), any::<bool>(), 0u64..100_000_000)),
+        // No historical arrears (mostly declared), and the office's classification (sometimes).
+        extras in (proptest::bool::weighted(0.9), 0usize..4),
     ) -> Value {
+        let official_size = [None, None, Some("large"), Some("sme")][extras.1];
         let id = PROFILES[policy];
         let loss = start as i64 * change_permille / 1000;
         let end = (start as i64 - loss).max(0) as u64;
@@ -75,7 +79,8 @@ prop_compose! {
             "applicant": {
                 "name": "测试企业", "credit_code": "91320594079903279G",
                 "unit_type": UNIT_TYPES[unit_type], "industry": INDUSTRIES[industry],
-                "employees": employees, "revenue": yuan(revenue), "assets": yuan(assets)
+                "employees": employees, "revenue": yuan(revenue), "assets": yuan(assets),
+                "official_size": official_size
             },
             "insured": {
                 "year": year, "start": start, "end": end,
@@ -86,7 +91,8 @@ prop_compose! {
             },
             "declarations": {
                 "industrial_policy_compliant": declarations[0], "environmental_compliant": declarations[1],
-                "seriously_dishonest": !declarations[2], "zombie": !declarations[3]
+                "seriously_dishonest": !declarations[2], "zombie": !declarations[3],
+                "no_outstanding_arrears": extras.0
             },
             "hardship": hardship.map(|(a, b, c, fen)| json!({
                 "temporary_difficulty": a, "union_agreed_plan": b, "no_layoff_commitment": c,

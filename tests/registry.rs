@@ -57,6 +57,7 @@ fn schema_name(kind: Kind) -> &'static str {
         Kind::Date => "Date",
         Kind::UnitType => "UnitType",
         Kind::Industry => "Industry",
+        Kind::OfficialSize => "RateClass",
     }
 }
 

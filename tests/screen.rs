@@ -312,7 +312,7 @@ fn bad_rows_are_reported_by_line_and_the_rest_screened() {
             "line {line} not reported:\n{stderr}"
         );
     }
-    assert!(stderr.contains("fields, but the header has 34"), "{stderr}");
+    assert!(stderr.contains("fields, but the header has 36"), "{stderr}");
     assert!(stderr.contains("not UTF-8"), "{stderr}");
     assert!(stderr.contains("text after the closing quote"), "{stderr}");
     assert!(stderr.contains("6 rows read"), "{stderr}");

@@ -45,6 +45,7 @@ fn report_types_match_the_report() {
         ("HardshipAmount", "HardshipAmountRecord"),
         ("UnconfirmedParameter", "UnconfirmedParameter"),
         ("Issue", "IssueReport"),
+        ("Notice", "NoticeReport"),
         ("Source", "Source"),
     ] {
         assert_eq!(

@@ -57,6 +57,8 @@ pub enum Kind {
     Account,
     UnitType,
     Industry,
+    /// The office's classification (划型): large, SME, or not known.
+    OfficialSize,
     Policy,
 }
 
@@ -146,6 +148,12 @@ const ENTERPRISE: &[Prompt] = &[
         "元。部分行业划型需要。",
         "Yuan. Some industries' size rules use it.",
     ),
+    h(
+        Field::OfficialSize,
+        Kind::OfficialSize,
+        "经办机构按其自己的划型发放；知道就选，不知道留空（按上面的数字估计）。",
+        "The office pays by its own classification: choose it if you know it, else leave it empty (estimated from the figures above).",
+    ),
 ];
 const HEADCOUNT: &[Prompt] = &[
     h(
@@ -200,6 +208,12 @@ const DECLARATIONS: &[Prompt] = &[
     f(Field::Environmental, Kind::YesNo),
     f(Field::SeriouslyDishonest, Kind::YesNo),
     f(Field::Zombie, Kind::YesNo),
+    h(
+        Field::NoOutstandingArrears,
+        Kind::YesNo,
+        "部分年度（如江苏 2023 年）有历史欠费的单位不予返还；其他年度可不填。",
+        "Some years' rules (e.g. Jiangsu 2023) exclude units with earlier arrears; elsewhere you may leave it.",
+    ),
 ];
 const HARDSHIP: &[Prompt] = &[
     f(Field::TemporaryDifficulty, Kind::YesNo),

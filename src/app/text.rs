@@ -12,6 +12,14 @@ pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The office's size classes (划型).
+pub fn rate_class(c: crate::policy::RateClass, lang: Lang) -> &'static str {
+    match c {
+        crate::policy::RateClass::Large => t(lang, "大型企业", "Large"),
+        crate::policy::RateClass::Sme => t(lang, "中小微企业", "Small or medium-sized (SME)"),
+    }
+}
+
 pub fn unit_type(u: UnitType, lang: Lang) -> &'static str {
     match u {
         UnitType::Enterprise => t(lang, "企业", "Enterprise"),
@@ -25,6 +33,7 @@ pub fn unit_type(u: UnitType, lang: Lang) -> &'static str {
         UnitType::SocialServiceBody => t(lang, "社会服务机构", "Social service body"),
         UnitType::LawFirm => t(lang, "律师事务所", "Law firm"),
         UnitType::AccountingFirm => t(lang, "会计师事务所", "Accounting firm"),
+        UnitType::LabourDispatch => t(lang, "劳务派遣单位", "Labour-dispatch firm"),
     }
 }
 

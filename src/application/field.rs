@@ -104,6 +104,9 @@ pub enum Kind {
     UnitType,
     /// One of the names of [`crate::application::Industry`].
     Industry,
+    /// One of the names of [`crate::policy::RateClass`]: the office's
+    /// classification (划型), `large` or `sme`.
+    OfficialSize,
 }
 
 /// The raw leaf of a field: `raw.section.leaf`, or `raw.leaf` at the top.
@@ -211,6 +214,7 @@ fields! {
     Employees => "applicant.employees", Applicant, Count, applicant.employees;
     Revenue => "applicant.revenue", Applicant, Money, applicant.revenue;
     Assets => "applicant.assets", Applicant, Money, applicant.assets;
+    OfficialSize => "applicant.official_size", Applicant, OfficialSize, applicant.official_size;
     Year => "insured.year", Insured, Count, insured.year;
     Start => "insured.start", Insured, Count, insured.start;
     End => "insured.end", Insured, Count, insured.end;
@@ -224,6 +228,7 @@ fields! {
     Environmental => "declarations.environmental_compliant", Declarations, Flag, declarations.environmental_compliant;
     SeriouslyDishonest => "declarations.seriously_dishonest", Declarations, Flag, declarations.seriously_dishonest;
     Zombie => "declarations.zombie", Declarations, Flag, declarations.zombie;
+    NoOutstandingArrears => "declarations.no_outstanding_arrears", Declarations, Flag, declarations.no_outstanding_arrears;
     TemporaryDifficulty => "hardship.temporary_difficulty", Hardship, Flag, hardship.temporary_difficulty;
     UnionAgreedPlan => "hardship.union_agreed_plan", Hardship, Flag, hardship.union_agreed_plan;
     NoLayoffCommitment => "hardship.no_layoff_commitment", Hardship, Flag, hardship.no_layoff_commitment;
@@ -264,7 +269,7 @@ mod tests {
 
     #[test]
     fn paths_are_section_dot_leaf_and_round_trip() {
-        assert_eq!(Field::ALL.len(), 34);
+        assert_eq!(Field::ALL.len(), 36);
         for f in Field::ALL {
             assert_eq!(Field::from_path(f.path()), Some(*f));
             let expected = match f.section() {

@@ -27,6 +27,8 @@ pub enum UnitType {
     SocialServiceBody,
     LawFirm,
     AccountingFirm,
+    /// 劳务派遣单位 (Jiangsu 2025 puts it at the large rate).
+    LabourDispatch,
 }
 
 /// 行业 — the industry rows of 工信部联企业〔2011〕300号.
@@ -59,6 +61,7 @@ named!(UnitType {
     SocialServiceBody => "social_service_body",
     LawFirm => "law_firm",
     AccountingFirm => "accounting_firm",
+    LabourDispatch => "labour_dispatch",
 });
 
 named!(Industry {
@@ -117,6 +120,8 @@ pub struct Applicant {
     pub revenue: Option<Decimal>,
     /// Yuan; as `revenue`.
     pub assets: Option<Decimal>,
+    /// 划型: the office's classification, when given.
+    pub official_size: Option<crate::policy::RateClass>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +143,8 @@ pub struct Declarations {
     pub environmental_compliant: bool,
     pub seriously_dishonest: bool,
     pub zombie: bool,
+    /// 无失业保险历史欠费, when declared.
+    pub no_outstanding_arrears: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +169,7 @@ mod tests {
             assert_eq!(serde_json::to_value(i).unwrap(), i.name());
             assert_eq!(Industry::from_name(i.name()), Some(*i));
         }
-        assert_eq!(UnitType::ALL.len(), 7);
+        assert_eq!(UnitType::ALL.len(), 8);
         assert_eq!(Industry::ALL.len(), 16);
     }
 }

@@ -75,6 +75,10 @@ pub struct RawApplicant {
     /// 资产总额 at the end of last year, yuan.
     #[serde(default)]
     pub assets: Money,
+    /// 划型: the office's classification, `large` or `sme`, when known;
+    /// it decides the rate class over the self-assessment.
+    #[serde(default)]
+    pub official_size: Choice<crate::policy::RateClass>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extra: Map<String, Value>,
@@ -130,6 +134,10 @@ pub struct RawDeclarations {
     /// 僵尸企业.
     #[serde(default)]
     pub zombie: Flag,
+    /// 无失业保险历史欠费 (optional): required where the rules exclude
+    /// units with historical arrears, ignored elsewhere.
+    #[serde(default)]
+    pub no_outstanding_arrears: Flag,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extra: Map<String, Value>,

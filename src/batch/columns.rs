@@ -112,7 +112,7 @@ mod tests {
         for c in Column::ALL {
             assert_eq!(Column::from_path(c.path()), Some(*c));
         }
-        assert_eq!(Column::ALL.len(), 34);
+        assert_eq!(Column::ALL.len(), 36);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub enum CriterionId {
     NotSeriouslyDishonest,
     /// 非僵尸企业.
     NotZombie,
+    /// 无失业保险历史欠费.
+    NoHistoricalArrears,
     /// 困难企业: temporary difficulty with prospects of recovery.
     HardshipDifficulty,
     /// 困难企业: job-stabilisation plan agreed with the union.
@@ -38,6 +40,7 @@ impl CriterionId {
             CriterionId::Environmental => "environmental",
             CriterionId::NotSeriouslyDishonest => "not_seriously_dishonest",
             CriterionId::NotZombie => "not_zombie",
+            CriterionId::NoHistoricalArrears => "no_historical_arrears",
             CriterionId::HardshipDifficulty => "hardship_temporary_difficulty",
             CriterionId::HardshipUnionPlan => "hardship_union_agreed_plan",
             CriterionId::HardshipNoLayoff => "hardship_no_layoff_commitment",
@@ -97,6 +100,12 @@ pub enum Evidence {
         declared: bool,
         passes_when: bool,
     },
+    /// The no-historical-arrears declaration (`None`: not given) and
+    /// whether the rules are known to have that condition.
+    Arrears {
+        declared: Option<bool>,
+        rule_known: bool,
+    },
     /// A hardship condition as declared, and whether the profile requires it.
     Condition {
         declared: bool,
@@ -109,7 +118,9 @@ impl Evidence {
         match self {
             Evidence::Months { .. } => Relation::AtLeast,
             Evidence::Layoff(l) => Relation::Layoff(l.comparison),
-            Evidence::Declared { .. } | Evidence::Condition { .. } => Relation::Equals,
+            Evidence::Declared { .. } | Evidence::Condition { .. } | Evidence::Arrears { .. } => {
+                Relation::Equals
+            }
         }
     }
 }

@@ -94,25 +94,72 @@ pub struct ThresholdChoice {
     pub param: ParamId,
     /// Its value, `None` while unknown.
     pub value: Option<Decimal>,
+    /// The parameter of its comparison.
+    pub comparison_param: ParamId,
+    /// How the rate is held against it, `None` while unknown.
+    pub comparison: Option<Comparison>,
     /// `Some(SmallUnit)` when the ≤ 30 insured rule applied.
     pub variant: Option<ThresholdVariant>,
     /// The headcount the ≤ 30 rule looked at, when it did.
     pub headcount: Option<u64>,
 }
 
-/// Picks the class threshold, or the small-unit one where it applies.
-pub fn threshold(profile: &PolicyProfile, class: RateClass, insured: &Insured) -> ThresholdChoice {
-    let by_class = ThresholdChoice {
+/// The threshold of a class.
+fn of_class(profile: &PolicyProfile, class: RateClass) -> ThresholdChoice {
+    let t = profile.layoff_threshold.get(class);
+    ThresholdChoice {
         param: ParamId::LayoffThreshold(class),
-        value: profile.layoff_threshold.get(class).value,
+        value: t.rate.value,
+        comparison_param: ParamId::LayoffComparison(class),
+        comparison: t.comparison.value,
         variant: None,
         headcount: None,
+    }
+}
+
+/// The class threshold while the class is unknown: the SMEs' when both
+/// classes have the same known threshold and comparison (nothing then
+/// depends on the class), else unknown (citing the unit treatment).
+fn of_unknown_class(profile: &PolicyProfile) -> ThresholdChoice {
+    let (large, sme) = (
+        of_class(profile, RateClass::Large),
+        of_class(profile, RateClass::Sme),
+    );
+    let same = large.value.is_some()
+        && large.comparison.is_some()
+        && large.value == sme.value
+        && large.comparison == sme.comparison;
+    if same {
+        sme
+    } else {
+        ThresholdChoice {
+            param: ParamId::UnitTreatment,
+            value: None,
+            comparison_param: ParamId::UnitTreatment,
+            comparison: None,
+            variant: None,
+            headcount: None,
+        }
+    }
+}
+
+/// Picks the class threshold, or the small-unit one where it applies;
+/// `class` is `None` when the rules give the unit no rate class.
+pub fn threshold(
+    profile: &PolicyProfile,
+    class: Option<RateClass>,
+    insured: &Insured,
+) -> ThresholdChoice {
+    let by_class = match class {
+        Some(c) => of_class(profile, c),
+        None => of_unknown_class(profile),
     };
     let Some(rule) = &profile.small_unit_rule else {
         return by_class;
     };
+    // Unknown scope: read narrowly (SMEs only), as the national 2020 text.
     let sme_only = rule.sme_only.value.unwrap_or(true);
-    if sme_only && class != RateClass::Sme {
+    if sme_only && class != Some(RateClass::Sme) {
         return by_class;
     }
     let (Some(max), Some(basis)) = (rule.max_insured.value, rule.headcount.value) else {
@@ -127,7 +174,9 @@ pub fn threshold(profile: &PolicyProfile, class: RateClass, insured: &Insured) -
     if count <= max {
         ThresholdChoice {
             param: ParamId::SmallUnitThreshold,
-            value: rule.threshold.value,
+            value: rule.threshold.rate.value,
+            comparison_param: ParamId::SmallUnitComparison,
+            comparison: rule.threshold.comparison.value,
             variant: Some(ThresholdVariant::SmallUnit),
             headcount: Some(count),
         }

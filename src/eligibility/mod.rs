@@ -12,12 +12,23 @@ pub use layoff_rate::{LayoffRate, ThresholdChoice, ThresholdVariant};
 use rust_decimal::Decimal;
 
 use crate::application::Application;
-use crate::policy::{Param, ParamId, PolicyProfile, RateClass};
+use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass};
 use crate::refund::{self, Refund, Route};
 use crate::size::{self, EnterpriseSize, SizeFigures};
 
 /// The most criteria a profile has outside the hardship path.
-const MAX_VERDICTS: usize = 6;
+const MAX_VERDICTS: usize = 7;
+
+/// Where the size class used for the rate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeSource {
+    /// The office's classification (划型), as the applicant gave it.
+    Official,
+    /// The self-assessment under 工信部联企业〔2011〕300号: an estimate of
+    /// the office's classification.
+    Estimate,
+}
 
 /// Everything decided about one valid application, as typed values: the
 /// verdicts with their evidence, the refund, the route, the margin, and
@@ -25,8 +36,17 @@ const MAX_VERDICTS: usize = 6;
 /// is, and reports render it per language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
+    /// The self-assessed size (工信部联企业〔2011〕300号).
     pub size: EnterpriseSize,
-    pub rate_class: RateClass,
+    /// Whether the class by size is the office's or the estimate.
+    pub size_source: SizeSource,
+    /// The class the office's headcount rule gives, where the profile has
+    /// one (Jiangsu 2024: ≥ 300 insured at year-end → large).
+    pub headcount_rule_class: Option<RateClass>,
+    /// `None` when the rules give the unit type no rate class.
+    pub rate_class: Option<RateClass>,
+    /// How the refund is obtained, `None` while unknown.
+    pub procedure: Option<Procedure>,
     /// The layoff-rate threshold that applies and why.
     pub threshold: ThresholdChoice,
     pub layoff: Option<LayoffRate>,
@@ -65,15 +85,24 @@ impl Decision {
 
     /// Every parameter the decision used, in trace order (each once).
     pub fn params_used(&self, profile: &PolicyProfile) -> Vec<ParamId> {
-        let mut used = vec![
-            ParamId::UnitTreatment,
-            ParamId::LayoffFormula,
-            ParamId::Comparison,
-            self.threshold.param,
-            ParamId::RefundRate(self.rate_class),
-        ];
+        let mut used = vec![ParamId::Procedure, ParamId::UnitTreatment];
+        if self.headcount_rule_class.is_some() {
+            used.push(ParamId::SizeHeadcountRule);
+        }
+        used.push(ParamId::LayoffFormula);
+        if self.threshold.param != ParamId::UnitTreatment {
+            used.push(self.threshold.param);
+            used.push(self.threshold.comparison_param);
+        }
+        if let Some(class) = self.rate_class {
+            used.push(ParamId::RefundRate(class));
+        }
         if self.threshold.variant.is_some() {
+            used.push(ParamId::SmallUnitScope);
             used.push(ParamId::SmallUnitHeadcount);
+        }
+        if profile.late_payment_cutoff.is_some() {
+            used.push(ParamId::LatePaymentCutoff);
         }
         if profile.review_threshold.is_some() {
             used.push(ParamId::ReviewThreshold);
@@ -98,7 +127,38 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
     };
     let size =
         size::classify(app.applicant.industry, &figures).ok_or(DecideError::SizeTableMissing)?;
-    let rate_class = profile.rate_class(app.applicant.unit_type, size.is_large());
+    // The office pays by its own classification; the self-assessment is
+    // an estimate of it.
+    let (by_size, size_source) = match app.applicant.official_size {
+        Some(class) => (class, SizeSource::Official),
+        None if size.is_large() => (RateClass::Large, SizeSource::Estimate),
+        None => (RateClass::Sme, SizeSource::Estimate),
+    };
+    let rate_class = match profile.rate_class(app.applicant.unit_type, by_size) {
+        Some(class) => Some(class),
+        // No rate class in the rules: the office's classification, when
+        // given, still says which rate the unit is paid at.
+        None if size_source == SizeSource::Official => Some(by_size),
+        None => None,
+    };
+    let headcount_rule_class = profile.size_headcount_rule.as_ref().and_then(|rule| {
+        let min = rule.min_insured_large.value?;
+        let count = match rule.headcount.value? {
+            Headcount::Start => app.insured.start,
+            Headcount::End => app.insured.end,
+            Headcount::MonthlyAverage => app
+                .insured
+                .monthly_average
+                .floor()
+                .try_into()
+                .unwrap_or(u64::MAX),
+        };
+        Some(if count >= min {
+            RateClass::Large
+        } else {
+            RateClass::Sme
+        })
+    });
     let mut unknown = Vec::new();
     let mut verdicts = [None; MAX_VERDICTS];
     let mut n = 0;
@@ -126,7 +186,7 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
     }
 
     let threshold = layoff_rate::threshold(profile, rate_class, &app.insured);
-    let comparison = profile.comparison.value;
+    let comparison = threshold.comparison;
     let formula = profile.layoff_formula.value;
     let layoff = match formula {
         Some(f) => Some(LayoffRate::compute(f, &app.insured).ok_or(DecideError::Overflow)?),
@@ -140,13 +200,16 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
     };
     for (missing, id) in [
         (formula.is_none(), ParamId::LayoffFormula),
-        (comparison.is_none(), ParamId::Comparison),
+        (
+            comparison.is_none() && layoff_passed.is_none(),
+            threshold.comparison_param,
+        ),
         (
             threshold.value.is_none() && layoff_passed.is_none(),
             threshold.param,
         ),
     ] {
-        if missing {
+        if missing && !unknown.contains(&id) {
             unknown.push(id);
         }
     }
@@ -177,18 +240,56 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         }
     }
 
+    if let Some(rule) = &profile.declarations.no_historical_arrears {
+        let declared = app.declarations.no_outstanding_arrears;
+        let passed = match (rule.value, declared) {
+            // No arrears meets the rule whether or not the rules have it.
+            (_, Some(true)) => Some(true),
+            (Some(true), Some(false)) => Some(false),
+            // Required but not declared cannot pass validation; kept safe.
+            (Some(true), None) => None,
+            (Some(false), _) => Some(true),
+            (None, _) => None,
+        };
+        if passed.is_none() {
+            unknown.push(ParamId::NoHistoricalArrears);
+        }
+        if rule.value != Some(false) {
+            push(Verdict {
+                id: CriterionId::NoHistoricalArrears,
+                passed,
+                evidence: Evidence::Arrears {
+                    declared,
+                    rule_known: rule.value.is_some(),
+                },
+                param: ParamId::NoHistoricalArrears,
+            });
+        }
+    }
+
     let all = verdicts.iter().flatten();
     let eligible = if all.clone().any(|v| v.passed == Some(false)) {
         Some(false)
-    } else if all.clone().all(|v| v.passed == Some(true)) {
+    } else if rate_class.is_some() && all.clone().all(|v| v.passed == Some(true)) {
         Some(true)
     } else {
         None
     };
-    let refund = refund::compute(profile, rate_class, &app.insured);
-    if refund.is_none() {
-        unknown.push(ParamId::RefundRate(rate_class));
-    }
+    let refund = match rate_class {
+        Some(class) => {
+            let refund = refund::compute(profile, class, &app.insured);
+            if refund.is_none() {
+                unknown.push(ParamId::RefundRate(class));
+            }
+            refund
+        }
+        None => {
+            if !unknown.contains(&ParamId::UnitTreatment) {
+                unknown.push(ParamId::UnitTreatment);
+            }
+            None
+        }
+    };
     let margin = match (eligible, &layoff, threshold.value, comparison) {
         (Some(true), Some(l), Some(t), Some(cmp)) => l.margin(cmp, t, app.insured.end),
         _ => None,
@@ -199,7 +300,10 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         .map(|h| hardship::evaluate(profile, app, h));
     Ok(Decision {
         size,
+        size_source,
+        headcount_rule_class,
         rate_class,
+        procedure: profile.procedure.value,
         threshold,
         layoff,
         verdicts,

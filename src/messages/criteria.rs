@@ -85,8 +85,42 @@ fn explanation(c: &Verdict, lang: Lang) -> String {
             ("已承诺返还后一定期限内不裁员或少裁员。", "You committed not to lay off (or to lay off few) for a period after the refund."),
             ("须承诺返还后一定期限内不裁员或少裁员。", "A commitment not to lay off after the refund is required."),
         ),
+        (CriterionId::NoHistoricalArrears, Evidence::Arrears { declared, rule_known }) => {
+            arrears(passed, declared, rule_known, zh)
+        }
+        (CriterionId::NoHistoricalArrears, _) => String::new(),
         // `decide` gives these two criteria only their own evidence.
         (CriterionId::MonthsPaidInFull | CriterionId::LayoffRate, _) => String::new(),
+    }
+}
+
+fn arrears(passed: Option<bool>, declared: Option<bool>, rule_known: bool, zh: bool) -> String {
+    let text = match (passed, declared, rule_known) {
+        (Some(true), _, _) => (
+            "已声明无失业保险历史欠费。",
+            "You declared no unemployment-insurance arrears from earlier years.",
+        ),
+        (Some(false), _, _) => (
+            "有失业保险历史欠费的单位不予返还。",
+            "Units with unemployment-insurance arrears from earlier years get no refund.",
+        ),
+        (None, None, false) => (
+            "本年度规则是否排除有历史欠费的单位未能确认；请声明是否有失业保险历史欠费。",
+            "Whether this year's rules exclude units with arrears from earlier years is not confirmed: declare whether you have any.",
+        ),
+        (None, _, false) => (
+            "本年度规则是否排除有历史欠费的单位未能确认，无法判定。",
+            "Whether this year's rules exclude units with arrears from earlier years is not confirmed, so this cannot be decided.",
+        ),
+        (None, _, true) => (
+            "须声明无失业保险历史欠费。",
+            "A declaration of no arrears from earlier years is required.",
+        ),
+    };
+    if zh {
+        text.0.to_owned()
+    } else {
+        text.1.to_owned()
     }
 }
 

@@ -41,6 +41,10 @@ fn field_texts(field: Field) -> (&'static str, &'static str) {
         Field::Employees => ("从业人员数", "Persons employed"),
         Field::Revenue => ("上年度营业收入（元）", "Last year's revenue (yuan)"),
         Field::Assets => ("资产总额（元）", "Total assets (yuan)"),
+        Field::OfficialSize => (
+            "经办机构划型（如已知）",
+            "The office's size classification (if known)",
+        ),
         Field::Year => ("参保数据年度", "Year of the insurance figures"),
         Field::Start => ("年初参保人数", "Insured at the start of the year"),
         Field::End => ("年末参保人数", "Insured at the end of the year"),
@@ -63,6 +67,10 @@ fn field_texts(field: Field) -> (&'static str, &'static str) {
         Field::Environmental => ("符合环保政策", "Complies with environmental policy"),
         Field::SeriouslyDishonest => ("被列入严重失信名单", "Listed as seriously dishonest"),
         Field::Zombie => ("属于僵尸企业", "A zombie enterprise"),
+        Field::NoOutstandingArrears => (
+            "无失业保险历史欠费",
+            "No unemployment-insurance arrears from earlier years",
+        ),
         Field::TemporaryDifficulty => (
             "暂时性生产经营困难且恢复有望",
             "Temporary difficulty with prospects of recovery",

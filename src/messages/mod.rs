@@ -4,6 +4,7 @@
 pub mod criteria;
 pub mod fields;
 pub mod issues;
+pub mod notices;
 pub mod summary;
 
 use crate::text::Lang;

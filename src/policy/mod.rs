@@ -12,7 +12,9 @@ pub mod size_table;
 
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
-pub use registry::{find, listing, profiles, suggest, LoadedProfile, ProfileError, ProfileSummary};
+pub use registry::{
+    find, listing, profiles, propose, suggest, LoadedProfile, ProfileError, ProfileSummary, Proposal,
+};
 
 use std::collections::BTreeMap;
 
@@ -83,6 +85,16 @@ pub enum RateClass {
     Sme,
 }
 
+/// How the refund is obtained under a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Procedure {
+    /// 申请: the enterprise applies (the 2019 eight stages).
+    Application,
+    /// 免申即享: the office screens its records and pays without an application.
+    Automatic,
+}
+
 /// How a unit type is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,14 +131,53 @@ impl<T> ByClass<T> {
     }
 }
 
-/// The looser threshold for SMEs with few insured (参保职工 30 人及以下).
+/// A layoff-rate threshold and how a rate is held against it: each
+/// threshold carries its own comparison (Suzhou 2020: large `<` 1.84%,
+/// SME `<=` 5.5%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    pub rate: Param<Decimal>,
+    pub comparison: Param<Comparison>,
+}
+
+/// The layoff-rate thresholds of large units and of SMEs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    pub large: Threshold,
+    pub sme: Threshold,
+}
+
+impl Thresholds {
+    pub fn get(&self, class: RateClass) -> &Threshold {
+        match class {
+            RateClass::Large => &self.large,
+            RateClass::Sme => &self.sme,
+        }
+    }
+}
+
+/// The looser threshold for units with few insured (参保职工 30 人及以下).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmallUnitRule {
-    /// `true`: only SMEs may use it (2020); `false`: any unit (2021 on).
+    /// Who the rule covers: `true` only SMEs (national 2020), `false` any
+    /// unit (Suzhou 2020, national 2021 on).
     pub sme_only: Param<bool>,
     pub max_insured: Param<u64>,
-    pub threshold: Param<Decimal>,
+    pub threshold: Threshold,
+    pub headcount: Param<Headcount>,
+}
+
+/// An office's rule that classes a unit by its insured headcount (Jiangsu
+/// 2024: units not on the statistics list with ≥ 300 insured at year-end
+/// are large).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeHeadcountRule {
+    /// At or above this many insured the unit is large.
+    pub min_insured_large: Param<u64>,
     pub headcount: Param<Headcount>,
 }
 
@@ -138,6 +189,10 @@ pub struct DeclarationRules {
     pub environmental: Param<bool>,
     pub seriously_dishonest_excluded: Param<bool>,
     pub zombie_excluded: Param<bool>,
+    /// 无失业保险历史欠费: `true` the rules exclude units with historical
+    /// arrears; `null` not known whether they do; absent: no such rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_historical_arrears: Option<Param<bool>>,
 }
 
 /// 困难企业: the hardship path's formulas.
@@ -190,14 +245,23 @@ pub struct PolicyProfile {
     pub valid_from: String,
     pub valid_to: String,
     pub sources: BTreeMap<String, Source>,
+    /// How the refund is obtained: by application or without one.
+    pub procedure: Param<Procedure>,
     pub layoff_formula: Param<LayoffFormula>,
-    pub comparison: Param<Comparison>,
-    pub layoff_threshold: ByClass<Decimal>,
+    pub layoff_threshold: Thresholds,
     /// `None`: the profile has no such rule.
     pub small_unit_rule: Option<SmallUnitRule>,
     pub refund_rate: ByClass<Decimal>,
-    pub unit_treatment: Param<BTreeMap<UnitType, Treatment>>,
+    /// A `null` treatment: the rules give that unit type no rate class.
+    pub unit_treatment: Param<BTreeMap<UnitType, Option<Treatment>>>,
+    /// The office's headcount rule for the size, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_headcount_rule: Option<SizeHeadcountRule>,
     pub months_paid_in_full: Param<u64>,
+    /// Last year's own premiums paid late count as paid when paid by this
+    /// date (`YYYY-MM-DD`); absent where no such date is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_payment_cutoff: Option<Param<String>>,
     pub declarations: DeclarationRules,
     /// At or above this refund the case goes to government deliberation;
     /// `None`: the profile has no such route.
@@ -223,19 +287,26 @@ impl PolicyProfile {
         }
     }
 
-    /// The class a unit type is treated as, given its enterprise size.
-    pub fn rate_class(&self, unit_type: UnitType, large_by_size: bool) -> RateClass {
-        let treatment = self
-            .unit_treatment
-            .value
-            .as_ref()
-            .and_then(|t| t.get(&unit_type).copied())
-            .unwrap_or(Treatment::BySize);
-        match treatment {
-            Treatment::Large => RateClass::Large,
-            Treatment::Sme => RateClass::Sme,
-            Treatment::BySize if large_by_size => RateClass::Large,
-            Treatment::BySize => RateClass::Sme,
+    /// How a unit type is treated: `None` when the rules give it no rate
+    /// class (the map says `null`, or the whole map is unknown). A type
+    /// the map does not list is classed by size.
+    pub fn treatment(&self, unit_type: UnitType) -> Option<Treatment> {
+        match &self.unit_treatment.value {
+            Some(map) => match map.get(&unit_type) {
+                Some(t) => *t,
+                None => Some(Treatment::BySize),
+            },
+            None => None,
+        }
+    }
+
+    /// The class a unit type is treated as, given the class its size puts
+    /// it in; `None` when the rules give that unit type no rate class.
+    pub fn rate_class(&self, unit_type: UnitType, by_size: RateClass) -> Option<RateClass> {
+        match self.treatment(unit_type)? {
+            Treatment::Large => Some(RateClass::Large),
+            Treatment::Sme => Some(RateClass::Sme),
+            Treatment::BySize => Some(by_size),
         }
     }
 
@@ -261,6 +332,16 @@ named!(LayoffFormula {
     NetReduction => "net_reduction",
     NetReductionLessRetired => "net_reduction_less_retired",
     NewBenefitClaimants => "new_benefit_claimants",
+});
+
+named!(RateClass {
+    Large => "large",
+    Sme => "sme",
+});
+
+named!(Procedure {
+    Application => "application",
+    Automatic => "automatic",
 });
 
 named!(Comparison {

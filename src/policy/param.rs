@@ -69,11 +69,22 @@ impl<T: Named> ParamValue for T {
     }
 }
 
-impl<K: Named + Ord, V: Named> ParamValue for BTreeMap<K, V> {
+impl ParamValue for String {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_str().map(str::to_owned)
+    }
+}
+
+/// A map of named values; a `null` value is *unknown* for that key.
+impl<K: Named + Ord, V: Named> ParamValue for BTreeMap<K, Option<V>> {
     fn from_json(value: &Value) -> Option<Self> {
         let mut map = BTreeMap::new();
         for (k, v) in value.as_object()? {
-            map.insert(K::from_name(k)?, V::from_json(v)?);
+            let v = match v {
+                Value::Null => None,
+                v => Some(V::from_json(v)?),
+            };
+            map.insert(K::from_name(k)?, v);
         }
         Some(map)
     }

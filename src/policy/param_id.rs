@@ -9,14 +9,20 @@ use super::{Citation, Param, PolicyProfile, RateClass};
 /// One parameter of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamId {
+    Procedure,
     LayoffFormula,
-    Comparison,
     LayoffThreshold(RateClass),
+    LayoffComparison(RateClass),
+    SmallUnitScope,
     SmallUnitThreshold,
+    SmallUnitComparison,
     SmallUnitHeadcount,
     RefundRate(RateClass),
     UnitTreatment,
+    SizeHeadcountRule,
     MonthsPaidInFull,
+    LatePaymentCutoff,
+    NoHistoricalArrears,
     IndustrialPolicy,
     Environmental,
     SeriouslyDishonestExcluded,
@@ -36,16 +42,23 @@ impl ParamId {
     /// The JSON Pointer of the parameter in its profile's data file.
     pub fn pointer(self) -> &'static str {
         match self {
+            ParamId::Procedure => "/procedure",
             ParamId::LayoffFormula => "/layoff_formula",
-            ParamId::Comparison => "/comparison",
-            ParamId::LayoffThreshold(RateClass::Large) => "/layoff_threshold/large",
-            ParamId::LayoffThreshold(RateClass::Sme) => "/layoff_threshold/sme",
-            ParamId::SmallUnitThreshold => "/small_unit_rule/threshold",
+            ParamId::LayoffThreshold(RateClass::Large) => "/layoff_threshold/large/rate",
+            ParamId::LayoffThreshold(RateClass::Sme) => "/layoff_threshold/sme/rate",
+            ParamId::LayoffComparison(RateClass::Large) => "/layoff_threshold/large/comparison",
+            ParamId::LayoffComparison(RateClass::Sme) => "/layoff_threshold/sme/comparison",
+            ParamId::SmallUnitScope => "/small_unit_rule/sme_only",
+            ParamId::SmallUnitThreshold => "/small_unit_rule/threshold/rate",
+            ParamId::SmallUnitComparison => "/small_unit_rule/threshold/comparison",
             ParamId::SmallUnitHeadcount => "/small_unit_rule/headcount",
             ParamId::RefundRate(RateClass::Large) => "/refund_rate/large",
             ParamId::RefundRate(RateClass::Sme) => "/refund_rate/sme",
             ParamId::UnitTreatment => "/unit_treatment",
+            ParamId::SizeHeadcountRule => "/size_headcount_rule/min_insured_large",
             ParamId::MonthsPaidInFull => "/months_paid_in_full",
+            ParamId::LatePaymentCutoff => "/late_payment_cutoff",
+            ParamId::NoHistoricalArrears => "/declarations/no_historical_arrears",
             ParamId::IndustrialPolicy => "/declarations/industrial_policy",
             ParamId::Environmental => "/declarations/environmental",
             ParamId::SeriouslyDishonestExcluded => "/declarations/seriously_dishonest_excluded",
@@ -66,13 +79,18 @@ impl ParamId {
     /// `unconfirmed[].used_for` and `unknown[]` names).
     pub fn used_for(self) -> &'static str {
         match self {
+            ParamId::Procedure => "procedure",
             ParamId::LayoffFormula => "layoff_formula",
-            ParamId::Comparison => "comparison",
+            ParamId::LayoffComparison(_) | ParamId::SmallUnitComparison => "comparison",
             ParamId::LayoffThreshold(_) | ParamId::SmallUnitThreshold => "layoff_threshold",
+            ParamId::SmallUnitScope => "small_unit_scope",
             ParamId::SmallUnitHeadcount => "small_unit_headcount",
             ParamId::RefundRate(_) => "refund_rate",
             ParamId::UnitTreatment => "unit_treatment",
+            ParamId::SizeHeadcountRule => "size_headcount_rule",
             ParamId::MonthsPaidInFull => "months_paid_in_full",
+            ParamId::LatePaymentCutoff => "late_payment_cutoff",
+            ParamId::NoHistoricalArrears => "no_historical_arrears",
             ParamId::IndustrialPolicy => "industrial_policy",
             ParamId::Environmental => "environmental",
             ParamId::SeriouslyDishonestExcluded => "not_seriously_dishonest",
@@ -114,14 +132,24 @@ impl PolicyProfile {
         let contribution = hardship.and_then(|h| h.contribution.as_ref());
         let d = &self.declarations;
         Some(match id {
+            ParamId::Procedure => origin(&self.procedure),
             ParamId::LayoffFormula => origin(&self.layoff_formula),
-            ParamId::Comparison => origin(&self.comparison),
-            ParamId::LayoffThreshold(class) => origin(self.layoff_threshold.get(class)),
-            ParamId::SmallUnitThreshold => origin(&small?.threshold),
+            ParamId::LayoffThreshold(class) => origin(&self.layoff_threshold.get(class).rate),
+            ParamId::LayoffComparison(class) => {
+                origin(&self.layoff_threshold.get(class).comparison)
+            }
+            ParamId::SmallUnitScope => origin(&small?.sme_only),
+            ParamId::SmallUnitThreshold => origin(&small?.threshold.rate),
+            ParamId::SmallUnitComparison => origin(&small?.threshold.comparison),
             ParamId::SmallUnitHeadcount => origin(&small?.headcount),
             ParamId::RefundRate(class) => origin(self.refund_rate.get(class)),
             ParamId::UnitTreatment => origin(&self.unit_treatment),
+            ParamId::SizeHeadcountRule => {
+                origin(&self.size_headcount_rule.as_ref()?.min_insured_large)
+            }
             ParamId::MonthsPaidInFull => origin(&self.months_paid_in_full),
+            ParamId::LatePaymentCutoff => origin(self.late_payment_cutoff.as_ref()?),
+            ParamId::NoHistoricalArrears => origin(d.no_historical_arrears.as_ref()?),
             ParamId::IndustrialPolicy => origin(&d.industrial_policy),
             ParamId::Environmental => origin(&d.environmental),
             ParamId::SeriouslyDishonestExcluded => origin(&d.seriously_dishonest_excluded),
@@ -168,11 +196,15 @@ mod tests {
         let profile = &crate::policy::find("suzhou-2020").unwrap().profile;
         let data: serde_json::Value = serde_json::to_value(profile).unwrap();
         for id in [
+            ParamId::Procedure,
             ParamId::LayoffFormula,
-            ParamId::Comparison,
             ParamId::LayoffThreshold(RateClass::Large),
             ParamId::LayoffThreshold(RateClass::Sme),
+            ParamId::LayoffComparison(RateClass::Large),
+            ParamId::LayoffComparison(RateClass::Sme),
+            ParamId::SmallUnitScope,
             ParamId::SmallUnitThreshold,
+            ParamId::SmallUnitComparison,
             ParamId::SmallUnitHeadcount,
             ParamId::RefundRate(RateClass::Large),
             ParamId::RefundRate(RateClass::Sme),

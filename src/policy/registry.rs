@@ -7,15 +7,20 @@ use super::PolicyProfile;
 use crate::canonical;
 
 /// One file per profile; adding a profile means adding a line here.
-const FILES: [(&str, &str); 8] = [
+const FILES: [(&str, &str); 13] = [
     ("cn-2019", include_str!("profiles/cn-2019.json")),
     ("suzhou-2019", include_str!("profiles/suzhou-2019.json")),
     ("suzhou-2020", include_str!("profiles/suzhou-2020.json")),
     ("cn-2021", include_str!("profiles/cn-2021.json")),
+    ("jiangsu-2021", include_str!("profiles/jiangsu-2021.json")),
     ("cn-2022", include_str!("profiles/cn-2022.json")),
+    ("jiangsu-2022", include_str!("profiles/jiangsu-2022.json")),
     ("cn-2023", include_str!("profiles/cn-2023.json")),
+    ("jiangsu-2023", include_str!("profiles/jiangsu-2023.json")),
     ("cn-2024", include_str!("profiles/cn-2024.json")),
+    ("jiangsu-2024", include_str!("profiles/jiangsu-2024.json")),
     ("cn-2025", include_str!("profiles/cn-2025.json")),
+    ("jiangsu-2025", include_str!("profiles/jiangsu-2025.json")),
 ];
 
 /// A profile and the data it was read from.
@@ -125,6 +130,8 @@ pub struct ProfileSummary {
     pub data_year: u16,
     pub valid_from: String,
     pub valid_to: String,
+    /// How the refund is obtained, `null` while unknown.
+    pub procedure: Option<super::Procedure>,
     /// `sha256:` digest of the profile's canonical data, as submissions stamp it.
     pub digest: String,
     pub sources: std::collections::BTreeMap<String, super::Source>,
@@ -148,6 +155,7 @@ pub fn listing() -> (Vec<ProfileSummary>, Vec<ProfileError>) {
                     data_year: pr.data_year,
                     valid_from: pr.valid_from.clone(),
                     valid_to: pr.valid_to.clone(),
+                    procedure: pr.procedure.value,
                     digest: p.digest().to_owned(),
                     sources: pr.sources.clone(),
                 })
@@ -156,6 +164,87 @@ pub fn listing() -> (Vec<ProfileSummary>, Vec<ProfileError>) {
         }
     }
     (rows, errors)
+}
+
+/// What the engine proposes for a date and a credit code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// The date as given (`YYYY-MM-DD`).
+    pub date: String,
+    /// The profile that would decide the case, `None` when no rules are
+    /// published for the date.
+    pub profile: Option<&'static LoadedProfile>,
+    /// The place prefixes tried, most local first (`suzhou`, `jiangsu`, `cn`).
+    pub places: &'static [&'static str],
+    /// When no rules are published for the date: the latest profile of
+    /// the place, to be shown only as an estimate.
+    pub latest: Option<&'static LoadedProfile>,
+    /// The year whose figures a check made on the date uses (the year
+    /// before it), whatever profile is proposed.
+    pub data_year: Option<u16>,
+}
+
+/// The places a credit code's registering division (positions 3–8)
+/// belongs to, most local first: 3205… Suzhou, 32… Jiangsu, else national.
+pub fn places_of(credit_code: &str) -> &'static [&'static str] {
+    let division = credit_code.trim().get(2..8).unwrap_or("");
+    if division.starts_with("3205") {
+        &["suzhou", "jiangsu", "cn"]
+    } else if division.starts_with("32") {
+        &["jiangsu", "cn"]
+    } else {
+        &["cn"]
+    }
+}
+
+/// Proposes the profile for an application made on `date` (`YYYY-MM-DD`)
+/// by the unit with `credit_code`: the most local profile valid that day
+/// (Suzhou, then Jiangsu, then national). Never another year's rules in
+/// silence: with none valid, `profile` is `None` and `latest` names the
+/// newest profile of the place as an estimate.
+pub fn propose(date: &str, credit_code: &str) -> Proposal {
+    let places = places_of(credit_code);
+    let profile = places.iter().find_map(|place| suggest_exact(place, date));
+    // The newest rules of the place that ended before the date; the more
+    // local on a tie (Jiangsu's 2025 over the nation's).
+    let latest = match profile {
+        Some(_) => None,
+        None => registry()
+            .iter()
+            .filter_map(|l| l.as_ref().ok())
+            .filter(|p| p.profile.valid_to.as_str() < date)
+            .filter_map(|p| {
+                let rank = places.iter().position(|place| has_prefix(&p.profile.id, place))?;
+                Some((p.profile.valid_to.as_str(), places.len() - rank, p))
+            })
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+            .map(|(_, _, p)| p),
+    };
+    let data_year = date
+        .get(..4)
+        .and_then(|y| y.parse::<u16>().ok())
+        .and_then(|y| y.checked_sub(1));
+    Proposal {
+        date: date.to_owned(),
+        profile,
+        places,
+        latest,
+        data_year,
+    }
+}
+
+fn has_prefix(id: &str, prefix: &str) -> bool {
+    id.strip_prefix(prefix)
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
+/// The profile of exactly this place valid on `date`.
+fn suggest_exact(place: &str, date: &str) -> Option<&'static LoadedProfile> {
+    registry()
+        .iter()
+        .filter_map(|l| l.as_ref().ok())
+        .filter(|p| p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str())
+        .find(|p| has_prefix(&p.profile.id, place))
 }
 
 /// The profile that applies to an application made on `date`
@@ -194,5 +283,22 @@ mod tests {
         assert_eq!(id("other", "2025-04-13"), None);
         assert_eq!(id("other", "2025-04-14"), Some("cn-2025"));
         assert_eq!(id("suzhou", "2020-12-31"), Some("suzhou-2020"));
+    }
+
+    #[test]
+    fn proposal_reads_the_division_of_the_credit_code() {
+        let id = |date, code| propose(date, code).profile.map(|p| p.profile.id.as_str());
+        assert_eq!(id("2020-06-10", "91320594MA1MXL2K87"), Some("suzhou-2020"));
+        assert_eq!(id("2024-06-10", "91320594MA1MXL2K87"), Some("jiangsu-2024"));
+        assert_eq!(id("2024-06-10", "91320100MA1MXL2K87"), Some("jiangsu-2024"));
+        assert_eq!(id("2024-06-10", "91110000MA1MXL2K87"), Some("cn-2024"));
+        assert_eq!(id("2019-06-10", "91320100MA1MXL2K87"), Some("cn-2019"));
+        assert_eq!(id("", ""), None);
+        let none = propose("2026-03-01", "91320594MA1MXL2K87");
+        assert_eq!(none.profile, None);
+        assert_eq!(none.latest.map(|p| p.profile.id.as_str()), Some("jiangsu-2025"));
+        let gap = propose("2025-04-13", "91110000MA1MXL2K87");
+        assert_eq!(gap.profile, None);
+        assert_eq!(gap.latest.map(|p| p.profile.id.as_str()), Some("cn-2024"));
     }
 }

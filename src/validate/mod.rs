@@ -89,7 +89,7 @@ pub fn validate(raw: &RawApplication) -> Validation {
 
     let applicant = applicant(&mut c, &raw.applicant);
     let insured = insured(&mut c, &raw.insured, profile);
-    let declarations = declarations(&mut c, &raw.declarations);
+    let declarations = declarations(&mut c, &raw.declarations, profile);
     let hardship = raw
         .hardship
         .as_ref()
@@ -146,6 +146,16 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
     let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
     let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
     let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
+    // Optional: blank when the office's classification is not known.
+    let official_size = if fields::is_blank(raw.official_size.raw()) {
+        Some(None)
+    } else {
+        c.take(
+            Field::OfficialSize,
+            fields::choice::<policy::RateClass>(raw.official_size.raw()),
+        )
+        .map(Some)
+    };
     Some(Applicant {
         name: name?,
         credit_code: credit_code?,
@@ -154,6 +164,7 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
         employees: employees?,
         revenue: revenue?,
         assets: assets?,
+        official_size: official_size?,
     })
 }
 
@@ -213,7 +224,27 @@ fn insured(
     Some(insured)
 }
 
-fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations> {
+fn declarations(
+    c: &mut Collector,
+    raw: &RawDeclarations,
+    profile: Option<&LoadedProfile>,
+) -> Option<Declarations> {
+    // Required only where the rules exclude historical arrears; elsewhere
+    // accepted and ignored (never an error when blank).
+    let arrears_required = profile.is_some_and(|p| {
+        p.profile
+            .declarations
+            .no_historical_arrears
+            .as_ref()
+            .is_some_and(|r| r.value == Some(true))
+    });
+    let no_arrears = raw.no_outstanding_arrears.raw();
+    let no_outstanding_arrears = if !arrears_required && fields::is_blank(no_arrears) {
+        Some(None)
+    } else {
+        c.take(Field::NoOutstandingArrears, fields::flag(no_arrears))
+            .map(Some)
+    };
     let mut flag = |field: Field, value: &Value| c.take(field, fields::flag(value));
     let industrial = flag(
         Field::IndustrialPolicy,
@@ -227,6 +258,7 @@ fn declarations(c: &mut Collector, raw: &RawDeclarations) -> Option<Declarations
         environmental_compliant: environmental?,
         seriously_dishonest: dishonest?,
         zombie: zombie?,
+        no_outstanding_arrears: no_outstanding_arrears?,
     })
 }
 

@@ -9,15 +9,20 @@ use serde_json::{Map, Value};
 use wengang_engine::Lang;
 
 /// The shipped policy profiles, in the order the registry lists them.
-pub const SHIPPED_PROFILES: [&str; 8] = [
+pub const SHIPPED_PROFILES: [&str; 13] = [
     "cn-2019",
     "suzhou-2019",
     "suzhou-2020",
     "cn-2021",
+    "jiangsu-2021",
     "cn-2022",
+    "jiangsu-2022",
     "cn-2023",
+    "jiangsu-2023",
     "cn-2024",
+    "jiangsu-2024",
     "cn-2025",
+    "jiangsu-2025",
 ];
 
 pub fn cases_dir() -> PathBuf {

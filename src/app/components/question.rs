@@ -9,6 +9,7 @@ use crate::app::form::{self, input_id, Kind, Prompt};
 use crate::app::state::{warning_key, Action};
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
+use crate::policy::RateClass;
 use crate::messages::fields::field_label;
 use crate::report::IssueReport;
 use crate::{policy, Lang, Severity};
@@ -166,6 +167,20 @@ pub fn question(props: &QuestionProps) -> Html {
             UnitType::ALL
                 .iter()
                 .map(|u| (u.name().to_owned(), text::unit_type(*u, lang).to_owned())),
+            lang,
+            on_select,
+            describedby,
+            invalid,
+        ),
+        Kind::OfficialSize => select(
+            &id,
+            &value,
+            [
+                ("large", text::rate_class(RateClass::Large, lang)),
+                ("sme", text::rate_class(RateClass::Sme, lang)),
+            ]
+            .into_iter()
+            .map(|(v, l)| (v.to_owned(), l.to_owned())),
             lang,
             on_select,
             describedby,

@@ -12,6 +12,7 @@ use crate::app::text::{self, t, STAGES};
 use crate::field::Field;
 use crate::messages::criteria::percent;
 use crate::messages::summary::group_thousands;
+use crate::policy::Procedure;
 use crate::refund::Route;
 use crate::report::{CriterionReport, Report};
 use crate::{Lang, RawApplication};
@@ -63,6 +64,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
     };
+    let automatic = r.procedure == Some(Procedure::Automatic);
     let (heading, panel_class) = match r.eligible {
         Some(true) => (
             t(lang, "符合稳岗返还条件", "Eligible for the refund"),
@@ -93,9 +95,18 @@ pub fn result_page(ctx: &Ctx) -> Html {
             <h2 class="heading-m">{ t(lang, "逐项判定", "Each criterion") }</h2>
             <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang)) }</ul>
             { hardship(r, lang) }
-            { route(r, lang) }
+            { notices(r) }
+            if automatic {
+                { checklist(r, lang) }
+            } else {
+                { route(r, lang) }
+            }
             { profile(r, lang) }
-            <h2 class="heading-m no-print">{ t(lang, "保存和提交", "Save and submit") }</h2>
+            if automatic {
+                <h2 class="heading-m no-print">{ t(lang, "保存自查记录", "Save the self-check record") }</h2>
+            } else {
+                <h2 class="heading-m no-print">{ t(lang, "保存和提交", "Save and submit") }</h2>
+            }
             <div class="actions no-print">
                 if ctx.state.embedded.is_some() {
                     <button type="button" class="button" id="send-to-portal" onclick={on_send} disabled={!r.valid}>
@@ -103,10 +114,18 @@ pub fn result_page(ctx: &Ctx) -> Html {
                     </button>
                 }
                 <button type="button" class="button" id="export" onclick={on_export} disabled={!r.valid}>
-                    { t(lang, "导出提交文件（.json）", "Export the submission (.json)") }
+                    { if automatic {
+                        t(lang, "导出自查记录（.json，可验证）", "Export the self-check record (.json, verifiable)")
+                    } else {
+                        t(lang, "导出提交文件（.json）", "Export the submission (.json)")
+                    } }
                 </button>
                 <button type="button" class="button button--secondary" id="print" onclick={on_print} disabled={!r.valid}>
-                    { t(lang, "打印申请表和承诺书", "Print the form and commitment") }
+                    { if automatic {
+                        t(lang, "打印自查记录", "Print the self-check record")
+                    } else {
+                        t(lang, "打印申请表和承诺书", "Print the form and commitment")
+                    } }
                 </button>
                 <super::import::Import ..ctx.clone() />
             </div>
@@ -272,6 +291,59 @@ fn hardship(r: &Report, lang: Lang) -> Html {
                     };
                     html! { <li>{ name }{ "：" }<strong>{ amount }</strong></li> }
                 }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The report's notices (size source, procedure, dates without rules).
+fn notices(r: &Report) -> Html {
+    if r.notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="list notices" id="notices">
+            { for r.notices.iter().map(|n| html! {
+                <li class={classes!("notice", (n.level == "warning").then_some("notice--warning"))} data-code={n.code.clone()}>{ &n.message }</li>
+            }) }
+        </ul>
+    }
+}
+
+/// 免申即享: nothing to submit; what the enterprise should check instead.
+fn checklist(r: &Report, lang: Lang) -> Html {
+    let suzhou = r.profile.as_ref().is_some_and(|p| p.id.starts_with("suzhou"));
+    let contacts: Html = if suzhou {
+        html! {
+            <li id="contacts">
+                { t(lang,
+                    "咨询（据苏州市人社局 2020-02-10 通告）：苏州市劳动就业管理服务中心，平泷路251号苏州城市生活广场A6楼社保就业大厅，0512-69820412；张家港市人力资源管理服务中心，0512-55390731；苏州工业园区就业管理服务中心，0512-66605850 / 66605892（园区 2020 年通告）。其他地区请拨打 12333 或咨询当地就业服务中心。",
+                    "Questions (as published in Suzhou's notice of 2020-02-10): Suzhou Employment Management Service Centre, Social Security and Employment Hall, Building A6, Suzhou City Life Plaza, 251 Pinglong Road, 0512-69820412; Zhangjiagang HR Management Service Centre, 0512-55390731; Suzhou Industrial Park Employment Management Service Centre, 0512-66605850 / 66605892 (the Park's 2020 notice). Elsewhere, call 12333 or ask your local employment service centre.") }
+            </li>
+        }
+    } else {
+        html! {
+            <li id="contacts">
+                { t(lang,
+                    "咨询：人社服务热线 12333，或当地就业服务中心（其他联系方式未找到公开来源）。",
+                    "Questions: the human-resources and social-security hotline 12333, or your local employment service centre (no other published contact was found).") }
+            </li>
+        }
+    };
+    html! {
+        <section id="automatic-checklist">
+            <h2 class="heading-m">{ t(lang, "免申即享：无需提交申请，请核对以下事项", "Paid without application: nothing to submit; check these instead") }</h2>
+            <ul class="list list--bullet">
+                <li>{ t(lang,
+                    "收款账户：经办机构把返还款直接拨付到单位在社保或税务部门登记的银行账户（没有对公账户的，拨付到缴纳社保费的账户）。请确认该账户正确、可用。",
+                    "Bank account: the office pays straight to the account on file with the social-insurance or tax office (without a corporate account, to the account premiums are paid from). Check that it is right and open.") }</li>
+                <li>{ t(lang,
+                    "企业划型：经办机构按其自己的划型（大型或中小微）确定返还比例，本工具的规模只是估计。请向经办机构核实划型。",
+                    "Size classification: the office applies its own classification (large or SME), which sets the rate; this tool's size is an estimate. Check it with the office.") }</li>
+                <li>{ t(lang,
+                    "公示名单：留意经办机构公布的拟返还名单和公示期；不在名单上或金额不符的，在公示期内提出异议，并以本工具导出的自查记录作为依据。",
+                    "The public notice: watch for the office's list of units to be refunded and its notice period; if you are missing or the amount differs, object within that period, using this tool's exported self-check record as evidence.") }</li>
+                { contacts }
             </ul>
         </section>
     }

@@ -29,6 +29,8 @@ pub fn display(prompt: &Prompt, value: &Value, lang: Lang) -> String {
         Kind::UnitType => {
             UnitType::from_name(&raw).map_or(raw, |u| text::unit_type(u, lang).to_owned())
         }
+        Kind::OfficialSize => crate::policy::RateClass::from_name(&raw)
+            .map_or(raw, |c| text::rate_class(c, lang).to_owned()),
         Kind::Industry => {
             Industry::from_name(&raw).map_or(raw, |i| text::industry(i, lang).to_owned())
         }

@@ -1,0 +1,119 @@
+//! Notices: what a report tells the enterprise besides the verdicts —
+//! whose size classification decides, how the refund is obtained, and
+//! which rules a date falls under.
+
+use crate::policy::{Procedure, RateClass};
+use crate::text::Lang;
+
+/// A notice, with the values its text needs. The code is stable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The office's classification (划型) was given and decides the class.
+    SizeOfficial { class: RateClass },
+    /// The class is the self-assessment: an estimate of the office's.
+    SizeEstimate { class: RateClass },
+    /// The office's headcount rule gives another class than the estimate.
+    HeadcountRuleDisagrees {
+        min_insured: u64,
+        rule: RateClass,
+        estimate: RateClass,
+    },
+    /// The rules give this type of unit no rate class.
+    NoRateClass,
+    /// How the refund is obtained under the profile.
+    Procedure(Procedure),
+    /// No rules are published for the date; `latest` names the newest
+    /// profile of the place, an estimate at best.
+    NoRulesPublished {
+        date: String,
+        data_year: Option<u16>,
+        latest: Option<String>,
+    },
+    /// The date and credit code propose another profile than the one named.
+    OtherProfileProposed { proposed: String },
+}
+
+impl Notice {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Notice::SizeOfficial { .. } => "size.official",
+            Notice::SizeEstimate { .. } => "size.estimate",
+            Notice::HeadcountRuleDisagrees { .. } => "size.headcount_rule_disagrees",
+            Notice::NoRateClass => "rate_class.unknown",
+            Notice::Procedure(Procedure::Automatic) => "procedure.automatic",
+            Notice::Procedure(Procedure::Application) => "procedure.application",
+            Notice::NoRulesPublished { .. } => "date.no_rules_published",
+            Notice::OtherProfileProposed { .. } => "policy.other_profile_proposed",
+        }
+    }
+
+    /// `warning` when the enterprise should act on it, else `info`.
+    pub fn level(&self) -> &'static str {
+        match self {
+            Notice::HeadcountRuleDisagrees { .. }
+            | Notice::NoRateClass
+            | Notice::NoRulesPublished { .. }
+            | Notice::OtherProfileProposed { .. } => "warning",
+            _ => "info",
+        }
+    }
+}
+
+fn class_text(class: RateClass, zh: bool) -> &'static str {
+    match (class, zh) {
+        (RateClass::Large, true) => "大型企业",
+        (RateClass::Large, false) => "large",
+        (RateClass::Sme, true) => "中小微企业",
+        (RateClass::Sme, false) => "small or medium-sized (SME)",
+    }
+}
+
+/// The text of a notice.
+pub fn text(notice: &Notice, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    super::reworded(match notice {
+        Notice::SizeOfficial { class } if zh => format!(
+            "按您填写的经办机构划型（{}）确定返还比例。",
+            class_text(*class, zh)
+        ),
+        Notice::SizeOfficial { class } => format!(
+            "The rate follows the office's classification you gave ({}).",
+            class_text(*class, zh)
+        ),
+        Notice::SizeEstimate { class } if zh => format!(
+            "企业规模（{}）是按工信部联企业〔2011〕300号自行测算的估计；经办机构按其自己的划型发放，以经办机构的划型为准。",
+            class_text(*class, zh)
+        ),
+        Notice::SizeEstimate { class } => format!(
+            "The size ({}) is a self-assessment under 工信部联企业〔2011〕300号, an estimate only: the office pays by its own classification (划型), which decides.",
+            class_text(*class, zh)
+        ),
+        Notice::HeadcountRuleDisagrees { min_insured, rule, estimate } if zh => format!(
+            "经办机构对不在统计部门名录中的单位按年末参保人数划型（{min_insured} 人及以上为大型，此规则未经确认）：按此规则本单位为{}，与自测的{}不一致。请向经办机构核实划型。",
+            class_text(*rule, zh),
+            class_text(*estimate, zh)
+        ),
+        Notice::HeadcountRuleDisagrees { min_insured, rule, estimate } => format!(
+            "For units not on the statistics list the office classes by insured headcount at year-end ({min_insured} or more is large; this rule is unconfirmed): by it this unit is {}, not {} as self-assessed. Check your classification with the office.",
+            class_text(*rule, zh),
+            class_text(*estimate, zh)
+        ),
+        Notice::NoRateClass if zh => "全国政策对此类单位只规定“参照实施”，未规定按大型还是中小微企业返还（各省不同）：请选择所在省份的政策，或填写经办机构的划型。".into(),
+        Notice::NoRateClass => "The national rules say only that this type of unit applies by analogy, not at which rate (provinces differ): choose your province's rules, or give the office's classification.".into(),
+        Notice::Procedure(Procedure::Automatic) if zh => "本政策“免申即享”：经办机构比对数据后直接拨付，无需申请。本结果是自查记录，不是申请。".into(),
+        Notice::Procedure(Procedure::Automatic) => "Under these rules the refund is paid without application (免申即享): the office matches its records and pays. This result is a self-check record, not an application.".into(),
+        Notice::Procedure(Procedure::Application) if zh => "本政策须由单位申请，经受理、初审、审核、会审、审议、公示、拨付、备案八个环节办理。".into(),
+        Notice::Procedure(Procedure::Application) => "Under these rules the unit applies; the application goes through eight stages, from receipt to filing.".into(),
+        Notice::NoRulesPublished { date, data_year, latest } => {
+            let year = data_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+            match (zh, latest) {
+                (true, Some(id)) => format!("{date} 没有已公布的稳岗返还政策（该日期应使用 {year} 年度数据）。{id} 仅可作为估计参考，不是适用的规则。"),
+                (true, None) => format!("{date} 没有已公布的稳岗返还政策（该日期应使用 {year} 年度数据）。"),
+                (false, Some(id)) => format!("No rules are published for {date} (its data year would be {year}). {id} can serve only as an estimate, not as the rules that apply."),
+                (false, None) => format!("No rules are published for {date} (its data year would be {year})."),
+            }
+        }
+        Notice::OtherProfileProposed { proposed } if zh => format!("按申请日期和统一社会信用代码（登记地），适用的政策应为 {proposed}。"),
+        Notice::OtherProfileProposed { proposed } => format!("By the date and the credit code's place of registration, the rules that apply are {proposed}."),
+    })
+}
