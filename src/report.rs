@@ -322,13 +322,11 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
     let profile = assessment.validation.profile;
     if let Some(proposal) = &assessment.proposal {
         match (proposal.profile, profile) {
-            (None, _) => {
-                out.push(Notice::NoRulesPublished {
-                    date: proposal.date.clone(),
-                    data_year: proposal.data_year,
-                    latest: proposal.latest.map(|p| p.profile.id.clone()),
-                })
-            }
+            (None, _) => out.push(Notice::NoRulesPublished {
+                date: proposal.date.clone(),
+                data_year: proposal.data_year,
+                latest: proposal.latest.map(|p| p.profile.id.clone()),
+            }),
             (Some(proposed), Some(used)) if proposed.profile.id != used.profile.id => {
                 out.push(Notice::OtherProfileProposed {
                     proposed: proposed.profile.id.clone(),

@@ -130,7 +130,7 @@ fn unknown_values_stay_unknown() {
     // Nationally, non-enterprise units have no rate class.
     for id in ["cn-2019", "cn-2021", "cn-2025"] {
         let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
-        use wengang_engine::application::UnitType;
+        use wengang_engine::internals::UnitType;
         assert_eq!(p.treatment(UnitType::LawFirm), None, "{id}");
         assert_eq!(p.treatment(UnitType::IndividualBusiness), None, "{id}");
         assert_eq!(

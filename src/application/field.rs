@@ -104,7 +104,7 @@ pub enum Kind {
     UnitType,
     /// One of the names of [`crate::application::Industry`].
     Industry,
-    /// One of the names of [`crate::policy::RateClass`]: the office's
+    /// One of the names of [`super::RateClass`]: the office's
     /// classification (划型), `large` or `sme`.
     OfficialSize,
 }

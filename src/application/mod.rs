@@ -31,6 +31,21 @@ pub enum UnitType {
     LabourDispatch,
 }
 
+/// The class a unit is treated as for thresholds and refund rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RateClass {
+    /// 大型企业.
+    Large,
+    /// 中小微企业.
+    Sme,
+}
+
+named!(RateClass {
+    Large => "large",
+    Sme => "sme",
+});
+
 /// 行业 — the industry rows of 工信部联企业〔2011〕300号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -121,7 +136,7 @@ pub struct Applicant {
     /// Yuan; as `revenue`.
     pub assets: Option<Decimal>,
     /// 划型: the office's classification, when given.
-    pub official_size: Option<crate::policy::RateClass>,
+    pub official_size: Option<RateClass>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -78,7 +78,7 @@ pub struct RawApplicant {
     /// 划型: the office's classification, `large` or `sme`, when known;
     /// it decides the rate class over the self-assessment.
     #[serde(default)]
-    pub official_size: Choice<crate::policy::RateClass>,
+    pub official_size: Choice<super::RateClass>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extra: Map<String, Value>,

@@ -20,7 +20,9 @@ use crate::size::{self, EnterpriseSize, SizeFigures};
 const MAX_VERDICTS: usize = 7;
 
 /// Where the size class used for the rate came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SizeSource {
     /// The office's classification (划型), as the applicant gave it.

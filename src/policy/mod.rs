@@ -13,7 +13,8 @@ pub mod size_table;
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
-    find, listing, profiles, propose, suggest, LoadedProfile, ProfileError, ProfileSummary, Proposal,
+    find, listing, profiles, propose, suggest, LoadedProfile, ProfileError, ProfileSummary,
+    Proposal,
 };
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::application::RateClass;
 use crate::application::UnitType;
 use crate::named::named;
 use crate::text::Bilingual;
@@ -73,16 +75,6 @@ impl Comparison {
             Comparison::NonStrict => "<=",
         }
     }
-}
-
-/// The class a unit is treated as for thresholds and refund rates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RateClass {
-    /// 大型企业.
-    Large,
-    /// 中小微企业.
-    Sme,
 }
 
 /// How the refund is obtained under a profile.
@@ -332,11 +324,6 @@ named!(LayoffFormula {
     NetReduction => "net_reduction",
     NetReductionLessRetired => "net_reduction_less_retired",
     NewBenefitClaimants => "new_benefit_claimants",
-});
-
-named!(RateClass {
-    Large => "large",
-    Sme => "sme",
 });
 
 named!(Procedure {

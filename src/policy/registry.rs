@@ -214,7 +214,9 @@ pub fn propose(date: &str, credit_code: &str) -> Proposal {
             .filter_map(|l| l.as_ref().ok())
             .filter(|p| p.profile.valid_to.as_str() < date)
             .filter_map(|p| {
-                let rank = places.iter().position(|place| has_prefix(&p.profile.id, place))?;
+                let rank = places
+                    .iter()
+                    .position(|place| has_prefix(&p.profile.id, place))?;
                 Some((p.profile.valid_to.as_str(), places.len() - rank, p))
             })
             .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
@@ -296,7 +298,10 @@ mod tests {
         assert_eq!(id("", ""), None);
         let none = propose("2026-03-01", "91320594MA1MXL2K87");
         assert_eq!(none.profile, None);
-        assert_eq!(none.latest.map(|p| p.profile.id.as_str()), Some("jiangsu-2025"));
+        assert_eq!(
+            none.latest.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2025")
+        );
         let gap = propose("2025-04-13", "91110000MA1MXL2K87");
         assert_eq!(gap.profile, None);
         assert_eq!(gap.latest.map(|p| p.profile.id.as_str()), Some("cn-2024"));

@@ -9,8 +9,8 @@ use crate::app::form::{self, input_id, Kind, Prompt};
 use crate::app::state::{warning_key, Action};
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
-use crate::policy::RateClass;
 use crate::messages::fields::field_label;
+use crate::policy::RateClass;
 use crate::report::IssueReport;
 use crate::{policy, Lang, Severity};
 

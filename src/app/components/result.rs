@@ -312,7 +312,10 @@ fn notices(r: &Report) -> Html {
 
 /// 免申即享: nothing to submit; what the enterprise should check instead.
 fn checklist(r: &Report, lang: Lang) -> Html {
-    let suzhou = r.profile.as_ref().is_some_and(|p| p.id.starts_with("suzhou"));
+    let suzhou = r
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.id.starts_with("suzhou"));
     let contacts: Html = if suzhou {
         html! {
             <li id="contacts">
