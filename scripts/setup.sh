@@ -63,6 +63,15 @@ npm_packages() { # folder with package.json + package-lock.json
 
 command -v cargo >/dev/null || { echo "cargo is required (rustup)" >&2; exit 1; }
 rust_target wasm32-unknown-unknown
+# The app's size-tuned build rebuilds the standard library (scripts/build-app.sh).
+if [ "${1:-all}" = all ]; then
+  if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+    say "rust-src: present"
+  else
+    say "rust-src: installing"
+    rustup component add rust-src
+  fi
+fi
 
 case "${1:-all}" in
   engine) ;;
