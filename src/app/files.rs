@@ -3,6 +3,8 @@
 use gloo_file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
+use crate::app::state::Notice;
+
 /// Offers `text` as a download named `name`; nothing leaves the browser.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("download failed: {what}");
@@ -35,18 +37,23 @@ pub fn file_name(enterprise: &str, date: &str) -> String {
 
 /// The application inside an imported file: a submission's `application`,
 /// or the file itself when it is an application.
-pub fn application_in(text: &str) -> Result<serde_json::Value, String> {
+pub fn application_in(text: &str) -> Result<(serde_json::Value, Notice), String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    match value.get("format").and_then(|f| f.as_str()) {
-        // An older submission's application reads the same; exporting again
-        // makes a file of today's format.
-        Some(crate::receipt::SUBMISSION_FORMAT | crate::receipt::SUBMISSION_FORMAT_1) => value
+    let application = |notice| {
+        value
             .get("application")
             .cloned()
-            .ok_or_else(|| "the submission has no application".into()),
-        Some(crate::APPLICATION_FORMAT) => Ok(value),
+            .map(|a| (a, notice))
+            .ok_or_else(|| "the submission has no application".to_owned())
+    };
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(crate::receipt::SUBMISSION_FORMAT) => application(Notice::Imported),
+        // An older submission's application reads the same, but the file
+        // no longer verifies: the user is asked to export again.
+        Some(crate::receipt::SUBMISSION_FORMAT_1) => application(Notice::ImportedOldFormat),
+        Some(crate::APPLICATION_FORMAT) => Ok((value, Notice::Imported)),
         Some(other) => Err(format!("unsupported format {other}")),
-        None if value.is_object() => Ok(value),
+        None if value.is_object() => Ok((value, Notice::Imported)),
         None => Err("not a JSON object".into()),
     }
 }

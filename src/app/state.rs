@@ -28,6 +28,8 @@ pub enum Storage {
 pub enum Notice {
     DraftRestored,
     Imported,
+    /// Imported from a `wengang.submission/1` file, which no longer verifies.
+    ImportedOldFormat,
     ImportFailed(String),
     DemoLoaded(&'static str),
     Cleared,

@@ -240,6 +240,17 @@ test('the exported submission passes wengang verify and equals wengang check', a
   assert.match(await page.locator('#notice').innerText(), /已导入/);
   await toResult(page);
   assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
+
+  // A file of the older format is read, and the user is told to export again.
+  const old = join(dir, 'old.json');
+  await writeFile(old, JSON.stringify({ ...submission, format: 'wengang.submission/1' }));
+  const [oldCode, , oldErr] = wengang(['verify', old]);
+  assert.equal(oldCode, 4, 'verify: an older format');
+  assert.match(oldErr, /export/);
+  await page.click('#clear-data');
+  await page.setInputFiles('#import-file', old);
+  await page.waitForSelector('.review');
+  assert.match(await page.locator('#notice').innerText(), /旧格式.*重新导出/);
   await context.close();
 });
 

@@ -25,6 +25,12 @@ pub fn notices(ctx: &Ctx) -> Html {
             "The file was imported: check the answers.",
         )
         .to_owned(),
+        Notice::ImportedOldFormat => t(
+            lang,
+            "已导入旧格式文件（wengang.submission/1）中的申请，请核对答案。旧文件已不能通过核验：请在结果页重新导出。",
+            "The application was imported from an older file (wengang.submission/1): check the answers. The old file no longer verifies: export it again from the result page.",
+        )
+        .to_owned(),
         Notice::ImportFailed(reason) => match lang {
             Lang::Zh => format!("无法导入该文件：{reason}"),
             Lang::En => format!("The file could not be imported: {reason}"),
