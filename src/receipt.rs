@@ -207,11 +207,11 @@ pub enum VerifyError {
     DigestMismatch {
         file: String,
         computed: String,
-        changed: Option<Difference>,
+        changed: Option<Box<Difference>>,
     },
     /// Stamps and digest are current, yet the decision in the file is not
     /// what the engine computes from its application.
-    DecisionMismatch(Difference),
+    DecisionMismatch(Box<Difference>),
     /// Made under another engine or profile version: what differs and how
     /// the decision changes under today's rules (empty: it does not).
     OtherVersion {
@@ -387,7 +387,7 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
     let record = DecisionRecord::of(&assessment);
     let changes = differences("decision", in_file, &to_value(&record));
     if computed != digest {
-        return Err(altered(changes.into_iter().next()));
+        return Err(altered(changes.into_iter().next().map(Box::new)));
     }
     let mut versions = Vec::new();
     if engine_version != ENGINE_VERSION {
@@ -408,7 +408,7 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
         return Err(VerifyError::OtherVersion { versions, changes });
     }
     if let Some(first) = changes.into_iter().next() {
-        return Err(VerifyError::DecisionMismatch(first));
+        return Err(VerifyError::DecisionMismatch(Box::new(first)));
     }
     Ok(Verified {
         policy: id.to_owned(),

@@ -133,7 +133,8 @@ fn deep_nesting_is_a_clean_error() {
 #[test]
 fn ten_megabyte_strings_are_issues_not_trouble() {
     let big = "9".repeat(10 << 20);
-    let wide = "苏".repeat(10 << 20 / 3);
+    // 苏 is three bytes in UTF-8: about ten megabytes.
+    let wide = "苏".repeat((10 << 20) / 3);
     for (field, value, code) in [
         ("applicant.name", &wide, "text.too_long"),
         ("applicant.credit_code", &big, "text.too_long"),
