@@ -99,7 +99,14 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
         Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => trimmed(s).into(),
+        Value::String(s) => {
+            let s = trimmed(s);
+            // The usual cell: plain digits with up to 2 decimals.
+            if let Some(d) = plain_fast(s, MAX_MONEY_DIGITS, 2) {
+                return d.ok_or(IssueKind::MoneyFormat);
+            }
+            s.into()
+        }
         _ => return Err(IssueKind::MoneyFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
@@ -129,6 +136,11 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
         Value::String(s) => trimmed(s),
         _ => return Err(IssueKind::CountFormat),
     };
+    // The usual cell: at most 12 ASCII digits, nothing else.
+    if text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let v = text.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return bounded(v);
+    }
     let (negative, digits) = split_sign(text).ok_or(IssueKind::CountFormat)?;
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::CountFormat)?;
     if !fraction.is_empty() {
@@ -161,7 +173,14 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
         Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => trimmed(s).into(),
+        Value::String(s) => {
+            let s = trimmed(s);
+            // The usual cell: plain digits with few enough decimals.
+            if let Some(d) = plain_fast(s, 12, max_decimals as usize) {
+                return d.ok_or(IssueKind::DecimalFormat);
+            }
+            s.into()
+        }
         _ => return Err(IssueKind::DecimalFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
@@ -176,6 +195,33 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
         return Err(IssueKind::CountTooLarge);
     }
     exact_decimal(whole, fraction).ok_or(IssueKind::DecimalFormat)
+}
+
+/// A shortcut for the usual text of [`money`] and [`decimal`]: `digits`
+/// or `digits.digits` in ASCII with at most `max_whole` whole digits and
+/// 1 to `max_fraction` decimals. `None`: not such text, take the full path
+/// (which gives the same value for this text, and the issue for any other).
+fn plain_fast(text: &str, max_whole: usize, max_fraction: usize) -> Option<Option<Decimal>> {
+    let b = text.as_bytes();
+    let dot = b.iter().position(|&c| c == b'.').unwrap_or(b.len());
+    let fraction = b.get(dot + 1..).unwrap_or(&[]);
+    if dot == 0
+        || dot > max_whole
+        || (dot < b.len() && fraction.is_empty())
+        || fraction.len() > max_fraction
+        || dot + fraction.len() > 19
+    {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    for &c in b[..dot].iter().chain(fraction) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(c - b'0');
+    }
+    let scale = fraction.len() as u32;
+    Some(Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok())
 }
 
 /// The decimal `whole.fraction` from ASCII digits already checked by
@@ -228,7 +274,9 @@ pub fn date_text(s: &str) -> Result<CalendarDate, IssueKind> {
     {
         return Err(IssueKind::DateFormat);
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
+    // ASCII digits, checked above: no parser needed.
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'));
     let (year, month, day) = (num(0..4), num(5..7), num(8..10));
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return Err(IssueKind::DateInvalid);
