@@ -133,6 +133,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
     let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
     let job_rx = Arc::new(Mutex::new(job_rx));
+    // Result buffers go back to the workers once written, so they do not
+    // grow from nothing (and get copied on the way) for every chunk.
+    let outputs: Arc<Mutex<Vec<ChunkOutput>>> = Arc::default();
 
     let reader = {
         let stop = Arc::clone(&stop);
@@ -155,8 +158,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         .map(|_| {
             let job_rx = Arc::clone(&job_rx);
             let done_tx = done_tx.clone();
+            let outputs = Arc::clone(&outputs);
             let mut screener = screener.clone();
-            thread::spawn(move || work(&job_rx, &done_tx, &mut screener))
+            thread::spawn(move || work(&job_rx, &done_tx, &outputs, &mut screener))
         })
         .collect();
     drop(done_tx);
@@ -198,6 +202,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 break 'receive;
             }
             let _ = recycle_tx.send(done.data);
+            if let Ok(mut pool) = outputs.lock() {
+                pool.push(done.output);
+            }
             if let Some(p) = &mut progress {
                 p.show(stats.rows, bytes_read.load(Ordering::Relaxed), started);
             }
@@ -394,14 +401,24 @@ fn read_chunks(
     }
 }
 
-fn work(jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>, screener: &mut Screener) {
+fn work(
+    jobs: &Mutex<Receiver<Job>>,
+    done: &SyncSender<Done>,
+    outputs: &Mutex<Vec<ChunkOutput>>,
+    screener: &mut Screener,
+) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        let mut output = ChunkOutput::default();
+        let mut output = outputs
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default();
+        output.clear();
         screener.screen_chunk(&job.data, job.first_line, &mut output);
         let finished = Done {
             seq: job.seq,
