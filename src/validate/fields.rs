@@ -23,11 +23,18 @@ pub const MAX_AVERAGE_DECIMALS: u32 = 6;
 /// `s.trim()`, with a shortcut for the usual case of text that starts and
 /// ends with a printable ASCII character.
 pub fn trimmed(s: &str) -> &str {
+    // A character led by 0xE4 to 0xF4 (U+4000 and up: CJK among them) is
+    // never white space; Unicode's white space above ASCII is led by 0xC2,
+    // 0xE1, 0xE2 or 0xE3.
     let plain = |b: Option<&u8>| {
-        b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        b.is_some_and(|&b| {
+            (b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b >= 0xE4
+        })
     };
     let bytes = s.as_bytes();
-    if plain(bytes.first()) && plain(bytes.last()) {
+    // The lead byte of the last character (at most 4 bytes back).
+    let last = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
+    if plain(bytes.first()) && plain(last) {
         s
     } else {
         s.trim()
@@ -410,7 +417,27 @@ mod tests {
             exact_decimal("99999999999999999999", "5"),
             Decimal::from_str("99999999999999999999.5").ok()
         );
-        for text in [" a", "a ", "\u{3000}a", "a\u{0B}", "\u{85}x", "ab", "", " "] {
+        for text in [
+            " a",
+            "a ",
+            "\u{3000}a",
+            "a\u{0B}",
+            "\u{85}x",
+            "ab",
+            "",
+            " ",
+            "苏州",
+            "苏州\u{3000}",
+            "\u{3000}苏州",
+            "苏州\u{2028}",
+            "\u{a0}苏州\u{a0}",
+            "苏州\u{1680}",
+            "\u{205F}x",
+            "x\u{202F}",
+            "𝔸",
+            " 𝔸 ",
+            "é",
+        ] {
             assert_eq!(trimmed(text), text.trim(), "{text:?}");
         }
     }
