@@ -59,7 +59,12 @@ pub fn write_result_of(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: 
     }
     out.push(b',');
     if let Some(layoff) = d.and_then(|d| d.layoff.as_ref()) {
-        push_decimal(out, ratio_decimal(layoff.rate));
+        if layoff.rate.is_zero() && !layoff.rate.is_sign_negative() {
+            // No layoffs (most rows): what ratio_decimal writes for 0.
+            out.push(b'0');
+        } else {
+            push_decimal(out, ratio_decimal(layoff.rate));
+        }
     }
     out.push(b',');
     if let Some((_, route)) = paid {

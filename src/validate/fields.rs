@@ -227,8 +227,16 @@ fn plain_fast(text: &str, max_whole: usize, max_fraction: usize) -> Option<Optio
         }
         mantissa = mantissa * 10 + u64::from(c - b'0');
     }
+    // At most 19 digits: the mantissa fits 64 bits and the scale is ≤ 19,
+    // so these parts are the decimal exactly (as `exact_decimal` makes it).
     let scale = fraction.len() as u32;
-    Some(Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok())
+    Some(Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        0,
+        false,
+        scale,
+    )))
 }
 
 /// The decimal `whole.fraction` from ASCII digits already checked by
@@ -440,6 +448,48 @@ mod tests {
         ] {
             assert_eq!(trimmed(text), text.trim(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_shortcut_gives_what_the_full_path_gives() {
+        use std::str::FromStr;
+        for text in [
+            "0",
+            "00",
+            "7",
+            "0.5",
+            "1.50",
+            "0.01",
+            "000.10",
+            "12345678.9",
+            "999999999999999.99",
+            "100",
+            " 42.42 ",
+            "123456789012.123456",
+            "0.000001",
+            "1234567890123",
+        ] {
+            let theirs = Decimal::from_str(text.trim()).unwrap();
+            for ours in [money(&json!(text)), decimal(&json!(text), 6)] {
+                if let Ok(ours) = ours {
+                    assert_eq!(ours, theirs, "{text}");
+                    assert_eq!(ours.scale(), theirs.scale(), "{text}");
+                    assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+                }
+            }
+        }
+        assert_eq!(money(&json!("0.5")), Ok(Decimal::new(5, 1)));
+        assert_eq!(decimal(&json!("0.000001"), 6), Ok(Decimal::new(1, 6)));
+        assert_eq!(
+            decimal(&json!("1.0000001"), 6),
+            Err(IssueKind::DecimalTooManyDecimals { max: 6 })
+        );
+        assert_eq!(
+            money(&json!("1234567890123456")),
+            Err(IssueKind::MoneyTooLarge)
+        );
+        assert_eq!(count(&json!("000000000000000001")), Ok(1));
+        assert_eq!(count(&json!("100000001")), Err(IssueKind::CountTooLarge));
     }
 
     #[test]
