@@ -202,8 +202,12 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 break 'receive;
             }
             let _ = recycle_tx.send(done.data);
+            // Kept up to what the queues hold; a burst of reordered chunks
+            // (a worker held up) is freed, not kept.
             if let Ok(mut pool) = outputs.lock() {
-                pool.push(done.output);
+                if pool.len() < jobs * 4 {
+                    pool.push(done.output);
+                }
             }
             if let Some(p) = &mut progress {
                 p.show(stats.rows, bytes_read.load(Ordering::Relaxed), started);
