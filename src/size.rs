@@ -38,9 +38,19 @@ impl SizeFigures {
         let ten_thousand = Decimal::from(10_000);
         match measure {
             Measure::Employees => Decimal::from(self.employees),
-            Measure::Revenue => self.revenue.unwrap_or_default() / ten_thousand,
-            Measure::Assets => self.assets.unwrap_or_default() / ten_thousand,
+            Measure::Revenue => in_ten_thousands(self.revenue.unwrap_or_default(), ten_thousand),
+            Measure::Assets => in_ten_thousands(self.assets.unwrap_or_default(), ten_thousand),
         }
+    }
+}
+
+/// `yuan / 10,000` (万元): the same value, by moving the decimal point
+/// where the scale allows (no division: this runs for every batch row).
+fn in_ten_thousands(yuan: Decimal, ten_thousand: Decimal) -> Decimal {
+    let mut shifted = yuan;
+    match shifted.set_scale(yuan.scale() + 4) {
+        Ok(()) => shifted,
+        Err(_) => yuan / ten_thousand,
     }
 }
 
@@ -52,13 +62,17 @@ pub fn row(industry: Industry) -> Option<&'static SizeRow> {
 /// Classifies an enterprise; `None` only if the size table is missing.
 pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseSize> {
     let row = row(industry)?;
-    let reaches_all = |bounds: &std::collections::BTreeMap<Measure, Decimal>| {
-        bounds.iter().all(|(m, bound)| figures.get(*m) >= *bound)
+    // Each figure in the table's unit once, not once per bound.
+    let figure = [Measure::Employees, Measure::Revenue, Measure::Assets].map(|m| figures.get(m));
+    let get = |m: Measure| match m {
+        Measure::Employees => figure[0],
+        Measure::Revenue => figure[1],
+        Measure::Assets => figure[2],
     };
-    let sme = row
-        .sme_below_any
-        .iter()
-        .any(|(m, bound)| figures.get(*m) < *bound);
+    let reaches_all = |bounds: &std::collections::BTreeMap<Measure, Decimal>| {
+        bounds.iter().all(|(m, bound)| get(*m) >= *bound)
+    };
+    let sme = row.sme_below_any.iter().any(|(m, bound)| get(*m) < *bound);
     Some(if !sme {
         EnterpriseSize::Large
     } else if reaches_all(&row.medium_at_least) {

@@ -227,9 +227,11 @@ impl Screener {
             Ok(()) => {
                 let a = assess(&self.raw);
                 out.stats.count(&a);
-                screen::write_result(&mut out.results, line, &self.raw, &a);
+                let code = screen::given(self.raw.applicant.credit_code.raw());
+                let name = screen::given(self.raw.applicant.name.raw());
+                screen::write_result_of(&mut out.results, line, code, name, &a);
                 if let Some(refund) = screen::reminder_refund(&a) {
-                    screen::write_reminder(&mut out.reminders, &self.raw, refund);
+                    screen::write_reminder_of(&mut out.reminders, code, name, &self.raw, refund);
                 }
                 true
             }

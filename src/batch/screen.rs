@@ -33,11 +33,18 @@ pub fn given(value: &serde_json::Value) -> &str {
 
 /// Writes one result row: every figure as [`crate::check`] reports it.
 pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Assessment) {
+    let code = given(raw.applicant.credit_code.raw());
+    let name = given(raw.applicant.name.raw());
+    write_result_of(out, line, code, name, a);
+}
+
+/// [`write_result`] with the credit code and name already read ([`given`]).
+pub fn write_result_of(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
     push_u64(out, line);
     out.push(b',');
-    push_text(out, given(raw.applicant.credit_code.raw()));
+    push_text(out, code);
     out.push(b',');
-    push_text(out, given(raw.applicant.name.raw()));
+    push_text(out, name);
     out.extend_from_slice(if a.valid() { b",true," } else { b",false," });
     let d = a.decision.as_ref();
     match d.and_then(|d| d.eligible) {
@@ -52,7 +59,12 @@ pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Asse
     }
     out.push(b',');
     if let Some(layoff) = d.and_then(|d| d.layoff.as_ref()) {
-        push_decimal(out, ratio_decimal(layoff.rate));
+        if layoff.rate.is_zero() && !layoff.rate.is_sign_negative() {
+            // No layoffs (most rows): what ratio_decimal writes for 0.
+            out.push(b'0');
+        } else {
+            push_decimal(out, ratio_decimal(layoff.rate));
+        }
     }
     out.push(b',');
     if let Some((_, route)) = paid {
@@ -101,9 +113,22 @@ pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
 
 /// Writes one reminder row: an eligible enterprise to tell.
 pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) {
-    push_text(out, given(raw.applicant.credit_code.raw()));
+    let code = given(raw.applicant.credit_code.raw());
+    let name = given(raw.applicant.name.raw());
+    write_reminder_of(out, code, name, raw, refund);
+}
+
+/// [`write_reminder`] with the credit code and name already read.
+pub fn write_reminder_of(
+    out: &mut Vec<u8>,
+    code: &str,
+    name: &str,
+    raw: &RawApplication,
+    refund: Decimal,
+) {
+    push_text(out, code);
     out.push(b',');
-    push_text(out, given(raw.applicant.name.raw()));
+    push_text(out, name);
     out.push(b',');
     push_text(out, given(raw.contact.phone.raw()));
     out.push(b',');
@@ -128,9 +153,10 @@ pub fn push_text(out: &mut Vec<u8>, text: &str) {
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
 pub fn push_field(out: &mut Vec<u8>, text: &str) {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    if !maybe_special(text.as_bytes())
+        || !text
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
     {
         out.extend_from_slice(text.as_bytes());
         return;
@@ -143,6 +169,25 @@ pub fn push_field(out: &mut Vec<u8>, text: &str) {
         out.push(b);
     }
     out.push(b'"');
+}
+
+/// Might `bytes` hold a comma, quote or line break? `false` for certain
+/// when no byte is below `-` (0x2D): every one of them is, and names,
+/// codes and phones (letters, digits, Chinese) usually have none. Eight
+/// bytes at a time, the usual "has a byte less than n" word trick.
+fn maybe_special(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |word: u64| word.wrapping_sub(ONES * 0x2D) & !word & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if below(u64::from_le_bytes(word)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b < 0x2D)
 }
 
 pub fn push_u64(out: &mut Vec<u8>, n: u64) {
@@ -243,6 +288,19 @@ mod tests {
         push_u64(&mut out, 0);
         push_u64(&mut out, 18_446_744_073_709_551_615);
         assert_eq!(out, b"018446744073709551615");
+    }
+
+    #[test]
+    fn the_word_test_misses_no_special_byte() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                bytes[at] = b;
+                assert_eq!(maybe_special(&bytes[..at + 1]), b < 0x2D, "{b:#x} at {at}");
+                assert_eq!(maybe_special(&bytes), b < 0x2D, "{b:#x} at {at}");
+            }
+        }
+        assert!(!maybe_special("苏州示例有限公司".as_bytes()));
     }
 
     #[test]

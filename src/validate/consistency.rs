@@ -17,6 +17,20 @@ const AVERAGE_HIGH_FACTOR: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
 const PREMIUM_PER_PERSON_LOW: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
 const PREMIUM_PER_PERSON_HIGH: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
 
+/// `Some(true)` when premiums ÷ average lies in the plausible band,
+/// found without dividing: low × average ≤ premiums ≤ high × average,
+/// exact for a validated average (at most 18 digits, so the products fit).
+/// Then the rounded quotient lies in the band too (rounding is monotone
+/// and the bounds are representable). `None`: divide, as before.
+fn premiums_within(premiums: Decimal, average: Decimal) -> Option<bool> {
+    if average.is_sign_negative() || average.mantissa() >= 1_000_000_000_000_000_000 {
+        return None;
+    }
+    let low = PREMIUM_PER_PERSON_LOW.checked_mul(average)?;
+    let high = PREMIUM_PER_PERSON_HIGH.checked_mul(average)?;
+    (low <= premiums && premiums <= high).then_some(true)
+}
+
 /// The issues between the fields of last year's insurance figures.
 pub fn insured(insured: &Insured) -> Vec<Issue> {
     let mut issues = Vec::new();
@@ -36,9 +50,11 @@ pub fn insured(insured: &Insured) -> Vec<Issue> {
         if average < low || average > high.max(Decimal::ONE) {
             flag(Field::MonthlyAverage, IssueKind::MonthlyAverageImplausible);
         }
-        let per_person = insured.premiums_paid.checked_div(average);
-        let plausible = per_person
-            .is_some_and(|p| (PREMIUM_PER_PERSON_LOW..=PREMIUM_PER_PERSON_HIGH).contains(&p));
+        let plausible = premiums_within(insured.premiums_paid, average).unwrap_or_else(|| {
+            let per_person = insured.premiums_paid.checked_div(average);
+            per_person
+                .is_some_and(|p| (PREMIUM_PER_PERSON_LOW..=PREMIUM_PER_PERSON_HIGH).contains(&p))
+        });
         if !insured.premiums_paid.is_zero() && !plausible {
             flag(Field::PremiumsPaid, IssueKind::PremiumsImplausible);
         }

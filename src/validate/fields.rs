@@ -23,11 +23,18 @@ pub const MAX_AVERAGE_DECIMALS: u32 = 6;
 /// `s.trim()`, with a shortcut for the usual case of text that starts and
 /// ends with a printable ASCII character.
 pub fn trimmed(s: &str) -> &str {
+    // A character led by 0xE4 to 0xF4 (U+4000 and up: CJK among them) is
+    // never white space; Unicode's white space above ASCII is led by 0xC2,
+    // 0xE1, 0xE2 or 0xE3.
     let plain = |b: Option<&u8>| {
-        b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        b.is_some_and(|&b| {
+            (b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b >= 0xE4
+        })
     };
     let bytes = s.as_bytes();
-    if plain(bytes.first()) && plain(bytes.last()) {
+    // The lead byte of the last character (at most 4 bytes back).
+    let last = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
+    if plain(bytes.first()) && plain(last) {
         s
     } else {
         s.trim()
@@ -99,7 +106,14 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
         Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => trimmed(s).into(),
+        Value::String(s) => {
+            let s = trimmed(s);
+            // The usual cell: plain digits with up to 2 decimals.
+            if let Some(d) = plain_fast(s, MAX_MONEY_DIGITS, 2) {
+                return d.ok_or(IssueKind::MoneyFormat);
+            }
+            s.into()
+        }
         _ => return Err(IssueKind::MoneyFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
@@ -129,6 +143,11 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
         Value::String(s) => trimmed(s),
         _ => return Err(IssueKind::CountFormat),
     };
+    // The usual cell: at most 12 ASCII digits, nothing else.
+    if text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let v = text.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return bounded(v);
+    }
     let (negative, digits) = split_sign(text).ok_or(IssueKind::CountFormat)?;
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::CountFormat)?;
     if !fraction.is_empty() {
@@ -161,7 +180,14 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
         Value::String(s) if trimmed(s).is_empty() => return Err(IssueKind::Required),
         Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string().into(),
         Value::Number(_) => return Err(IssueKind::MoneyFractionNumber),
-        Value::String(s) => trimmed(s).into(),
+        Value::String(s) => {
+            let s = trimmed(s);
+            // The usual cell: plain digits with few enough decimals.
+            if let Some(d) = plain_fast(s, 12, max_decimals as usize) {
+                return d.ok_or(IssueKind::DecimalFormat);
+            }
+            s.into()
+        }
         _ => return Err(IssueKind::DecimalFormat),
     };
     let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
@@ -176,6 +202,41 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
         return Err(IssueKind::CountTooLarge);
     }
     exact_decimal(whole, fraction).ok_or(IssueKind::DecimalFormat)
+}
+
+/// A shortcut for the usual text of [`money`] and [`decimal`]: `digits`
+/// or `digits.digits` in ASCII with at most `max_whole` whole digits and
+/// 1 to `max_fraction` decimals. `None`: not such text, take the full path
+/// (which gives the same value for this text, and the issue for any other).
+fn plain_fast(text: &str, max_whole: usize, max_fraction: usize) -> Option<Option<Decimal>> {
+    let b = text.as_bytes();
+    let dot = b.iter().position(|&c| c == b'.').unwrap_or(b.len());
+    let fraction = b.get(dot + 1..).unwrap_or(&[]);
+    if dot == 0
+        || dot > max_whole
+        || (dot < b.len() && fraction.is_empty())
+        || fraction.len() > max_fraction
+        || dot + fraction.len() > 19
+    {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    for &c in b[..dot].iter().chain(fraction) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(c - b'0');
+    }
+    // At most 19 digits: the mantissa fits 64 bits and the scale is ≤ 19,
+    // so these parts are the decimal exactly (as `exact_decimal` makes it).
+    let scale = fraction.len() as u32;
+    Some(Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        0,
+        false,
+        scale,
+    )))
 }
 
 /// The decimal `whole.fraction` from ASCII digits already checked by
@@ -228,7 +289,9 @@ pub fn date_text(s: &str) -> Result<CalendarDate, IssueKind> {
     {
         return Err(IssueKind::DateFormat);
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
+    // ASCII digits, checked above: no parser needed.
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'));
     let (year, month, day) = (num(0..4), num(5..7), num(8..10));
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return Err(IssueKind::DateInvalid);
@@ -362,9 +425,72 @@ mod tests {
             exact_decimal("99999999999999999999", "5"),
             Decimal::from_str("99999999999999999999.5").ok()
         );
-        for text in [" a", "a ", "\u{3000}a", "a\u{0B}", "\u{85}x", "ab", "", " "] {
+        for text in [
+            " a",
+            "a ",
+            "\u{3000}a",
+            "a\u{0B}",
+            "\u{85}x",
+            "ab",
+            "",
+            " ",
+            "苏州",
+            "苏州\u{3000}",
+            "\u{3000}苏州",
+            "苏州\u{2028}",
+            "\u{a0}苏州\u{a0}",
+            "苏州\u{1680}",
+            "\u{205F}x",
+            "x\u{202F}",
+            "𝔸",
+            " 𝔸 ",
+            "é",
+        ] {
             assert_eq!(trimmed(text), text.trim(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_shortcut_gives_what_the_full_path_gives() {
+        use std::str::FromStr;
+        for text in [
+            "0",
+            "00",
+            "7",
+            "0.5",
+            "1.50",
+            "0.01",
+            "000.10",
+            "12345678.9",
+            "999999999999999.99",
+            "100",
+            " 42.42 ",
+            "123456789012.123456",
+            "0.000001",
+            "1234567890123",
+        ] {
+            let theirs = Decimal::from_str(text.trim()).unwrap();
+            for ours in [money(&json!(text)), decimal(&json!(text), 6)]
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(ours, theirs, "{text}");
+                assert_eq!(ours.scale(), theirs.scale(), "{text}");
+                assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+            }
+        }
+        assert_eq!(money(&json!("0.5")), Ok(Decimal::new(5, 1)));
+        assert_eq!(decimal(&json!("0.000001"), 6), Ok(Decimal::new(1, 6)));
+        assert_eq!(
+            decimal(&json!("1.0000001"), 6),
+            Err(IssueKind::DecimalTooManyDecimals { max: 6 })
+        );
+        assert_eq!(
+            money(&json!("1234567890123456")),
+            Err(IssueKind::MoneyTooLarge)
+        );
+        assert_eq!(count(&json!("000000000000000001")), Ok(1));
+        assert_eq!(count(&json!("100000001")), Err(IssueKind::CountTooLarge));
     }
 
     #[test]

@@ -35,6 +35,7 @@ struct Collector {
 }
 
 impl Collector {
+    #[inline]
     fn take<T>(&mut self, field: Field, result: Result<T, IssueKind>) -> Option<T> {
         result
             .map_err(|kind| self.issues.push(Issue::new(field.path(), kind)))

@@ -133,6 +133,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
     let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
     let job_rx = Arc::new(Mutex::new(job_rx));
+    // Result buffers go back to the workers once written, so they do not
+    // grow from nothing (and get copied on the way) for every chunk.
+    let outputs: Arc<Mutex<Vec<ChunkOutput>>> = Arc::default();
 
     let reader = {
         let stop = Arc::clone(&stop);
@@ -155,8 +158,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         .map(|_| {
             let job_rx = Arc::clone(&job_rx);
             let done_tx = done_tx.clone();
+            let outputs = Arc::clone(&outputs);
             let mut screener = screener.clone();
-            thread::spawn(move || work(&job_rx, &done_tx, &mut screener))
+            thread::spawn(move || work(&job_rx, &done_tx, &outputs, &mut screener))
         })
         .collect();
     drop(done_tx);
@@ -198,6 +202,13 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 break 'receive;
             }
             let _ = recycle_tx.send(done.data);
+            // Kept up to what the queues hold; a burst of reordered chunks
+            // (a worker held up) is freed, not kept.
+            if let Ok(mut pool) = outputs.lock() {
+                if pool.len() < jobs * 4 {
+                    pool.push(done.output);
+                }
+            }
             if let Some(p) = &mut progress {
                 p.show(stats.rows, bytes_read.load(Ordering::Relaxed), started);
             }
@@ -279,25 +290,11 @@ fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), St
 
 /// Appends up to `want` bytes; `true` at the end of the input.
 fn fill(input: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
-    let start = buf.len();
-    buf.resize(start + want, 0);
-    let mut got = 0;
-    while got < want {
-        match input.read(&mut buf[start + got..]) {
-            Ok(0) => {
-                buf.truncate(start + got);
-                return Ok(true);
-            }
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(start + got);
-                return Err(e);
-            }
-        }
-    }
-    buf.truncate(start + got);
-    Ok(false)
+    // Into spare capacity: `read_to_end` does not zero it first (the old
+    // `resize` cost a memset of every chunk).
+    buf.reserve(want);
+    let got = input.take(want as u64).read_to_end(buf)?;
+    Ok(got < want)
 }
 
 /// The reader: cuts the input into chunks of whole records.
@@ -394,14 +391,24 @@ fn read_chunks(
     }
 }
 
-fn work(jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>, screener: &mut Screener) {
+fn work(
+    jobs: &Mutex<Receiver<Job>>,
+    done: &SyncSender<Done>,
+    outputs: &Mutex<Vec<ChunkOutput>>,
+    screener: &mut Screener,
+) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        let mut output = ChunkOutput::default();
+        let mut output = outputs
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default();
+        output.clear();
         screener.screen_chunk(&job.data, job.first_line, &mut output);
         let finished = Done {
             seq: job.seq,
