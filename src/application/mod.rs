@@ -3,6 +3,7 @@
 
 pub mod field;
 pub mod leaf;
+pub mod months;
 mod raw;
 pub mod unique;
 
@@ -150,6 +151,9 @@ pub struct Insured {
     pub months_paid_in_full: u64,
     pub premiums_paid: Decimal,
     pub arrears_and_late_fees: Decimal,
+    /// 参保缴费明细, when given: the figures above agree with them (or
+    /// were derived from them).
+    pub months: Option<months::MonthlyRecords>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
