@@ -217,7 +217,7 @@ export interface DerivedReport {
   /** The field it fills or is held against, e.g. "insured.start". */
   field: string;
   value: string;
-  /** A stable formula id, e.g. "months.sum_insured_div_12". */
+  /** A stable formula id, e.g. "sum_insured_div_12". */
   formula: string;
   /** false for our documented reading of the policy (start and end: months 1 and 12). */
   confirmed: boolean;

@@ -95,7 +95,7 @@ pub struct DerivedRecord {
     pub field: String,
     /// A count, yuan to the fen, or the average as a decimal ratio.
     pub value: String,
-    /// The formula's stable id, e.g. `months.sum_insured_div_12`.
+    /// The formula's stable id, e.g. `sum_insured_div_12`.
     pub formula: String,
     /// `false` where the formula is our documented reading of the policy
     /// rather than its text (the start and end counts).

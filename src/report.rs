@@ -91,7 +91,7 @@ pub struct DerivedReport {
     pub field: String,
     /// A count, yuan to the fen, or the average as a decimal ratio.
     pub value: String,
-    /// The formula's stable id, e.g. `months.sum_insured_div_12`.
+    /// The formula's stable id, e.g. `sum_insured_div_12`.
     pub formula: String,
     /// `false` where the formula is our documented reading of the policy
     /// (the start and end counts: 年初 / 年末 read as months 1 and 12).

@@ -60,11 +60,11 @@ impl Formula {
     /// The stable id.
     pub const fn id(self) -> &'static str {
         match self {
-            Formula::FirstMonth => "months.first_month_insured",
-            Formula::LastMonth => "months.last_month_insured",
-            Formula::Average => "months.sum_insured_div_12",
-            Formula::SumPaid => "months.sum_paid",
-            Formula::PaidInFull => "months.count_paid_at_least_due",
+            Formula::FirstMonth => "first_month_insured",
+            Formula::LastMonth => "last_month_insured",
+            Formula::Average => "sum_insured_div_12",
+            Formula::SumPaid => "sum_paid",
+            Formula::PaidInFull => "count_paid_at_least_due",
         }
     }
 

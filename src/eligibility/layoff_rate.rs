@@ -246,6 +246,34 @@ mod tests {
     }
 
     #[test]
+    fn an_average_from_monthly_records_is_never_rounded() {
+        use crate::application::months::{MonthRow, MonthlyRecords};
+        // 400 insured-months: the average 400 ÷ 12 = 33.333… does not
+        // terminate. A reduction of 1 is exactly 3% of it: compared as
+        // 1 × 12 ≤ 0.03 × 400, the tie is exact.
+        let rows = (1..=12u8)
+            .map(|month| MonthRow {
+                month,
+                insured: if month <= 4 { 34 } else { 33 },
+                due: Decimal::ZERO,
+                paid: Decimal::ZERO,
+            })
+            .collect();
+        let records = MonthlyRecords::new(rows).unwrap();
+        assert_eq!(records.total_insured(), 400);
+        let mut i = insured(34, 33, 0);
+        i.monthly_average = records.monthly_average();
+        i.months = Some(records);
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &i).unwrap();
+        let t = Decimal::new(3, 2);
+        assert_eq!(r.rate, t);
+        assert_eq!(r.meets(Comparison::NonStrict, t), Some(true));
+        assert_eq!(r.meets(Comparison::Strict, t), Some(false));
+        assert_eq!(r.margin(Comparison::NonStrict, t, 33), Some(0));
+        assert_eq!(r.average_parts, (Decimal::from(400), Decimal::from(12)));
+    }
+
+    #[test]
     fn margin_is_capped_by_who_is_left() {
         // Room for 15 more, but only 5 are still insured.
         let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(10, 5, 20)).unwrap();
