@@ -192,15 +192,15 @@ mod tests {
     fn a_year_of_rows_in_any_order() {
         let mut rows: Vec<MonthRow> = (1..=12)
             .rev()
-            .map(|m| row(m, 100 + u64::from(m), 700_00, 700_00))
+            .map(|m| row(m, 100 + u64::from(m), 70_000, 70_000))
             .collect();
-        rows[0].paid = Decimal::new(699_99, 2); // December short by 1 分
+        rows[0].paid = Decimal::new(69_999, 2); // December short by 1 分
         let m = MonthlyRecords::new(rows).unwrap();
         assert_eq!(m.start(), 101);
         assert_eq!(m.end(), 112);
         assert_eq!(m.total_insured(), 1278);
         assert_eq!(m.monthly_average(), Decimal::new(1065, 1));
-        assert_eq!(m.premiums_paid(), Decimal::new(8399_99, 2));
+        assert_eq!(m.premiums_paid(), Decimal::new(839_999, 2));
         assert_eq!(m.months_paid_in_full(), 11);
         assert_eq!(m.derivations()[2].formula.field(), Field::MonthlyAverage);
     }

@@ -83,9 +83,7 @@ fn number(text: &str) -> String {
 fn date(text: &str) -> Option<String> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let compact = compact.strip_suffix('日').unwrap_or(&compact);
-    let parts: Vec<&str> = compact
-        .split(|c| matches!(c, '/' | '.' | '-' | '年' | '月'))
-        .collect();
+    let parts: Vec<&str> = compact.split(['/', '.', '-', '年', '月']).collect();
     let [year, month, day] = parts.as_slice() else {
         return None;
     };
