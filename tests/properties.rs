@@ -287,7 +287,6 @@ proptest! {
         prop_assert!((average * Decimal::from(12) - Decimal::from(sum)).abs() < Decimal::new(2, 9));
         prop_assert!(!report.issues.iter().any(|i| i.code == "required" || i.code.starts_with("months.")));
         // Any value in any cell: a report, any problem named by the row's path.
-        let mut app = app;
         let (row, column) = at;
         let key = ["month", "insured", "due", "paid"][column];
         app["insured"]["months"][row][key] = cell;
