@@ -42,6 +42,20 @@ export interface Insured {
   months_paid_in_full?: CountInput | null;
   premiums_paid?: Money | null;
   arrears_and_late_fees?: Money | null;
+  /**
+   * 参保缴费明细 (optional): twelve rows, months 1-12 each once. Aggregate
+   * fields left out are derived from them; those given must agree.
+   */
+  months?: MonthRow[] | null;
+}
+
+/** One month of the statement, unit and employee shares together. */
+export interface MonthRow {
+  /** 1-12. */
+  month: CountInput;
+  insured: CountInput;
+  due: Money;
+  paid: Money;
 }
 
 export interface Declarations {
@@ -192,8 +206,22 @@ export interface Report {
   unconfirmed: UnconfirmedParameter[];
   unknown: string[];
   issues: Issue[];
+  /** Figures derived from the monthly records; empty when none were given. */
+  derived: DerivedReport[];
   notices: Notice[];
   summary: string;
+}
+
+/** A figure derived from the monthly records (参保缴费明细), with its formula. */
+export interface DerivedReport {
+  /** The field it fills or is held against, e.g. "insured.start". */
+  field: string;
+  value: string;
+  /** A stable formula id, e.g. "sum_insured_div_12". */
+  formula: string;
+  /** false for our documented reading of the policy (start and end: months 1 and 12). */
+  confirmed: boolean;
+  explanation: string;
 }
 
 /** One criterion of a decision record: numbers and ids, no prose. */
@@ -248,6 +276,15 @@ export interface DecisionRecord {
   params: string[];
   unknown: string[];
   issues: IssueRecord[];
+  /** Figures derived from the monthly records; absent when none were given. */
+  derived?: DerivedRecord[];
+}
+
+export interface DerivedRecord {
+  field: string;
+  value: string;
+  formula: string;
+  confirmed: boolean;
 }
 
 /**

@@ -40,6 +40,8 @@ mod validate;
 /// The one field registry (the application's leaves, their paths, sections
 /// and kinds), kept with the application it lists.
 pub use application::field;
+/// Forgiving input for forms (`tidy`) and money as 万元 for display.
+pub use application::tidy;
 
 /// What the project's own tests, fuzz targets and data generator reach
 /// inside the engine. Not an API: it may change with any release.

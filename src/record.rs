@@ -9,6 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::application::months::{Formula, MonthlyRecords};
 use crate::assessment::Assessment;
 use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, SizeSource, Verdict};
 use crate::policy::{Procedure, RateClass};
@@ -80,6 +81,45 @@ pub struct DecisionRecord {
     pub unknown: Vec<String>,
     /// Issues by field and code (a valid application may keep warnings).
     pub issues: Vec<IssueRecord>,
+    /// The figures derived from the monthly records, when they were given
+    /// and valid (absent otherwise, so records made without them keep
+    /// their digests).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<DerivedRecord>,
+}
+
+/// A figure derived from the monthly records (参保缴费明细).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DerivedRecord {
+    /// The field it fills or is held against, e.g. `insured.start`.
+    pub field: String,
+    /// A count, yuan to the fen, or the average as a decimal ratio.
+    pub value: String,
+    /// The formula's stable id, e.g. `sum_insured_div_12`.
+    pub formula: String,
+    /// `false` where the formula is our documented reading of the policy
+    /// rather than its text (the start and end counts).
+    pub confirmed: bool,
+}
+
+impl DerivedRecord {
+    /// The records' derived figures.
+    pub fn all(records: &MonthlyRecords) -> Vec<DerivedRecord> {
+        records
+            .derivations()
+            .iter()
+            .map(|d| DerivedRecord {
+                field: d.formula.field().path().to_owned(),
+                value: match d.formula {
+                    Formula::Average => ratio(d.value),
+                    Formula::SumPaid => money(d.value),
+                    _ => plain(d.value),
+                },
+                formula: d.formula.id().to_owned(),
+                confirmed: d.formula.confirmed(),
+            })
+            .collect()
+    }
 }
 
 /// One criterion: outcome, numbers, bound, and the parameter it cites.
@@ -161,6 +201,12 @@ impl DecisionRecord {
             params: Vec::new(),
             unknown: Vec::new(),
             issues,
+            derived: assessment
+                .validation
+                .months
+                .as_ref()
+                .map(DerivedRecord::all)
+                .unwrap_or_default(),
         };
         if let (Some(d), Some(profile)) = (&assessment.decision, assessment.validation.profile) {
             record.fill(d, &profile.profile);
@@ -221,7 +267,7 @@ impl CriterionRecord {
             Evidence::Layoff(l) => {
                 if let Some(rate) = &l.layoff {
                     put("reduction", plain(rate.reduction));
-                    put("monthly_average", plain(rate.average));
+                    put("monthly_average", ratio(rate.average));
                     put("layoff_rate", ratio(rate.rate));
                 }
                 if let Some(count) = l.headcount {

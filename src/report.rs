@@ -73,11 +73,31 @@ pub struct Report {
     /// Parameters whose values are unknown and kept something undecided.
     pub unknown: Vec<String>,
     pub issues: Vec<IssueReport>,
+    /// The figures derived from the monthly records (参保缴费明细), each
+    /// with its formula; empty when none were given.
+    #[serde(default)]
+    pub derived: Vec<DerivedReport>,
     /// What else the enterprise should know: whose classification decides,
     /// how the refund is obtained, whether rules exist for the date.
     pub notices: Vec<NoticeReport>,
     /// One sentence: the answer.
     pub summary: String,
+}
+
+/// A figure derived from the monthly records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DerivedReport {
+    /// The field it fills or is held against, e.g. `insured.start`.
+    pub field: String,
+    /// A count, yuan to the fen, or the average as a decimal ratio.
+    pub value: String,
+    /// The formula's stable id, e.g. `sum_insured_div_12`.
+    pub formula: String,
+    /// `false` where the formula is our documented reading of the policy
+    /// (the start and end counts: 年初 / 年末 read as months 1 and 12).
+    pub confirmed: bool,
+    /// The figure, its formula and its value, in words.
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -241,6 +261,17 @@ impl Report {
             unconfirmed: Vec::new(),
             unknown: Vec::new(),
             issues,
+            derived: record
+                .derived
+                .iter()
+                .map(|d| DerivedReport {
+                    field: d.field.clone(),
+                    value: d.value.clone(),
+                    formula: d.formula.clone(),
+                    confirmed: d.confirmed,
+                    explanation: messages::derived::explain(&d.formula, &d.value, lang),
+                })
+                .collect(),
             notices: Vec::new(),
             summary: String::new(),
         };

@@ -326,3 +326,53 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn check_and_schema_know_the_monthly_records() {
+    let mut app: Value = serde_json::from_str(SAMPLE).expect("sample");
+    let insured = app["insured"].as_object_mut().expect("insured");
+    for key in [
+        "start",
+        "end",
+        "monthly_average",
+        "months_paid_in_full",
+        "premiums_paid",
+    ] {
+        insured.remove(key);
+    }
+    // Jan–Jun 120, Jul–Dec 119; 7,170.00 due and paid each month.
+    let rows: Vec<Value> = (1..=12)
+        .map(|m| serde_json::json!({"month": m, "insured": if m <= 6 { 120 } else { 119 }, "due": "7170.00", "paid": "7170.00"}))
+        .collect();
+    insured.insert("months".into(), Value::Array(rows));
+    let out = wengang(&["check", "-", "--lang", "en"], &app.to_string());
+    assert_eq!(out.status.code(), Some(0));
+    let report = stdout_json(&out);
+    let sample = stdout_json(&wengang(&["check", "-", "--lang", "en"], SAMPLE));
+    for key in ["valid", "eligible", "layoff_rate", "refund_base", "refund"] {
+        assert_eq!(report[key], sample[key], "{key}");
+    }
+    let derived = report["derived"].as_array().expect("derived");
+    assert_eq!(derived.len(), 5);
+    assert_eq!(derived[2]["field"], "insured.monthly_average");
+    assert_eq!(derived[2]["value"], "119.5");
+    assert!(derived[0]["explanation"]
+        .as_str()
+        .is_some_and(|e| e.contains("January") && e.contains("unconfirmed")));
+    // A disagreement names the field and both values.
+    app["insured"]["end"] = Value::from(118);
+    let report = stdout_json(&wengang(&["check", "-", "--lang", "en"], &app.to_string()));
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["issues"][0]["field"], "insured.end");
+    assert_eq!(report["issues"][0]["code"], "months.disagree");
+    let message = report["issues"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("118") && message.contains("119"),
+        "{message}"
+    );
+    // The schema describes the table.
+    let schema = stdout_json(&wengang(&["schema"], ""));
+    let table = &schema["$defs"]["MonthsTable"];
+    assert_eq!(table["type"], "array");
+    assert_eq!(table["maxItems"], 12);
+}

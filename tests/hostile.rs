@@ -319,12 +319,13 @@ fn hostile_rows_in_a_batch_are_rejected_or_reported() {
     let header = Header::new(Column::ALL.iter().map(|c| c.path()));
     let mut screener = Screener::csv(header, Options::default());
     let mut out = ChunkOutput::default();
+    let commas = ",".repeat(Column::ALL.len() - 1);
     let mut chunk = Vec::new();
     chunk.extend_from_slice(b"\xff\xfe\n"); // not UTF-8
     chunk.extend_from_slice(&vec![b','; 100_000]); // far too many fields
     chunk.push(b'\n');
-    chunk.extend_from_slice(format!("{}\n", ",".repeat(35)).as_bytes()); // all empty
-    chunk.extend_from_slice(format!("\"{}\"{}\n", "x".repeat(10 << 20), ",".repeat(35)).as_bytes());
+    chunk.extend_from_slice(format!("{commas}\n").as_bytes()); // all empty
+    chunk.extend_from_slice(format!("\"{}\"{commas}\n", "x".repeat(10 << 20)).as_bytes());
     chunk.extend_from_slice(b"\"never closed,\n");
     screener.screen_chunk(&chunk, 2, &mut out);
     assert_eq!(out.stats.rows, 5);
@@ -332,4 +333,45 @@ fn hostile_rows_in_a_batch_are_rejected_or_reported() {
     assert_eq!(out.stats.invalid, 2);
     let lines: Vec<u64> = out.errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [2, 3, 6]);
+}
+
+#[test]
+fn hostile_monthly_records_are_issues_not_trouble() {
+    let row = |m: Value| json!({"month": m, "insured": 1, "due": "1.00", "paid": "1.00"});
+    let year: Vec<Value> = (1..=12).map(|m| row(json!(m))).collect();
+    let huge_cells: Vec<Value> = (1..=12)
+        .map(|m| json!({"month": m, "insured": "99999999999999999999", "due": "999999999999999.99", "paid": 1e300}))
+        .collect();
+    let biggest: Vec<Value> = (1..=12)
+        .map(|m| json!({"month": m, "insured": 100_000_000, "due": "999999999999999.99", "paid": "999999999999999.99"}))
+        .collect();
+    let nested = (0..100).fold(json!(1), |v, _| json!([v]));
+    for months in [
+        json!("twelve"),
+        json!({"1": row(json!(1))}),
+        json!([nested.clone()]),
+        json!(vec![row(json!(1)); 200_000]),
+        json!(vec![json!(null); 12]),
+        json!(year
+            .iter()
+            .map(|_| row(json!(u64::MAX)))
+            .collect::<Vec<_>>()),
+        json!(year.iter().map(|_| row(json!(-1))).collect::<Vec<_>>()),
+        json!(year.iter().map(|_| row(json!("１"))).collect::<Vec<_>>()),
+        json!(year.iter().map(|_| row(json!(1.5))).collect::<Vec<_>>()),
+        json!(huge_cells),
+        json!(biggest),
+        json!(year
+            .iter()
+            .map(|_| json!({"month": 1, "insured": {"x": []}}))
+            .collect::<Vec<_>>()),
+    ] {
+        let r = report(&with("insured.months", months.clone()));
+        let shown: String = months.to_string().chars().take(60).collect();
+        assert!(!r.summary.is_empty(), "{shown}");
+        assert!(r.issues.len() <= 200, "{shown}: {} issues", r.issues.len());
+        for i in &r.issues {
+            assert!(!i.message.is_empty(), "{shown}");
+        }
+    }
 }

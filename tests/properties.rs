@@ -164,7 +164,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-const LEAVES: [(&str, &str); 20] = [
+const LEAVES: [(&str, &str); 21] = [
+    ("insured", "months"),
     ("", "policy"),
     ("applicant", "credit_code"),
     ("applicant", "unit_type"),
@@ -253,6 +254,48 @@ proptest! {
         if let Ok(raw) = serde_json::from_value::<RawApplication>(app) {
             let report = check(&raw, Lang::Zh);
             prop_assert_eq!(report.valid, !report.issues.iter().any(|i| i.severity == wengang_engine::Severity::Error));
+        }
+    }
+
+    #[test]
+    fn monthly_records_fill_the_aggregates_or_are_named_row_by_row(
+        app in application(),
+        counts in prop::collection::vec(0u64..2_000, 12),
+        fen in prop::collection::vec((0u64..2_000_000, 0u64..2_000_000), 12),
+        cell in any_json(),
+        at in (0usize..12, 0usize..4),
+    ) {
+        let rows: Vec<Value> = counts.iter().zip(&fen).enumerate().map(|(i, (c, (due, paid)))| {
+            json!({"month": i + 1, "insured": c, "due": yuan(*due), "paid": yuan(*paid)})
+        }).collect();
+        let mut app = app;
+        for key in ["start", "end", "monthly_average", "months_paid_in_full", "premiums_paid"] {
+            app["insured"][key] = Value::Null;
+        }
+        app["insured"]["months"] = Value::Array(rows.clone());
+        let report = check(&raw(&app), Lang::Zh);
+        prop_assert_eq!(report.derived.len(), 5);
+        let derived = |formula: &str| report.derived.iter().find(|d| d.formula == formula).map(|d| d.value.clone());
+        prop_assert_eq!(derived("first_month_insured"), Some(counts[0].to_string()));
+        prop_assert_eq!(derived("last_month_insured"), Some(counts[11].to_string()));
+        let paid: u64 = fen.iter().map(|(_, p)| p).sum();
+        prop_assert_eq!(derived("sum_paid"), Some(yuan(paid)));
+        let in_full = fen.iter().filter(|(d, p)| p >= d).count();
+        prop_assert_eq!(derived("count_paid_at_least_due"), Some(in_full.to_string()));
+        let sum: u64 = counts.iter().sum();
+        let average: Decimal = derived("sum_insured_div_12").unwrap().parse().unwrap();
+        prop_assert!((average * Decimal::from(12) - Decimal::from(sum)).abs() < Decimal::new(2, 9));
+        prop_assert!(!report.issues.iter().any(|i| i.code == "required" || i.code.starts_with("months.")));
+        // Any value in any cell: a report, any problem named by the row's path.
+        let (row, column) = at;
+        let key = ["month", "insured", "due", "paid"][column];
+        app["insured"]["months"][row][key] = cell;
+        if let Ok(raw) = serde_json::from_value::<RawApplication>(app) {
+            let report = check(&raw, Lang::En);
+            for issue in report.issues.iter().filter(|i| i.field.starts_with("insured.months.")) {
+                prop_assert!(issue.field.starts_with(&format!("insured.months.{}.", row + 1)), "{}", issue.field);
+                prop_assert!(issue.message.starts_with("Monthly records, row"), "{}", issue.message);
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 use wengang_engine::batch::{Column, Header};
-use wengang_engine::field::{Field, Kind, Section};
+use wengang_engine::field::{Field, Kind, MonthCell, MonthColumn, Months, Section};
 use wengang_engine::internals::field_labels::{field_label, label};
 use wengang_engine::{
     application_schema, internals::field_path, parse_application, Lang, RawApplication,
@@ -78,6 +78,27 @@ fn every_field_is_in_the_schema_at_its_path_with_its_kind() {
         );
         in_schema += 1;
     }
+    // The monthly records table: a list of rows with the registry's columns.
+    let insured = &resolve(&schema, &schema["properties"][Months::SECTION.name()])["properties"];
+    let table = resolve(&schema, &insured[Months::LEAF]);
+    assert_eq!(table["type"], "array");
+    assert_eq!(table["minItems"], json!(Months::ROWS));
+    let columns = table["items"]["properties"]
+        .as_object()
+        .expect("row columns");
+    assert_eq!(columns.len(), MonthColumn::ALL.len());
+    for column in MonthColumn::ALL {
+        let node = &columns[column.key()];
+        match column {
+            MonthColumn::Month => assert_eq!(node["maximum"], json!(12)),
+            c => assert_eq!(
+                node["$ref"],
+                json!(format!("#/$defs/{}", schema_name(c.kind()))),
+                "{c:?}"
+            ),
+        }
+    }
+    in_schema += 1;
     // And the schema has no leaf the registry lacks.
     let mut leaves = 0;
     for (key, node) in schema["properties"].as_object().into_iter().flatten() {
@@ -134,9 +155,33 @@ fn every_field_round_trips_through_raw_parsing() {
 fn every_field_is_a_batch_column() {
     let header = Header::new(Field::ALL.iter().map(|f| f.path()));
     assert!(header.unknown.is_empty() && header.duplicated.is_empty());
-    assert!(header.missing().is_empty());
     for (slot, &field) in header.slots.iter().zip(Field::ALL) {
-        let column: Column = field;
-        assert_eq!(*slot, Some(column));
+        assert_eq!(*slot, Some(Column::Field(field)));
+    }
+    // The month columns, made from the table's registry, are the rest.
+    let missing = header.missing();
+    assert_eq!(missing.len(), MonthCell::ALL.len());
+    for (path, cell) in missing.iter().zip(MonthCell::ALL) {
+        assert_eq!(*path, Months::path(cell.month(), Some(cell.column())));
+        assert_eq!(Column::from_path(path), Some(Column::Month(cell)));
+    }
+}
+
+#[test]
+fn the_monthly_records_round_trip_through_raw_parsing() {
+    let rows = json!([{"month": 1, "insured": 3, "due": "1.00", "paid": "1.00", "note": "kept"}]);
+    let mut json = json!({});
+    field_path::set(&mut json, Months::PATH, rows.clone());
+    let raw = RawApplication::from_json(json.clone()).expect("parses");
+    assert_eq!(Months::raw(&raw), &rows);
+    assert!(raw.insured.extra.is_empty());
+    let written = serde_json::to_value(&raw).expect("serialises");
+    assert_eq!(field_path::get(&written, Months::PATH), &rows);
+    // Not given: not written out either (records made before it keep their form).
+    let text = serde_json::to_string(&RawApplication::default()).expect("serialises");
+    assert!(!text.contains(&format!("\"{}\"", Months::LEAF)), "{text}");
+    for path in [Months::PATH, "insured.months.1", "insured.months.12.due"] {
+        assert_ne!(label(path, Lang::Zh), path);
+        assert_ne!(label(path, Lang::En), path);
     }
 }

@@ -47,6 +47,7 @@ fn report_types_match_the_report() {
         ("Issue", "IssueReport"),
         ("Notice", "NoticeReport"),
         ("Source", "Source"),
+        ("DerivedReport", "DerivedReport"),
     ] {
         assert_eq!(
             interface(ts),
@@ -66,6 +67,7 @@ fn submission_types_match_the_decision_record() {
         ("HardshipRecord", "HardshipRecord"),
         ("HardshipAmount", "HardshipAmountRecord"),
         ("IssueRecord", "IssueRecord"),
+        ("DerivedRecord", "DerivedRecord"),
     ] {
         assert_eq!(
             interface(ts),
@@ -105,4 +107,9 @@ fn application_types_match_the_application() {
             "{ts} vs {rust}"
         );
     }
+    let row: BTreeSet<String> = schema["$defs"]["MonthsTable"]["items"]["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    assert_eq!(interface("MonthRow"), row);
 }

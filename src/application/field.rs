@@ -257,6 +257,211 @@ impl Field {
     }
 }
 
+/// The monthly records table (参保缴费明细): `insured.months`, optional,
+/// a list of rows `{ "month", "insured", "due", "paid" }`, unit and
+/// employee shares together. Not a [`Field`] (a form asks it as a table,
+/// not one by one); its cells are named here like fields are.
+pub struct Months;
+
+impl Months {
+    /// The section the table belongs to.
+    pub const SECTION: Section = Section::Insured;
+    /// The table's key within its section.
+    pub const LEAF: &'static str = "months";
+    /// The table's dotted path; issues about the table as a whole name it.
+    pub const PATH: &'static str = "insured.months";
+    /// Rows a complete table has: one per calendar month.
+    pub const ROWS: usize = 12;
+
+    /// The table's raw JSON value (`null` where none was given).
+    pub fn raw(raw: &RawApplication) -> &Value {
+        raw.insured.months.raw()
+    }
+
+    /// The table's raw JSON value, to write.
+    pub fn raw_mut(raw: &mut RawApplication) -> &mut Value {
+        raw.insured.months.raw_mut()
+    }
+
+    /// The path of a row (`row` counts from 1, as months do) or of one of
+    /// its cells: `insured.months.3` or `insured.months.3.paid`.
+    pub fn path(row: usize, column: Option<MonthColumn>) -> String {
+        match column {
+            Some(c) => format!("{}.{row}.{}", Self::PATH, c.key()),
+            None => format!("{}.{row}", Self::PATH),
+        }
+    }
+
+    /// Reads a path of the table: `Some((None, None))` for the table,
+    /// `Some((Some(row), column))` for a row or a cell.
+    pub fn parse_path(path: &str) -> Option<(Option<usize>, Option<MonthColumn>)> {
+        let rest = path.strip_prefix(Self::PATH)?;
+        if rest.is_empty() {
+            return Some((None, None));
+        }
+        let rest = rest.strip_prefix('.')?;
+        let (row, column) = match rest.split_once('.') {
+            Some((row, key)) => (row, Some(MonthColumn::from_key(key)?)),
+            None => (rest, None),
+        };
+        if row.is_empty() || !row.bytes().all(|b| b.is_ascii_digit()) || row.starts_with('0') {
+            return None;
+        }
+        Some((Some(row.parse().ok()?), column))
+    }
+}
+
+/// A column of the monthly records table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MonthColumn {
+    /// 月份: 1–12.
+    Month,
+    /// 参保人数 that month.
+    Insured,
+    /// 应缴 unemployment-insurance contributions, unit and employee shares, yuan.
+    Due,
+    /// 实缴: what was paid of them, yuan.
+    Paid,
+}
+
+impl MonthColumn {
+    /// Every column, in row order.
+    pub const ALL: [MonthColumn; 4] = [
+        MonthColumn::Month,
+        MonthColumn::Insured,
+        MonthColumn::Due,
+        MonthColumn::Paid,
+    ];
+    /// The columns that carry a month's figures (a batch file has one
+    /// column per month for each; the month itself is the column's number).
+    pub const FIGURES: [MonthColumn; 3] =
+        [MonthColumn::Insured, MonthColumn::Due, MonthColumn::Paid];
+
+    /// The key within a row.
+    pub const fn key(self) -> &'static str {
+        match self {
+            MonthColumn::Month => "month",
+            MonthColumn::Insured => "insured",
+            MonthColumn::Due => "due",
+            MonthColumn::Paid => "paid",
+        }
+    }
+
+    /// The column a row key names.
+    pub fn from_key(key: &str) -> Option<MonthColumn> {
+        MonthColumn::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The kind of value the column takes.
+    pub const fn kind(self) -> Kind {
+        match self {
+            MonthColumn::Month | MonthColumn::Insured => Kind::Count,
+            MonthColumn::Due | MonthColumn::Paid => Kind::Money,
+        }
+    }
+}
+
+/// One figure of one month: a cell of the table, as a batch column names
+/// it (`insured.months.3.paid` is March's payment: in a batch file the
+/// row of month N is row N).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthCell {
+    month: u8,
+    column: MonthColumn,
+}
+
+impl MonthCell {
+    /// Every cell, month by month, in the order of [`MonthColumn::FIGURES`].
+    pub const ALL: [MonthCell; Months::ROWS * MonthColumn::FIGURES.len()] = {
+        let mut all = [MonthCell {
+            month: 1,
+            column: MonthColumn::Insured,
+        }; Months::ROWS * MonthColumn::FIGURES.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = MonthCell {
+                month: (i / MonthColumn::FIGURES.len()) as u8 + 1,
+                column: MonthColumn::FIGURES[i % MonthColumn::FIGURES.len()],
+            };
+            i += 1;
+        }
+        all
+    };
+
+    /// The cell of `month` (1–12) in `column` (not [`MonthColumn::Month`]).
+    pub fn new(month: usize, column: MonthColumn) -> Option<MonthCell> {
+        let figure = column != MonthColumn::Month;
+        (figure && (1..=Months::ROWS).contains(&month)).then_some(MonthCell {
+            month: month as u8,
+            column,
+        })
+    }
+
+    /// The month, 1–12.
+    pub const fn month(self) -> usize {
+        self.month as usize
+    }
+
+    pub const fn column(self) -> MonthColumn {
+        self.column
+    }
+
+    pub const fn kind(self) -> Kind {
+        self.column.kind()
+    }
+
+    /// `insured.months.N.column`, made once from the table's names.
+    pub fn path(self) -> &'static str {
+        static PATHS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let paths = PATHS.get_or_init(|| {
+            MonthCell::ALL
+                .iter()
+                .map(|c| Months::path(c.month(), Some(c.column)))
+                .collect()
+        });
+        let index = (self.month() - 1) * MonthColumn::FIGURES.len()
+            + MonthColumn::FIGURES
+                .iter()
+                .position(|c| *c == self.column)
+                .unwrap_or(0);
+        paths.get(index).map_or("", String::as_str)
+    }
+
+    /// The cell a path names.
+    pub fn from_path(path: &str) -> Option<MonthCell> {
+        match Months::parse_path(path)? {
+            (Some(row), Some(column)) => MonthCell::new(row, column),
+            _ => None,
+        }
+    }
+
+    /// The cell's raw JSON leaf, to write: the table is made a list of at
+    /// least `month` rows on demand, row N an object with `"month": N`.
+    pub fn raw_mut(self, raw: &mut RawApplication) -> &mut Value {
+        let month = self.month();
+        let table = Months::raw_mut(raw);
+        let mut rows = match std::mem::take(table) {
+            Value::Array(rows) => rows,
+            _ => Vec::new(),
+        };
+        while rows.len() < month {
+            let mut row = serde_json::Map::new();
+            row.insert(
+                MonthColumn::Month.key().to_owned(),
+                Value::from(rows.len() + 1),
+            );
+            rows.push(Value::Object(row));
+        }
+        if let Some(row) = rows.get_mut(month - 1).filter(|r| !r.is_object()) {
+            *row = Value::Object(serde_json::Map::new());
+        }
+        *table = Value::Array(rows);
+        // A list of at least `month` rows, row `month` an object: indexing
+        // it (which inserts the key when missing) cannot fail.
+        &mut table[month - 1][self.column.key()]
+    }
+}
+
 impl std::fmt::Display for Field {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.path())

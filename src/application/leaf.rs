@@ -127,3 +127,66 @@ impl<T: JsonSchema> JsonSchema for Choice<T> {
         T::json_schema(generator)
     }
 }
+
+/// 参保缴费明细: the monthly records, kept as given (`null` when not
+/// given). Its JSON Schema says what validation expects: twelve rows, one
+/// per month, each with the month's insured count, the contributions due
+/// and those paid (unit and employee shares together).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct MonthsTable(pub Value);
+
+impl MonthsTable {
+    /// The value as given.
+    pub fn raw(&self) -> &Value {
+        &self.0
+    }
+
+    /// The value as given, to replace.
+    pub fn raw_mut(&mut self) -> &mut Value {
+        &mut self.0
+    }
+
+    /// Not given (so not written out either).
+    pub fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+}
+
+impl From<Value> for MonthsTable {
+    fn from(value: Value) -> Self {
+        Self(value)
+    }
+}
+
+impl JsonSchema for MonthsTable {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("MonthsTable")
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        use crate::field::{MonthColumn, Months};
+        let mut properties = serde_json::Map::new();
+        for column in MonthColumn::ALL {
+            let schema = match column {
+                MonthColumn::Month => {
+                    json_schema!({ "type": "integer", "minimum": 1, "maximum": 12 })
+                }
+                MonthColumn::Insured => generator.subschema_for::<Count>(),
+                MonthColumn::Due | MonthColumn::Paid => generator.subschema_for::<Money>(),
+            };
+            properties.insert(column.key().to_owned(), schema.to_value());
+        }
+        let required: Vec<&str> = MonthColumn::ALL.iter().map(|c| c.key()).collect();
+        json_schema!({
+            "description": "参保缴费明细: one row per month (months 1-12 each once), unit and employee shares together; the figures derived from them fill the year's aggregate fields that are left out, and must agree with those given.",
+            "type": "array",
+            "minItems": Months::ROWS,
+            "maxItems": Months::ROWS,
+            "items": {
+                "type": "object",
+                "properties": properties,
+                "required": required
+            }
+        })
+    }
+}

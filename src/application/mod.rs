@@ -3,7 +3,9 @@
 
 pub mod field;
 pub mod leaf;
+pub mod months;
 mod raw;
+pub mod tidy;
 pub mod unique;
 
 pub use raw::*;
@@ -150,6 +152,9 @@ pub struct Insured {
     pub months_paid_in_full: u64,
     pub premiums_paid: Decimal,
     pub arrears_and_late_fees: Decimal,
+    /// 参保缴费明细, when given: the figures above agree with them (or
+    /// were derived from them).
+    pub months: Option<months::MonthlyRecords>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,9 +7,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::leaf::{Choice, Count, Date, Decimal, Flag, Money, Text};
+use super::leaf::{Choice, Count, Date, Decimal, Flag, Money, MonthsTable, Text};
 use super::{Industry, UnitType};
-use crate::field::{Field, Section};
+use crate::field::{Field, Months, Section};
 
 /// The format tag every application carries.
 pub const APPLICATION_FORMAT: &str = "wengang.application/1";
@@ -114,6 +114,9 @@ pub struct RawInsured {
     /// 补缴的历年欠费和滞纳金 included in `premiums_paid`, yuan.
     #[serde(default)]
     pub arrears_and_late_fees: Money,
+    /// 参保缴费明细 (optional): twelve monthly rows; omitted when not given.
+    #[serde(default, skip_serializing_if = "MonthsTable::is_null")]
+    pub months: MonthsTable,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extra: Map<String, Value>,
@@ -249,6 +252,9 @@ impl RawApplication {
             if let Some(value) = map.remove(field.leaf()) {
                 field.set_raw(&mut raw, value);
             }
+        }
+        if let Some(table) = sections[Months::SECTION as usize].remove(Months::LEAF) {
+            *Months::raw_mut(&mut raw) = table;
         }
         let [_, applicant, insured, declarations, hardship, bank, contact, commitment] = sections;
         raw.applicant.extra = applicant;

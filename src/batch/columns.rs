@@ -1,15 +1,102 @@
 //! The columns of a batch file: one per leaf of `wengang.application/1`,
-//! named by its dotted path (`applicant.credit_code`).
+//! named by its dotted path (`applicant.credit_code`), and one per figure
+//! of each month of the monthly records (`insured.months.3.paid`), made
+//! from the registry's table and its columns.
 
 use serde_json::Value;
 
 pub use crate::field::Kind;
-use crate::field::{Field, Section};
+use crate::field::{Field, MonthCell, Section};
+use crate::RawApplication;
 
-/// A leaf of the application that a column fills: a [`Field`] of the
-/// registry, named by its dotted path. Every field is a column, in form
-/// order (`Column::ALL`).
-pub type Column = Field;
+/// A column of a batch file: a [`Field`] of the registry, or one figure of
+/// one month of the monthly records ([`MonthCell`]). Every one, in form
+/// order (the months after the rest of the insured section), is
+/// `Column::ALL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Field(Field),
+    Month(MonthCell),
+}
+
+const COLUMNS: usize = Field::ALL.len() + MonthCell::ALL.len();
+
+/// Field::ALL with the month cells after the last insured field.
+const ALL_COLUMNS: [Column; COLUMNS] = {
+    let mut all = [Column::Field(Field::Format); COLUMNS];
+    let (mut i, mut f) = (0, 0);
+    while f < Field::ALL.len() {
+        all[i] = Column::Field(Field::ALL[f]);
+        i += 1;
+        let last_insured = matches!(Field::ALL[f].section(), Section::Insured)
+            && (f + 1 == Field::ALL.len()
+                || !matches!(Field::ALL[f + 1].section(), Section::Insured));
+        if last_insured {
+            let mut m = 0;
+            while m < MonthCell::ALL.len() {
+                all[i] = Column::Month(MonthCell::ALL[m]);
+                i += 1;
+                m += 1;
+            }
+        }
+        f += 1;
+    }
+    all
+};
+
+impl Column {
+    /// Every column, in form order.
+    pub const ALL: &'static [Column] = &ALL_COLUMNS;
+
+    /// The column's name: its dotted path.
+    pub fn path(self) -> &'static str {
+        match self {
+            Column::Field(f) => f.path(),
+            Column::Month(c) => c.path(),
+        }
+    }
+
+    /// The column a name names.
+    pub fn from_path(path: &str) -> Option<Column> {
+        Field::from_path(path)
+            .map(Column::Field)
+            .or_else(|| MonthCell::from_path(path).map(Column::Month))
+    }
+
+    /// The kind of value the column takes.
+    pub fn kind(self) -> Kind {
+        match self {
+            Column::Field(f) => f.kind(),
+            Column::Month(c) => c.kind(),
+        }
+    }
+
+    /// The raw JSON leaf the column fills (a hardship column makes the
+    /// hardship section, a month column the month's row).
+    pub fn raw_mut(self, raw: &mut RawApplication) -> &mut Value {
+        match self {
+            Column::Field(f) => f.raw_mut(raw),
+            Column::Month(c) => c.raw_mut(raw),
+        }
+    }
+
+    /// Is this one of the hardship path's columns?
+    pub fn is_hardship(self) -> bool {
+        matches!(self, Column::Field(f) if f.is_hardship())
+    }
+}
+
+impl From<Field> for Column {
+    fn from(field: Field) -> Column {
+        Column::Field(field)
+    }
+}
+
+impl From<MonthCell> for Column {
+    fn from(cell: MonthCell) -> Column {
+        Column::Month(cell)
+    }
+}
 
 impl Field {
     /// Is this one of the hardship path's columns? The path is taken when
@@ -77,7 +164,7 @@ impl Header {
                 name
             }
             .trim();
-            let column = Field::from_path(name);
+            let column = Column::from_path(name);
             match column {
                 Some(c) if header.slots.contains(&Some(c)) => header.duplicated.push(c.path()),
                 Some(_) => {}
@@ -88,9 +175,9 @@ impl Header {
         header
     }
 
-    /// Is `column` in the file?
-    pub fn has(&self, column: Column) -> bool {
-        self.slots.contains(&Some(column))
+    /// Is `column` (a [`Column`] or a [`Field`]) in the file?
+    pub fn has(&self, column: impl Into<Column>) -> bool {
+        self.slots.contains(&Some(column.into()))
     }
 
     /// Known columns missing from the file.
@@ -112,7 +199,22 @@ mod tests {
         for c in Column::ALL {
             assert_eq!(Column::from_path(c.path()), Some(*c));
         }
-        assert_eq!(Column::ALL.len(), 36);
+        assert_eq!(Column::ALL.len(), 36 + 36);
+        let months: Vec<&str> = Column::ALL
+            .iter()
+            .filter(|c| matches!(c, Column::Month(_)))
+            .map(|c| c.path())
+            .collect();
+        assert_eq!(months[0], "insured.months.1.insured");
+        assert_eq!(months[35], "insured.months.12.paid");
+        // The months follow the rest of the insured section.
+        let at = |path| Column::ALL.iter().position(|c| c.path() == path);
+        assert_eq!(
+            at("insured.months.1.insured"),
+            at(Field::ArrearsAndLateFees.path()).map(|i| i + 1)
+        );
+        assert_eq!(Column::from_path("insured.months.13.paid"), None);
+        assert_eq!(Column::from_path("insured.months.1.month"), None);
     }
 
     #[test]
@@ -127,14 +229,31 @@ mod tests {
         assert_eq!(
             h.slots,
             vec![
-                Some(Column::Policy),
+                Some(Column::Field(Field::Policy)),
                 None,
-                Some(Column::ApplicantName),
-                Some(Column::Policy)
+                Some(Column::Field(Field::ApplicantName)),
+                Some(Column::Field(Field::Policy))
             ]
         );
         assert_eq!(h.unknown, vec!["x".to_owned()]);
         assert_eq!(h.duplicated, vec![policy]);
+    }
+
+    #[test]
+    fn month_cells_fill_their_month_row() {
+        let mut raw = RawApplication::default();
+        let paid = Column::from_path("insured.months.3.paid").unwrap();
+        set_leaf(paid.raw_mut(&mut raw), paid.kind(), "700.00");
+        assert_eq!(
+            raw.insured.months.raw(),
+            &serde_json::json!([
+                {"month": 1}, {"month": 2}, {"month": 3, "paid": "700.00"}
+            ])
+        );
+        // A table that is not a list (from elsewhere) is replaced.
+        *raw.insured.months.raw_mut() = Value::from("x");
+        set_leaf(paid.raw_mut(&mut raw), paid.kind(), "");
+        assert_eq!(raw.insured.months.raw()[2]["paid"], Value::Null);
     }
 
     #[test]

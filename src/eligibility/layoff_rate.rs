@@ -15,6 +15,11 @@ pub struct LayoffRate {
     pub average: Decimal,
     /// reduction (clamped at 0) / average, to 28 significant digits.
     pub rate: Decimal,
+    /// The average as a fraction `(total, months)`: the sum of the twelve
+    /// monthly counts and 12 when the average comes from the monthly
+    /// records, else `(average, 1)`. Comparisons and the margin use it, so
+    /// a sum ÷ 12 that does not terminate is never rounded on the way.
+    pub average_parts: (Decimal, Decimal),
 }
 
 impl LayoffRate {
@@ -29,20 +34,34 @@ impl LayoffRate {
             LayoffFormula::NewBenefitClaimants => Decimal::from(insured.new_benefit_claimants),
         };
         let average = insured.monthly_average;
+        let (total, months) = match &insured.months {
+            Some(m) => (
+                Decimal::from(m.total_insured()),
+                Decimal::from(crate::field::Months::ROWS as u64),
+            ),
+            None => (average, Decimal::ONE),
+        };
         // A negative net reduction (growth) is a layoff rate of 0.
-        let rate = reduction.max(Decimal::ZERO).checked_div(average)?;
+        let rate = reduction
+            .max(Decimal::ZERO)
+            .checked_mul(months)?
+            .checked_div(total)?;
         Some(LayoffRate {
             reduction,
             average,
             rate,
+            average_parts: (total, months),
         })
     }
 
     /// Does the rate meet `threshold`? Compared exactly, as
-    /// reduction against threshold × average, never through a rounded rate.
+    /// reduction × months against threshold × total (reduction against
+    /// threshold × average), never through a rounded rate.
     pub fn meets(&self, comparison: Comparison, threshold: Decimal) -> Option<bool> {
-        let limit = threshold.checked_mul(self.average)?;
-        Some(comparison.holds(self.reduction.max(Decimal::ZERO), limit))
+        let (total, months) = self.average_parts;
+        let limit = threshold.checked_mul(total)?;
+        let reduction = self.reduction.max(Decimal::ZERO).checked_mul(months)?;
+        Some(comparison.holds(reduction, limit))
     }
 
     /// 还可减少多少人 — how many more insured could have left (the monthly
@@ -52,9 +71,11 @@ impl LayoffRate {
         if self.meets(comparison, threshold) != Some(true) {
             return None;
         }
+        let (total, months) = self.average_parts;
         let room = threshold
-            .checked_mul(self.average)?
-            .checked_sub(self.reduction)?;
+            .checked_mul(total)?
+            .checked_sub(self.reduction.checked_mul(months)?)?
+            .checked_div(months)?;
         let more = match comparison {
             // reduction + n < limit  ⇔  n < room
             Comparison::Strict => room.ceil() - Decimal::ONE,
@@ -199,6 +220,7 @@ mod tests {
             new_benefit_claimants: 0,
             months_paid_in_full: 12,
             premiums_paid: Decimal::ZERO,
+            months: None,
             arrears_and_late_fees: Decimal::ZERO,
         }
     }
@@ -221,6 +243,34 @@ mod tests {
         let t = Decimal::new(55, 3);
         assert_eq!(r.margin(Comparison::Strict, t, 990), Some(44));
         assert_eq!(r.margin(Comparison::NonStrict, t, 990), Some(45));
+    }
+
+    #[test]
+    fn an_average_from_monthly_records_is_never_rounded() {
+        use crate::application::months::{MonthRow, MonthlyRecords};
+        // 400 insured-months: the average 400 ÷ 12 = 33.333… does not
+        // terminate. A reduction of 1 is exactly 3% of it: compared as
+        // 1 × 12 ≤ 0.03 × 400, the tie is exact.
+        let rows = (1..=12u8)
+            .map(|month| MonthRow {
+                month,
+                insured: if month <= 4 { 34 } else { 33 },
+                due: Decimal::ZERO,
+                paid: Decimal::ZERO,
+            })
+            .collect();
+        let records = MonthlyRecords::new(rows).unwrap();
+        assert_eq!(records.total_insured(), 400);
+        let mut i = insured(34, 33, 0);
+        i.monthly_average = records.monthly_average();
+        i.months = Some(records);
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &i).unwrap();
+        let t = Decimal::new(3, 2);
+        assert_eq!(r.rate, t);
+        assert_eq!(r.meets(Comparison::NonStrict, t), Some(true));
+        assert_eq!(r.meets(Comparison::Strict, t), Some(false));
+        assert_eq!(r.margin(Comparison::NonStrict, t, 33), Some(0));
+        assert_eq!(r.average_parts, (Decimal::from(400), Decimal::from(12)));
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The names of the application's fields, as a form labels them.
 
-use crate::field::{Field, Section};
+use crate::field::{Field, MonthColumn, Months, Section};
 use crate::text::Lang;
 
 /// The label of a field path (or of a section the issues of which are
 /// about the whole of it), or the path itself if it has none.
 pub fn label(path: &str, lang: Lang) -> String {
+    if let Some((row, column)) = Months::parse_path(path) {
+        return months_label(row, column, lang);
+    }
     let texts = match Field::from_path(path) {
         Some(field) => Some(field_texts(field)),
         None => Section::from_name(path).and_then(section_texts),
@@ -106,5 +109,50 @@ fn section_texts(section: Section) -> Option<(&'static str, &'static str)> {
         | Section::Bank
         | Section::Contact
         | Section::Commitment => None,
+    }
+}
+
+/// The label of the monthly records table, one of its rows (counted from
+/// 1) or one of its cells.
+fn months_label(row: Option<usize>, column: Option<MonthColumn>, lang: Lang) -> String {
+    let (table_zh, table_en) = ("参保缴费明细", "Monthly records");
+    let Some(row) = row else {
+        return pick((table_zh, table_en), lang).to_owned();
+    };
+    let column = column.map(|c| {
+        pick(
+            match c {
+                MonthColumn::Month => ("月份", "month"),
+                MonthColumn::Insured => ("参保人数", "insured"),
+                MonthColumn::Due => ("应缴金额（元）", "amount due (yuan)"),
+                MonthColumn::Paid => ("实缴金额（元）", "amount paid (yuan)"),
+            },
+            lang,
+        )
+    });
+    match (lang, column) {
+        (Lang::Zh, Some(c)) => format!("{table_zh}第 {row} 行的{c}"),
+        (Lang::Zh, None) => format!("{table_zh}第 {row} 行"),
+        (Lang::En, Some(c)) => format!("{table_en}, row {row}: {c}"),
+        (Lang::En, None) => format!("{table_en}, row {row}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_paths_are_labelled() {
+        assert_eq!(label("insured.months", Lang::Zh), "参保缴费明细");
+        assert_eq!(
+            label("insured.months.3.paid", Lang::Zh),
+            "参保缴费明细第 3 行的实缴金额（元）"
+        );
+        assert_eq!(
+            label("insured.months.13", Lang::En),
+            "Monthly records, row 13"
+        );
+        assert_eq!(label("insured.months.3.x", Lang::En), "insured.months.3.x");
     }
 }

@@ -111,6 +111,34 @@ pub fn text(kind: &IssueKind, lang: Lang) -> String {
             "数字过大，无法计算，请核对各项金额和人数。".into(),
             "The figures are too large to compute with: check the amounts and counts.".into(),
         ),
+        MonthsNotList => (
+            "应为逐月明细的列表（每月一行，共 12 行）。".into(),
+            "Should be a list of monthly rows (one row per month, 12 rows).".into(),
+        ),
+        MonthsRowNotObject => (
+            "这一行应包含月份、参保人数、应缴和实缴金额。".into(),
+            "This row should have the month, the insured count, and the amounts due and paid.".into(),
+        ),
+        MonthsRowCount { found } => (
+            format!("应为 12 行（每月一行），现在是 {found} 行。"),
+            format!("Should have 12 rows, one per month; this has {found}."),
+        ),
+        MonthOutOfRange => ("月份应为 1 到 12。".into(), "The month should be 1 to 12.".into()),
+        MonthDuplicate { month } => (
+            format!("{month} 月已在前面的行中填写过，每个月只能填一行。"),
+            format!("Month {month} is already given in an earlier row; each month once."),
+        ),
+        MonthsMissing { months } => {
+            let list: Vec<String> = months.iter().map(u64::to_string).collect();
+            (
+                format!("缺少 {} 月的明细。", list.join("、")),
+                format!("No row for month {}.", list.join(", ")),
+            )
+        }
+        MonthsDisagree { given, derived } => (
+            format!("填写的是 {given}，按参保缴费明细计算为 {derived}，两者不一致。请改正其中之一，或将此项留空，由明细计算。"),
+            format!("Given as {given}, but the monthly records give {derived}. Correct one of them, or leave this blank to use the monthly records."),
+        ),
     };
     match lang {
         Lang::Zh => zh,

@@ -2,6 +2,7 @@
 //! A new language touches only this folder.
 
 pub mod criteria;
+pub mod derived;
 pub mod fields;
 pub mod issues;
 pub mod notices;

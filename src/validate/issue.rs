@@ -101,6 +101,21 @@ pub enum IssueKind {
     ParameterUnknown { parameter: String },
     /// The figures are too large to compute with (beyond any real unit).
     ComputationOverflow,
+    /// The monthly records are not a list of rows.
+    MonthsNotList,
+    /// A row of the monthly records that is not an object.
+    MonthsRowNotObject,
+    /// Monthly records with other than 12 rows.
+    MonthsRowCount { found: usize },
+    /// A row's month outside 1–12.
+    MonthOutOfRange,
+    /// A month given in two rows (named on the later one).
+    MonthDuplicate { month: u64 },
+    /// Months 1–12 that no row gives.
+    MonthsMissing { months: Vec<u64> },
+    /// A year's figure that disagrees with the one the monthly records
+    /// give: an error, since either could decide the outcome.
+    MonthsDisagree { given: String, derived: String },
 }
 
 impl IssueKind {
@@ -149,6 +164,13 @@ impl IssueKind {
             HardshipNotCovered => "hardship.not_covered",
             ParameterUnknown { .. } => "policy.parameter_unknown",
             ComputationOverflow => "figures.overflow",
+            MonthsNotList => "months.type",
+            MonthsRowNotObject => "months.row_type",
+            MonthsRowCount { .. } => "months.count",
+            MonthOutOfRange => "months.month_range",
+            MonthDuplicate { .. } => "months.month_duplicate",
+            MonthsMissing { .. } => "months.missing",
+            MonthsDisagree { .. } => "months.disagree",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod fields;
 pub mod identifiers;
 mod issue;
+pub mod months;
 
 pub use issue::{Issue, IssueKind, Severity};
 
@@ -27,6 +28,9 @@ pub struct Validation {
     pub profile: Option<&'static LoadedProfile>,
     /// Every issue found, in form order.
     pub issues: Vec<Issue>,
+    /// The monthly records, when given and valid (whatever else is wrong):
+    /// reports show the figures derived from them.
+    pub months: Option<crate::application::months::MonthlyRecords>,
 }
 
 /// Collects issues while typed values are taken out of raw fields.
@@ -89,7 +93,8 @@ pub fn validate(raw: &RawApplication) -> Validation {
     });
 
     let applicant = applicant(&mut c, &raw.applicant);
-    let insured = insured(&mut c, &raw.insured, profile);
+    let table = months::table(&mut c.issues, raw.insured.months.raw());
+    let insured = insured(&mut c, &raw.insured, &table, profile);
     let declarations = declarations(&mut c, &raw.declarations, profile);
     let hardship = raw
         .hardship
@@ -123,6 +128,10 @@ pub fn validate(raw: &RawApplication) -> Validation {
         application,
         profile,
         issues: c.issues,
+        months: match table {
+            months::Table::Valid(records) => Some(records),
+            _ => None,
+        },
     }
 }
 
@@ -172,6 +181,7 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
 fn insured(
     c: &mut Collector,
     raw: &RawInsured,
+    table: &months::Table,
     profile: Option<&LoadedProfile>,
 ) -> Option<Insured> {
     let year = c.take(Field::Year, fields::count(raw.year.raw()));
@@ -187,11 +197,42 @@ fn insured(
         ),
         _ => {}
     }
-    let start = c.take(Field::Start, fields::count(raw.start.raw()));
-    let end = c.take(Field::End, fields::count(raw.end.raw()));
-    let monthly_average = c.take(
-        Field::MonthlyAverage,
-        fields::decimal(raw.monthly_average.raw(), fields::MAX_AVERAGE_DECIMALS),
+    // The figures the monthly records give: left blank, they are derived;
+    // given, they must agree.
+    let records = table.records();
+    let issues = &mut c.issues;
+    let count = |field: Field, value: &Value, derived: Option<u64>, issues: &mut Vec<Issue>| {
+        months::aggregate(
+            issues,
+            table,
+            months::Aggregate {
+                field,
+                value,
+                parse: fields::count,
+                derived,
+            },
+            |a, b| a == b,
+            |v| v.to_string(),
+        )
+    };
+    let start = count(
+        Field::Start,
+        raw.start.raw(),
+        records.map(|m| m.start()),
+        issues,
+    );
+    let end = count(Field::End, raw.end.raw(), records.map(|m| m.end()), issues);
+    let monthly_average = months::aggregate(
+        issues,
+        table,
+        months::Aggregate {
+            field: Field::MonthlyAverage,
+            value: raw.monthly_average.raw(),
+            parse: |v| fields::decimal(v, fields::MAX_AVERAGE_DECIMALS),
+            derived: records.map(|m| m.monthly_average()),
+        },
+        months::averages_agree,
+        months::show_average,
     );
     let retired_or_deceased = c.take(
         Field::RetiredOrDeceased,
@@ -201,11 +242,25 @@ fn insured(
         Field::NewBenefitClaimants,
         fields::count(raw.new_benefit_claimants.raw()),
     );
-    let months_paid_in_full = c.take(
+    let issues = &mut c.issues;
+    let months_paid_in_full = count(
         Field::MonthsPaidInFull,
-        fields::count(raw.months_paid_in_full.raw()),
+        raw.months_paid_in_full.raw(),
+        records.map(|m| m.months_paid_in_full()),
+        issues,
     );
-    let premiums_paid = c.take(Field::PremiumsPaid, fields::money(raw.premiums_paid.raw()));
+    let premiums_paid = months::aggregate(
+        issues,
+        table,
+        months::Aggregate {
+            field: Field::PremiumsPaid,
+            value: raw.premiums_paid.raw(),
+            parse: fields::money,
+            derived: records.map(|m| m.premiums_paid()),
+        },
+        |a, b| a == b,
+        crate::record::money,
+    );
     let arrears_and_late_fees = c.take(
         Field::ArrearsAndLateFees,
         fields::money(raw.arrears_and_late_fees.raw()),
@@ -220,6 +275,7 @@ fn insured(
         months_paid_in_full: months_paid_in_full?,
         premiums_paid: premiums_paid?,
         arrears_and_late_fees: arrears_and_late_fees?,
+        months: records.cloned(),
     };
     c.issues.extend(consistency::insured(&insured));
     Some(insured)

@@ -1,0 +1,219 @@
+//! 参保缴费明细 — twelve monthly rows, validated, and the year's figures
+//! derived from them (POLICY.md, "Monthly records").
+//!
+//! The derivations are data, not text: each names the field it fills,
+//! the formula (a stable id) and the value. `messages` words them.
+
+use rust_decimal::Decimal;
+
+use super::field::{Field, Months};
+
+/// One month of the statement, validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthRow {
+    /// 1–12.
+    pub month: u8,
+    /// 参保人数.
+    pub insured: u64,
+    /// 应缴, yuan (unit and employee shares together).
+    pub due: Decimal,
+    /// 实缴, yuan.
+    pub paid: Decimal,
+}
+
+/// Twelve monthly rows, months 1–12 each once, in month order. Only
+/// validation makes one ([`MonthlyRecords::new`] checks the months).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthlyRecords {
+    rows: Vec<MonthRow>,
+}
+
+/// How a figure is derived from the monthly rows: the stable ids reports
+/// and submissions carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Formula {
+    /// 年初参保人数 = month 1's count (our reading of 年初 on a monthly
+    /// statement; UNCONFIRMED: some places may use the previous December).
+    FirstMonth,
+    /// 年末参保人数 = month 12's count (as [`Formula::FirstMonth`], UNCONFIRMED).
+    LastMonth,
+    /// 月平均参保人数 = the sum of the twelve counts ÷ 12.
+    Average,
+    /// 实际缴纳失业保险费 = the sum of the twelve payments (unit plus
+    /// employee); arrears and late fees are still subtracted from it as
+    /// their own field.
+    SumPaid,
+    /// 足额缴费月数 = months whose payment is at least what was due.
+    PaidInFull,
+}
+
+impl Formula {
+    /// Every formula, in the order the fields are asked.
+    pub const ALL: [Formula; 5] = [
+        Formula::FirstMonth,
+        Formula::LastMonth,
+        Formula::Average,
+        Formula::SumPaid,
+        Formula::PaidInFull,
+    ];
+
+    /// The stable id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Formula::FirstMonth => "first_month_insured",
+            Formula::LastMonth => "last_month_insured",
+            Formula::Average => "sum_insured_div_12",
+            Formula::SumPaid => "sum_paid",
+            Formula::PaidInFull => "count_paid_at_least_due",
+        }
+    }
+
+    /// The formula an id names.
+    pub fn from_id(id: &str) -> Option<Formula> {
+        Formula::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The field the formula fills.
+    pub const fn field(self) -> Field {
+        match self {
+            Formula::FirstMonth => Field::Start,
+            Formula::LastMonth => Field::End,
+            Formula::Average => Field::MonthlyAverage,
+            Formula::SumPaid => Field::PremiumsPaid,
+            Formula::PaidInFull => Field::MonthsPaidInFull,
+        }
+    }
+
+    /// Is the formula what the policy says, rather than our reading of
+    /// it? The start and end counts are a documented interpretation.
+    pub const fn confirmed(self) -> bool {
+        !matches!(self, Formula::FirstMonth | Formula::LastMonth)
+    }
+}
+
+/// One derived figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Derivation {
+    pub formula: Formula,
+    /// Exact: a count, yuan, or the average (exact when sum ÷ 12
+    /// terminates, else to 28 significant digits; comparisons with it use
+    /// the sum, see [`MonthlyRecords::total_insured`]).
+    pub value: Decimal,
+}
+
+impl MonthlyRecords {
+    /// The rows as a year: `None` unless there are twelve, months 1–12
+    /// each once (in any order; kept in month order).
+    pub fn new(mut rows: Vec<MonthRow>) -> Option<MonthlyRecords> {
+        rows.sort_by_key(|r| r.month);
+        let complete = rows.len() == Months::ROWS
+            && rows
+                .iter()
+                .enumerate()
+                .all(|(i, r)| usize::from(r.month) == i + 1);
+        complete.then_some(MonthlyRecords { rows })
+    }
+
+    /// The twelve rows, January first.
+    pub fn rows(&self) -> &[MonthRow] {
+        &self.rows
+    }
+
+    /// Month 1's count.
+    pub fn start(&self) -> u64 {
+        self.rows.first().map_or(0, |r| r.insured)
+    }
+
+    /// Month 12's count.
+    pub fn end(&self) -> u64 {
+        self.rows.last().map_or(0, |r| r.insured)
+    }
+
+    /// The sum of the twelve counts (the average's numerator; the layoff
+    /// rate divides by it once, so sum ÷ 12 is never rounded on the way).
+    pub fn total_insured(&self) -> u64 {
+        self.rows
+            .iter()
+            .fold(0u64, |sum, r| sum.saturating_add(r.insured))
+    }
+
+    /// The sum of the counts ÷ 12.
+    pub fn monthly_average(&self) -> Decimal {
+        let months = Decimal::from(Months::ROWS as u64);
+        Decimal::from(self.total_insured()) / months
+    }
+
+    /// The sum of the twelve payments, yuan.
+    pub fn premiums_paid(&self) -> Decimal {
+        self.rows
+            .iter()
+            .fold(Decimal::ZERO, |sum, r| sum.saturating_add(r.paid))
+    }
+
+    /// Months whose payment covers what was due.
+    pub fn months_paid_in_full(&self) -> u64 {
+        self.rows.iter().filter(|r| r.paid >= r.due).count() as u64
+    }
+
+    /// The value of one formula.
+    pub fn value(&self, formula: Formula) -> Decimal {
+        match formula {
+            Formula::FirstMonth => Decimal::from(self.start()),
+            Formula::LastMonth => Decimal::from(self.end()),
+            Formula::Average => self.monthly_average(),
+            Formula::SumPaid => self.premiums_paid(),
+            Formula::PaidInFull => Decimal::from(self.months_paid_in_full()),
+        }
+    }
+
+    /// Every derived figure, in field order.
+    pub fn derivations(&self) -> [Derivation; 5] {
+        Formula::ALL.map(|formula| Derivation {
+            formula,
+            value: self.value(formula),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(month: u8, insured: u64, due: i64, paid: i64) -> MonthRow {
+        MonthRow {
+            month,
+            insured,
+            due: Decimal::new(due, 2),
+            paid: Decimal::new(paid, 2),
+        }
+    }
+
+    #[test]
+    fn a_year_of_rows_in_any_order() {
+        let mut rows: Vec<MonthRow> = (1..=12)
+            .rev()
+            .map(|m| row(m, 100 + u64::from(m), 70_000, 70_000))
+            .collect();
+        rows[0].paid = Decimal::new(69_999, 2); // December short by 1 分
+        let m = MonthlyRecords::new(rows).unwrap();
+        assert_eq!(m.start(), 101);
+        assert_eq!(m.end(), 112);
+        assert_eq!(m.total_insured(), 1278);
+        assert_eq!(m.monthly_average(), Decimal::new(1065, 1));
+        assert_eq!(m.premiums_paid(), Decimal::new(839_999, 2));
+        assert_eq!(m.months_paid_in_full(), 11);
+        assert_eq!(m.derivations()[2].formula.field(), Field::MonthlyAverage);
+    }
+
+    #[test]
+    fn not_a_year() {
+        let eleven: Vec<MonthRow> = (1..=11).map(|m| row(m, 1, 0, 0)).collect();
+        assert!(MonthlyRecords::new(eleven.clone()).is_none());
+        let mut twice = eleven;
+        twice.push(row(11, 1, 0, 0));
+        assert!(MonthlyRecords::new(twice).is_none());
+        for f in Formula::ALL {
+            assert_eq!(Formula::from_id(f.id()), Some(f));
+        }
+    }
+}
