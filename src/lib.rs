@@ -26,6 +26,7 @@ pub mod bindings;
 mod canonical;
 mod eligibility;
 mod field_path;
+mod figures;
 mod messages;
 mod named;
 mod policy;
@@ -41,7 +42,7 @@ mod validate;
 /// and kinds), kept with the application it lists.
 pub use application::field;
 /// Forgiving input for forms (`tidy`) and money as 万元 for display.
-pub use application::tidy;
+pub use validate::tidy;
 
 /// What the project's own tests, fuzz targets and data generator reach
 /// inside the engine. Not an API: it may change with any release.

@@ -5,7 +5,6 @@ pub mod field;
 pub mod leaf;
 pub mod months;
 mod raw;
-pub mod tidy;
 pub mod unique;
 
 pub use raw::*;

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod identifiers;
 mod issue;
 pub mod months;
+pub mod tidy;
 
 pub use issue::{Issue, IssueKind, Severity};
 
@@ -259,7 +260,7 @@ fn insured(
             derived: records.map(|m| m.premiums_paid()),
         },
         |a, b| a == b,
-        crate::record::money,
+        crate::figures::money,
     );
     let arrears_and_late_fees = c.take(
         Field::ArrearsAndLateFees,

@@ -222,7 +222,7 @@ pub fn averages_agree(given: Decimal, derived: Decimal) -> bool {
 
 /// An average as a message shows it (at most 10 decimals).
 pub fn show_average(value: Decimal) -> String {
-    crate::record::ratio(value)
+    crate::figures::ratio(value)
 }
 
 #[cfg(test)]
