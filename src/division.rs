@@ -208,7 +208,10 @@ mod tests {
             place.label_en(),
             "Jiangsu Suzhou Suzhou Industrial Park (320594)"
         );
-        assert_eq!(place.at(Level::Prefecture).label_zh(), "江苏省 苏州市 (320500)");
+        assert_eq!(
+            place.at(Level::Prefecture).label_zh(),
+            "江苏省 苏州市 (320500)"
+        );
         assert_eq!(place.at(Level::Province).label_zh(), "江苏省 (320000)");
     }
 
@@ -249,7 +252,14 @@ mod tests {
 
     #[test]
     fn codes_that_do_not_place() {
-        for code in ["", "91", "9132059", "91AB0594MA1MXL2K87", "9１320594", "913205é4"] {
+        for code in [
+            "",
+            "91",
+            "9132059",
+            "91AB0594MA1MXL2K87",
+            "9１320594",
+            "913205é4",
+        ] {
             assert_eq!(Place::of_credit_code(code), None, "{code}");
         }
         assert_eq!(Place::of_division_code("32059"), None);

@@ -79,7 +79,7 @@ fn verify_one(input: &Input) -> ExitCode {
             }
         },
         Err(code) => code,
-}
+    }
 }
 
 /// Reads and parses an application, or says where it is unreadable.

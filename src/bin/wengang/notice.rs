@@ -37,7 +37,8 @@ const UNREADABLE: u8 = 2;
 /// The default heading.
 pub const DEFAULT_TITLE: &str = "失业保险稳岗返还公示名单";
 /// The header of the CSV list.
-pub const NOTICE_HEADER: &str = "kind,number,district_code,district,name,credit_code,refund,count\n";
+pub const NOTICE_HEADER: &str =
+    "kind,number,district_code,district,name,credit_code,refund,count\n";
 
 /// One enterprise on the list.
 #[derive(Debug, Clone)]
@@ -94,7 +95,10 @@ fn notice(options: &Notice) -> Result<ExitCode, String> {
     let list = build(
         entries,
         options.by,
-        options.title.clone().unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
+        options
+            .title
+            .clone()
+            .unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
     );
     let written = match options.format {
         NoticeFormat::Csv => write_bytes(&options.output, &csv(&list)),
@@ -339,12 +343,7 @@ fn csv(list: &List) -> Vec<u8> {
         push_text(&mut out, &g.label);
         let _ = writeln!(Text(&mut out), ",,,{},{}", g.total, g.entries.len());
     }
-    let _ = writeln!(
-        Text(&mut out),
-        "total,,,,,,{},{}",
-        list.total,
-        list.count
-    );
+    let _ = writeln!(Text(&mut out), "total,,,,,,{},{}", list.total, list.count);
     out
 }
 
@@ -605,7 +604,14 @@ fn xlsx(list: &List, path: &Path) -> Result<(), String> {
     sheet
         .write_number_with_format(row, 5, yuan(list.total), &money_bold)
         .map_err(fail)?;
-    for (col, width) in [(0u16, 6.0), (1, 10.0), (2, 30.0), (3, 36.0), (4, 22.0), (5, 16.0)] {
+    for (col, width) in [
+        (0u16, 6.0),
+        (1, 10.0),
+        (2, 30.0),
+        (3, 36.0),
+        (4, 22.0),
+        (5, 16.0),
+    ] {
         sheet.set_column_width(col, width).map_err(fail)?;
     }
     sheet.set_paper_size(9); // A4
