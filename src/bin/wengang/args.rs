@@ -393,6 +393,47 @@ mod tests {
     }
 
     #[test]
+    fn verify_and_notice_take_many_inputs() {
+        assert_eq!(
+            args(&["verify", "a.json", "uploads", "--jobs", "3"]),
+            Ok(Command::Verify(Verify {
+                inputs: vec![Input::Path("a.json".into()), Input::Path("uploads".into())],
+                output: None,
+                jobs: Some(3),
+            }))
+        );
+        assert_eq!(
+            args(&[
+                "notice",
+                "results.csv",
+                "--output",
+                "list.XLSX",
+                "--by",
+                "prefecture"
+            ]),
+            Ok(Command::Notice(Notice {
+                inputs: vec![Input::Path("results.csv".into())],
+                output: Some("list.XLSX".into()),
+                format: NoticeFormat::Xlsx,
+                by: Level::Prefecture,
+                title: None,
+                jobs: None,
+            }))
+        );
+        let notice = args(&["notice", "up", "--output", "l.html", "--format", "csv"]);
+        assert!(matches!(notice, Ok(Command::Notice(n)) if n.format == NoticeFormat::Csv));
+        assert!(args(&["verify"]).is_err());
+        assert!(args(&["notice", "up"]).is_ok());
+        assert!(args(&["notice", "up", "--format", "xlsx"]).is_err());
+        assert!(args(&["notice", "up", "--format", "pdf"]).is_err());
+        assert!(args(&["notice", "up", "--by", "street"]).is_err());
+        // The single-input commands still take one.
+        assert!(args(&["check", "a.json", "b.json"]).is_err());
+        assert!(args(&["screen", "a.csv", "-"]).is_err());
+        assert!(args(&["screen", "a.csv", "--format", "html"]).is_err());
+    }
+
+    #[test]
     fn mistakes_are_reported() {
         assert!(args(&["check"]).is_err());
         assert!(args(&["check", "-", "--lang", "fr"]).is_err());
