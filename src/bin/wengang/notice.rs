@@ -414,7 +414,9 @@ body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei',
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
 p { margin: 0 0 3mm; }
-table { width: 100%; border-collapse: collapse; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead th:nth-child(1) { width: 9%; } thead th:nth-child(3) { width: 30%; } thead th:nth-child(4) { width: 19%; }
+td { overflow-wrap: anywhere; }
 th, td { border: 0.5pt solid #000; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
