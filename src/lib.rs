@@ -24,6 +24,7 @@ pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
 mod canonical;
+pub mod division;
 mod eligibility;
 mod field_path;
 mod figures;

@@ -3,6 +3,7 @@
 use std::ffi::OsString;
 
 use wengang_engine::batch::Format;
+use wengang_engine::division::Level;
 use wengang_engine::{internals::policy, Lang};
 
 pub const USAGE: &str = "\
@@ -13,6 +14,13 @@ USAGE:
     wengang submit FILE|- [--lang zh|en]   print the submission file (wengang.submission/2) of a valid
                                            application; the same in every language (--lang: messages)
     wengang verify FILE|-                  re-run the engine on a submission and say whether it holds
+    wengang verify FILE|DIR... [OPTIONS]   verify many: files, folders (their *.json files, by name) and
+                                           JSON Lines files (.jsonl/.ndjson, one submission a line), in
+                                           parallel; one CSV row each in input order (source, outcome,
+                                           credit_code, name, refund, field, reason), counts on stderr
+        --output FILE                      the rows (default: standard output; given, even one file
+                                           gives a row)
+        --jobs N                           worker threads (default: one per core)
     wengang schema                         print the JSON Schema of wengang.application/1
     wengang policies [--json]              list the policy profiles with dates and sources
     wengang screen FILE|- [OPTIONS]        pre-screen many applications, one per row (CSV or JSON Lines)
@@ -24,12 +32,28 @@ USAGE:
         --jobs N                           worker threads (default: one per core)
     wengang gen --rows N [--seed S] [--policy ID] [--output FILE]
                                            deterministic synthetic applications (CSV) for benchmarks
+    wengang notice INPUT... [OPTIONS]      the list a bureau publishes (公示名单): number, name, credit
+                                           code and refund, grouped by district with a count and total
+                                           each. INPUT: screen's result CSV (its valid, eligible rows), or
+                                           submissions as for verify (those that hold and are eligible).
+                                           No contact, phone or bank data is read into it.
+        --output FILE                      .csv, .html (a printable A4 page) or .xlsx (default: CSV on
+                                           standard output)
+        --format csv|html|xlsx             the output's format (default: by --output's extension)
+        --by district|prefecture|province  the grouping, from credit-code positions 3-8 (default district)
+        --title TEXT                       the heading (default 失业保险稳岗返还公示名单)
+        --jobs N                           verification threads, for submissions (default: one per core)
 
 Exit codes: 0 done (verify: the submission holds); 1 verify: altered after it was made
 (the message names the field, the file's value and the engine's), submit: cannot be made;
 2 unreadable input or a usage error (screen: an unreadable file, or a bad row under --strict);
 3 verify: made under another engine or profile version (names both, and how the decision
 changes under today's rules); 4 verify: an older format (wengang.submission/1): export again.
+verify on many submissions exits with the code of the most serious outcome found, in this
+order: altered (1) > unreadable (2) > other version (3) > old format (4) > all hold (0).
+An alteration is possible fraud and is never hidden by another outcome; an unreadable file
+cannot be checked at all, so it could hide one; another version is not tampering but needs
+deciding again; an old format needs only a new export. No submission found at all: 2.
 ";
 
 /// What to do.
@@ -37,11 +61,12 @@ changes under today's rules); 4 verify: an older format (wengang.submission/1): 
 pub enum Command {
     Check { input: Input, lang: Lang },
     Submit { input: Input, lang: Lang },
-    Verify { input: Input },
+    Verify(Verify),
     Schema,
     Policies { json: bool },
     Screen(Screen),
     Gen(Gen),
+    Notice(Notice),
     Help,
     Version,
 }
@@ -58,6 +83,45 @@ pub struct Screen {
     pub policy: Option<String>,
     pub strict: bool,
     /// `None`: one per core.
+    pub jobs: Option<usize>,
+}
+
+/// `wengang verify`: one submission or many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verify {
+    pub inputs: Vec<Input>,
+    pub output: Option<OsString>,
+    /// `None`: one per core.
+    pub jobs: Option<usize>,
+}
+
+/// The formats of the notice list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeFormat {
+    Csv,
+    Html,
+    Xlsx,
+}
+
+impl NoticeFormat {
+    fn parse(text: &str) -> Option<NoticeFormat> {
+        match text.to_ascii_lowercase().as_str() {
+            "csv" => Some(NoticeFormat::Csv),
+            "html" | "htm" => Some(NoticeFormat::Html),
+            "xlsx" => Some(NoticeFormat::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// `wengang notice`: where the list comes from and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub inputs: Vec<Input>,
+    pub output: Option<OsString>,
+    pub format: NoticeFormat,
+    pub by: Level,
+    pub title: Option<String>,
     pub jobs: Option<usize>,
 }
 
@@ -92,10 +156,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
-    let mut input: Option<Input> = None;
+    let mut inputs: Vec<Input> = Vec::new();
     let mut lang = Lang::Zh;
     let mut json = false;
-    let mut format = None;
+    let mut format: Option<String> = None;
+    let mut by = None;
+    let mut title = None;
     let mut output = None;
     let mut reminders = None;
     let mut policy_id: Option<String> = None;
@@ -114,14 +180,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     .ok_or_else(|| format!("--lang takes zh or en, not `{tag}`"))?;
             }
             Long("json") => json = true,
-            Long("format") => {
+            Long("format") => format = Some(text(&mut parser)?),
+            Long("by") => {
                 let value = text(&mut parser)?;
-                format = Some(match value.as_str() {
-                    "csv" => Format::Csv,
-                    "jsonl" | "ndjson" => Format::JsonLines,
-                    other => return Err(format!("--format takes csv or jsonl, not `{other}`")),
+                by = Some(match value.as_str() {
+                    "district" => Level::District,
+                    "prefecture" => Level::Prefecture,
+                    "province" => Level::Province,
+                    other => {
+                        return Err(format!(
+                            "--by takes district, prefecture or province, not `{other}`"
+                        ))
+                    }
                 });
             }
+            Long("title") => title = Some(text(&mut parser)?),
             Long("output") | Short('o') => {
                 output = Some(parser.value().map_err(|e| e.to_string())?)
             }
@@ -142,18 +215,32 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             Value(value) if subcommand.is_none() => {
                 subcommand = Some(value.to_string_lossy().into_owned())
             }
-            Value(value) if input.is_none() => {
-                input = Some(if value == "-" {
-                    Input::Stdin
-                } else {
-                    Input::Path(value)
-                });
-            }
+            Value(value) => inputs.push(if value == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(value)
+            }),
             other => return Err(other.unexpected().to_string()),
         }
     }
+    let many = matches!(subcommand.as_deref(), Some("verify" | "notice"));
+    if !many && inputs.len() > 1 {
+        if let Some(Input::Path(extra)) = inputs.get(1) {
+            return Err(lexopt::Arg::Value(extra.clone()).unexpected().to_string());
+        }
+        return Err("unexpected argument \"-\"".to_owned());
+    }
+    let input = if many { None } else { inputs.pop() };
     let need_input = |input: Option<Input>, what: &str| {
         input.ok_or_else(|| format!("`wengang {what}` needs a FILE (or - for standard input)"))
+    };
+    let screen_format = |format: Option<String>| -> Result<Option<Format>, String> {
+        match format.as_deref() {
+            None => Ok(None),
+            Some("csv") => Ok(Some(Format::Csv)),
+            Some("jsonl" | "ndjson") => Ok(Some(Format::JsonLines)),
+            Some(other) => Err(format!("--format takes csv or jsonl, not `{other}`")),
+        }
     };
     match subcommand.as_deref() {
         Some("check") => Ok(Command::Check {
@@ -164,14 +251,48 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             input: need_input(input, "submit")?,
             lang,
         }),
-        Some("verify") => Ok(Command::Verify {
-            input: need_input(input, "verify")?,
-        }),
+        Some("verify") if inputs.is_empty() => Err(
+            "`wengang verify` needs a FILE (or - for standard input), or several, or a folder"
+                .to_owned(),
+        ),
+        Some("verify") => Ok(Command::Verify(Verify {
+            inputs,
+            output,
+            jobs,
+        })),
+        Some("notice") if inputs.is_empty() => Err(
+            "`wengang notice` needs screen's result CSV, or submissions (files, folders, JSON Lines)"
+                .to_owned(),
+        ),
+        Some("notice") => {
+            let by_extension = output.as_ref().and_then(|o| {
+                std::path::Path::new(o)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .and_then(NoticeFormat::parse)
+            });
+            let format = match format.as_deref() {
+                Some(f) => NoticeFormat::parse(f)
+                    .ok_or_else(|| format!("--format takes csv, html or xlsx, not `{f}`"))?,
+                None => by_extension.unwrap_or(NoticeFormat::Csv),
+            };
+            if format == NoticeFormat::Xlsx && output.as_ref().is_none_or(|o| o == "-") {
+                return Err("a spreadsheet (xlsx) needs --output FILE".to_owned());
+            }
+            Ok(Command::Notice(Notice {
+                inputs,
+                output,
+                format,
+                by: by.unwrap_or(Level::District),
+                title,
+                jobs,
+            }))
+        }
         Some("schema") => Ok(Command::Schema),
         Some("policies") => Ok(Command::Policies { json }),
         Some("screen") => Ok(Command::Screen(Screen {
             input: need_input(input, "screen")?,
-            format,
+            format: screen_format(format)?,
             output,
             reminders,
             policy: policy_id,
@@ -269,6 +390,47 @@ mod tests {
         assert!(args(&["screen", "-", "--format", "xml"]).is_err());
         assert!(args(&["screen", "-", "--jobs", "0"]).is_err());
         assert!(args(&["gen"]).is_err());
+    }
+
+    #[test]
+    fn verify_and_notice_take_many_inputs() {
+        assert_eq!(
+            args(&["verify", "a.json", "uploads", "--jobs", "3"]),
+            Ok(Command::Verify(Verify {
+                inputs: vec![Input::Path("a.json".into()), Input::Path("uploads".into())],
+                output: None,
+                jobs: Some(3),
+            }))
+        );
+        assert_eq!(
+            args(&[
+                "notice",
+                "results.csv",
+                "--output",
+                "list.XLSX",
+                "--by",
+                "prefecture"
+            ]),
+            Ok(Command::Notice(Notice {
+                inputs: vec![Input::Path("results.csv".into())],
+                output: Some("list.XLSX".into()),
+                format: NoticeFormat::Xlsx,
+                by: Level::Prefecture,
+                title: None,
+                jobs: None,
+            }))
+        );
+        let notice = args(&["notice", "up", "--output", "l.html", "--format", "csv"]);
+        assert!(matches!(notice, Ok(Command::Notice(n)) if n.format == NoticeFormat::Csv));
+        assert!(args(&["verify"]).is_err());
+        assert!(args(&["notice", "up"]).is_ok());
+        assert!(args(&["notice", "up", "--format", "xlsx"]).is_err());
+        assert!(args(&["notice", "up", "--format", "pdf"]).is_err());
+        assert!(args(&["notice", "up", "--by", "street"]).is_err());
+        // The single-input commands still take one.
+        assert!(args(&["check", "a.json", "b.json"]).is_err());
+        assert!(args(&["screen", "a.csv", "-"]).is_err());
+        assert!(args(&["screen", "a.csv", "--format", "html"]).is_err());
     }
 
     #[test]

@@ -36,24 +36,9 @@ pub fn run(command: Command) -> ExitCode {
                 }
             })
         }
-        Command::Verify { input } => match read(&input) {
-            Ok(text) => match engine::verify(&text) {
-                Ok(verified) => {
-                    let refund = verified.decision.refund.as_deref().unwrap_or("-");
-                    println!(
-                        "ok: {} holds ({}, refund {refund})",
-                        input.name(),
-                        verified.policy
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(reason) => {
-                    let outcome = reason.outcome();
-                    eprintln!("wengang: {}: {}: {reason}", input.name(), outcome.as_str());
-                    ExitCode::from(outcome.exit_code())
-                }
-            },
-            Err(code) => code,
+        Command::Verify(options) => match crate::verify::single(&options) {
+            Some(input) => verify_one(input),
+            None => crate::verify::run(&options),
         },
         Command::Schema => {
             print_json(&engine::application_schema());
@@ -62,6 +47,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Policies { json } => policies(json),
         Command::Screen(options) => crate::screen::run(&options),
         Command::Gen(options) => crate::gen::run(&options),
+        Command::Notice(options) => crate::notice::run(&options),
         Command::Help => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -70,6 +56,29 @@ pub fn run(command: Command) -> ExitCode {
             println!("wengang {}", engine::ENGINE_VERSION);
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// `wengang verify FILE`: one submission, its message and its exit code.
+fn verify_one(input: &Input) -> ExitCode {
+    match read(input) {
+        Ok(text) => match engine::verify(&text) {
+            Ok(verified) => {
+                let refund = verified.decision.refund.as_deref().unwrap_or("-");
+                println!(
+                    "ok: {} holds ({}, refund {refund})",
+                    input.name(),
+                    verified.policy
+                );
+                ExitCode::SUCCESS
+            }
+            Err(reason) => {
+                let outcome = reason.outcome();
+                eprintln!("wengang: {}: {}: {reason}", input.name(), outcome.as_str());
+                ExitCode::from(outcome.exit_code())
+            }
+        },
+        Err(code) => code,
     }
 }
 

@@ -3,7 +3,10 @@
 mod args;
 mod commands;
 mod gen;
+mod notice;
 mod screen;
+mod submissions;
+mod verify;
 
 use std::process::ExitCode;
 
