@@ -1,6 +1,7 @@
 //! The print view: the application form (申请表) and the commitment
 //! letter (承诺书) laid out for A4, with a QR code of the submission
-//! digest so counter staff can match paper to file.
+//! digest so counter staff can match paper to file; for 免申即享
+//! profiles, a self-check record verifiable against the exported file.
 
 use yew::prelude::*;
 
@@ -12,7 +13,8 @@ use crate::app::qr;
 use crate::app::state::Action;
 use crate::app::text::t;
 use crate::field::Field;
-use crate::RawApplication;
+use crate::policy::Procedure;
+use crate::{Lang, RawApplication};
 
 #[function_component(PrintView)]
 pub fn print_view(ctx: &Ctx) -> Html {
@@ -31,6 +33,17 @@ pub fn print_view(ctx: &Ctx) -> Html {
     let app = &ctx.state.application;
     let signatory = form::as_text(form::get(app, Field::Signatory.path()));
     let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
+    if ctx.report.procedure == Some(Procedure::Automatic) {
+        return html! {
+            <div class="print">
+                <div class="actions no-print">
+                    <button type="button" class="back-link" onclick={on_back}>{ t(lang, "返回结果", "Back to the result") }</button>
+                    <button type="button" class="button" id="print-now" onclick={on_print}>{ t(lang, "打印", "Print") }</button>
+                </div>
+                { self_check_record(ctx, digest.as_deref(), &signatory, &date) }
+            </div>
+        };
+    }
     html! {
         <div class="print">
             <div class="actions no-print">
@@ -64,7 +77,50 @@ pub fn print_view(ctx: &Ctx) -> Html {
     }
 }
 
-fn qr_block(digest: Option<&str>, lang: crate::Lang) -> Html {
+/// 免申即享: nothing is applied for, so the print is a self-check record
+/// anyone can verify against the exported file, not an application form.
+fn self_check_record(ctx: &Ctx, digest: Option<&str>, checker: &str, date: &str) -> Html {
+    let lang = ctx.state.lang;
+    let r = &ctx.report;
+    let profile = r.profile.as_ref().map(|p| match lang {
+        Lang::Zh => format!("{}（{}），版本 {}", p.name, p.id, p.version),
+        Lang::En => format!("{} ({}), version {}", p.name, p.id, p.version),
+    });
+    html! {
+        <section class="sheet" id="sheet-record">
+            <header class="sheet__header">
+                <h1 id="page-heading" tabindex="-1">{ t(lang, "稳岗返还自查记录", "Job-retention refund self-check record") }</h1>
+                { qr_block(digest, lang) }
+            </header>
+            <p class="sheet__lead" id="record-lead">{ t(lang,
+                "本政策“免申即享”：经办机构比对数据后直接拨付，单位无需申请。本记录是单位按所选政策自行核对的结果，不是申请表，不需要提交；拨付以经办机构的核定和公示名单为准。名单或金额有误时，可在公示期内凭本记录及其导出文件提出异议。",
+                "Under these rules the refund is paid without application (免申即享): the office matches its records and pays. This is the unit's own check against the chosen rules, not an application form, and is not submitted; the office's decision and public list decide. If the list or the amount is wrong, object within the notice period with this record and its exported file.") }</p>
+            <section class="sheet__section" id="record-verify">
+                <h2>{ t(lang, "如何核对本记录", "How to verify this record") }</h2>
+                <ul class="list">
+                    if let Some(profile) = profile {
+                        <li>{ t(lang, "所用政策：", "Rules used: ") }{ profile }</li>
+                    }
+                    <li>{ t(lang, "预审引擎版本：", "Engine version: ") }{ crate::ENGINE_VERSION }</li>
+                    <li>{ t(lang,
+                        "二维码和右侧的摘要（sha256）唯一对应导出的自查记录文件（.json）：用 wengang verify 核对该文件，结果应为 ok 且摘要一致；任何答案改动都会改变摘要。",
+                        "The QR code and the digest (sha256) identify the exported self-check file (.json) exactly: wengang verify on that file should say ok with the same digest; changing any answer changes the digest.") }</li>
+                </ul>
+            </section>
+            { for ctx.state.pages().into_iter().filter(|p| *p != Page::Commitment).map(|page| html! {
+                <section class="sheet__section">
+                    <h2>{ page.title(lang) }</h2>
+                    { answers(ctx, page, false) }
+                </section>
+            }) }
+            <p class="sheet__result">{ t(lang, "自查结果：", "Self-check result: ") }{ &r.summary }</p>
+            <p class="sheet__sign">{ t(lang, "核对人：", "Checked by: ") }{ checker }</p>
+            <p class="sheet__sign">{ t(lang, "核对日期：", "Date: ") }{ date }</p>
+        </section>
+    }
+}
+
+fn qr_block(digest: Option<&str>, lang: Lang) -> Html {
     let Some(digest) = digest else {
         return html! { <p class="hint">{ t(lang, "申请尚有错误，无法生成核对码。", "The application has errors: no check code.") }</p> };
     };
