@@ -103,7 +103,7 @@ fn self_check_record(ctx: &Ctx, digest: Option<&str>, checker: &str, date: &str)
                     }
                     <li>{ t(lang, "预审引擎版本：", "Engine version: ") }{ crate::ENGINE_VERSION }</li>
                     <li>{ t(lang,
-                        "二维码和右侧的摘要（sha256）唯一对应导出的自查记录文件（.json）：用 wengang verify 核对该文件，结果应为 ok 且摘要一致；任何答案改动都会改变摘要。",
+                        "二维码及其摘要（sha256）唯一对应导出的自查记录文件（.json）：用 wengang verify 核对该文件，结果应为 ok 且摘要一致；任何答案改动都会改变摘要。",
                         "The QR code and the digest (sha256) identify the exported self-check file (.json) exactly: wengang verify on that file should say ok with the same digest; changing any answer changes the digest.") }</li>
                 </ul>
             </section>
