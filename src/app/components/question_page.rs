@@ -37,7 +37,9 @@ pub fn question_page(ctx: &Ctx) -> Html {
         questions.push(html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> });
         // The proposal right below what it is proposed from.
         if matches!(f.field, Field::Policy | Field::CreditCode) {
-            questions.push(html! { <div key={"proposal"}>{ proposal(ctx, page) }</div> });
+            questions.push(
+                html! { <div key={"proposal"} aria-live="polite">{ proposal(ctx, page) }</div> },
+            );
         }
     }
     html! {
