@@ -412,7 +412,7 @@ test('a date with no published rules says so and offers the latest rules only as
   await type(page, 'commitment.date', '2026-03-01');
   const box = page.locator('#no-rules');
   assert.match(await box.innerText(), /该日期没有已公布的稳岗返还政策/);
-  assert.match(await box.innerText(), /该日期的预审应使用 2025 年度数据/, 'the date\'s own data year');
+  assert.match(await box.innerText(), /2026-03-01 没有已公布的稳岗返还政策（该日期应使用 2025 年度数据）/, 'the date\'s own data year');
   assert.equal(await page.inputValue('#f-policy'), '', 'no other year\'s rules chosen in silence');
   await screenshot(page, '31-no-rules');
   await axeClean(page, 'policy, no rules published');
@@ -423,7 +423,7 @@ test('a date with no published rules says so and offers the latest rules only as
   assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2025');
   const note = page.locator('#estimate-note');
   assert.match(await note.innerText(), /^估算/);
-  assert.match(await note.innerText(), /这不是 2026-03-01 适用的规则/);
+  assert.match(await note.innerText(), /jiangsu-2025 估算，仅供参考/);
   assert.match(await note.innerText(), /按 2024 年度数据计算，不是 2025 年度/);
   await screenshot(page, '32-no-rules-estimate');
   await axeClean(page, 'policy, estimate chosen');

@@ -11,6 +11,7 @@ use crate::app::form::{self, Page};
 use crate::app::state::{self, Action};
 use crate::app::text::t;
 use crate::field::Field;
+use crate::messages::notices::{self, Notice};
 use crate::policy::LoadedProfile;
 use crate::Lang;
 
@@ -65,7 +66,7 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
     };
     let date = &p.date;
     let Some(profile) = p.profile else {
-        return no_rules(&p, &reason, &current, choose, lang);
+        return no_rules(&p, &current, choose, lang);
     };
     let id = &profile.profile.id;
     let text = match lang {
@@ -87,16 +88,20 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
     }
 }
 
-/// No rules are published for the date: say so, with the date's data
-/// year, and offer the latest rules as an estimate, labelled as one.
+/// No rules are published for the date: say so (the engine's notice,
+/// with the date's data year), and offer the latest rules as an
+/// estimate, labelled as one.
 fn no_rules(
     p: &crate::policy::Proposal,
-    reason: &str,
     current: &str,
     choose: impl Fn(&LoadedProfile) -> Callback<MouseEvent>,
     lang: Lang,
 ) -> Html {
-    let date = &p.date;
+    let notice = Notice::NoRulesPublished {
+        date: p.date.clone(),
+        data_year: p.data_year,
+        latest: p.latest.map(|l| l.profile.id.clone()),
+    };
     let year = p.data_year.map(|y| y.to_string()).unwrap_or_default();
     let estimate = p.latest.map(|latest| {
         let id = &latest.profile.id;
@@ -105,32 +110,26 @@ fn no_rules(
             html! {
                 <p id="estimate-note"><span class="tag tag--unconfirmed">{ t(lang, "估算", "Estimate") }</span>
                     { match lang {
-                        Lang::Zh => format!(" 正在按最新已公布的 {id}（{}）估算：这不是 {date} 适用的规则，结果仅供参考；该政策按 {used} 年度数据计算，不是 {year} 年度。", latest.profile.name.get(lang)),
-                        Lang::En => format!(" Estimating with the latest published rules, {id} ({}): not the rules for {date}, for reference only; they use {used} figures, not {year}.", latest.profile.name.get(lang)),
+                        Lang::Zh => format!(" 正在按 {id} 估算，仅供参考；该政策按 {used} 年度数据计算，不是 {year} 年度。"),
+                        Lang::En => format!(" Estimating with {id}, for reference only; it uses {used} figures, not {year}."),
                     } }
                 </p>
             }
         } else {
             html! {
-                <>
-                    <p>{ t(lang, "可以按最新已公布的政策估算，结果仅供参考：", "You may estimate with the latest published rules, for reference only:") }</p>
-                    <button type="button" class="button button--secondary" id="use-estimate" onclick={choose(latest)}>
-                        { match lang {
-                            Lang::Zh => format!("按 {id} 估算（不是适用的规则）"),
-                            Lang::En => format!("Estimate with {id} (not the rules that apply)"),
-                        } }
-                    </button>
-                </>
+                <button type="button" class="button button--secondary" id="use-estimate" onclick={choose(latest)}>
+                    { match lang {
+                        Lang::Zh => format!("按 {id} 估算（不是适用的规则）"),
+                        Lang::En => format!("Estimate with {id} (not the rules that apply)"),
+                    } }
+                </button>
             }
         }
     });
     html! {
         <div class="inset inset--warning" id="no-rules">
             <h2 class="heading-s">{ t(lang, "该日期没有已公布的稳岗返还政策", "No rules are published for this date") }</h2>
-            <p>{ match lang {
-                Lang::Zh => format!("{reason}，{date}：没有找到该日期适用的已公布政策，本工具不会改用其他年度的政策。该日期的预审应使用 {year} 年度数据。"),
-                Lang::En => format!("{reason}, {date}: no published rules apply on this date, and this tool will not use another year's in their place. A check on this date uses {year} figures."),
-            } }</p>
+            <p>{ notices::text(&notice, lang) }</p>
             { estimate.unwrap_or_default() }
         </div>
     }
