@@ -108,8 +108,8 @@ const POLICY: &[Prompt] = &[
     h(
         Field::Policy,
         Kind::Policy,
-        "已按日期和地区推荐，可更改。",
-        "Suggested from the date and place; you can change it.",
+        "已按日期和地区推荐（有信用代码时按其登记地），可更改。",
+        "Suggested from the date and the place (the credit code's, once given); you can change it.",
     ),
 ];
 const ENTERPRISE: &[Prompt] = &[

@@ -132,29 +132,83 @@ pub fn blank(today: &str) -> Value {
     );
     form::set(&mut app, Field::Policy.path(), Value::Null);
     form::set(&mut app, Field::CommitmentDate.path(), json!(today));
-    suggest_policy(&mut app, "suzhou");
+    let proposed = proposal(&app, "suzhou");
+    suggest_policy(&mut app, proposed);
     app
 }
 
-/// Picks the profile for the application's date and place (or, when none
-/// is valid that day, the latest that started before it; the engine then
-/// warns that the date is outside it), and the data year that goes with it.
-fn suggest_policy(app: &mut Value, place: &str) {
+/// The places a choice of the place select stands for, most local first
+/// (Suzhou is in Jiangsu, so Jiangsu's rules come next).
+pub fn places_of_choice(place: &str) -> &'static [&'static str] {
+    match place {
+        "suzhou" => &["suzhou", "jiangsu", "cn"],
+        "jiangsu" => &["jiangsu", "cn"],
+        _ => &["cn"],
+    }
+}
+
+/// The place select's choice for a credit code's places.
+fn choice_of_places(places: &[&str]) -> &'static str {
+    match places.first().copied() {
+        Some("suzhou") => "suzhou",
+        Some("jiangsu") => "jiangsu",
+        _ => "other",
+    }
+}
+
+/// The registering division of a credit code (positions 3–8), once it
+/// has been typed that far and is all digits.
+pub fn division(credit_code: &str) -> Option<&str> {
+    let division = credit_code.trim().get(2..8)?;
+    division
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then_some(division)
+}
+
+/// The application's date, when it is a whole, valid date.
+fn date_of(app: &Value) -> Option<String> {
     let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
-    let latest = || {
-        policy::profiles()
-            .iter()
-            .filter_map(|p| p.as_ref().ok())
-            .filter(|p| p.profile.valid_from.as_str() <= date.as_str())
-            .max_by(|a, b| a.profile.valid_from.cmp(&b.profile.valid_from))
+    crate::validate::fields::date_text(date.trim())
+        .ok()
+        .map(|d| d.to_string())
+}
+
+/// What the engine proposes for the application's date: by the credit
+/// code when it names a division, else by the place chosen.
+pub fn proposal(app: &Value, place: &str) -> Option<policy::Proposal> {
+    let date = date_of(app)?;
+    let code = form::as_text(form::get(app, Field::CreditCode.path()));
+    Some(match division(&code) {
+        Some(_) => policy::propose(&date, &code),
+        None => policy::propose_in(&date, places_of_choice(place)),
+    })
+}
+
+/// Picks the proposed profile for the application's date and the data
+/// year that goes with it. On a date with no published rules it picks
+/// none (the policy page says so and offers the latest rules as an
+/// estimate) and sets the date's own data year: never another year's
+/// rules in silence. A date not yet whole changes nothing.
+fn suggest_policy(app: &mut Value, proposal: Option<policy::Proposal>) {
+    let Some(proposal) = proposal else {
+        return;
     };
-    if let Some(profile) = policy::suggest(place, &date).or_else(latest) {
-        form::set(app, Field::Policy.path(), json!(profile.profile.id));
-        form::set(
-            app,
-            Field::Year.path(),
-            json!(profile.profile.data_year.to_string()),
-        );
+    match proposal.profile {
+        Some(profile) => {
+            form::set(app, Field::Policy.path(), json!(profile.profile.id));
+            form::set(
+                app,
+                Field::Year.path(),
+                json!(profile.profile.data_year.to_string()),
+            );
+        }
+        None => {
+            form::set(app, Field::Policy.path(), Value::Null);
+            if let Some(year) = proposal.data_year {
+                form::set(app, Field::Year.path(), json!(year.to_string()));
+            }
+        }
     }
 }
 
@@ -319,7 +373,16 @@ impl Reducible for AppState {
             Action::SetField { field, value } => {
                 form::set(&mut s.application, field.path(), value);
                 if field == Field::CommitmentDate {
-                    suggest_policy(&mut s.application, &s.place);
+                    let proposed = proposal(&s.application, &s.place);
+                    suggest_policy(&mut s.application, proposed);
+                }
+                if field == Field::CreditCode {
+                    // The place select follows the code; the policy is
+                    // offered, not changed (the pages show the proposal).
+                    let code = form::as_text(form::get(&s.application, field.path()));
+                    if division(&code).is_some() {
+                        s.place = choice_of_places(policy::places_of(&code)).to_owned();
+                    }
                 }
                 if field == Field::Policy {
                     let id = form::as_text(form::get(&s.application, Field::Policy.path()));
@@ -335,7 +398,10 @@ impl Reducible for AppState {
             }
             Action::SetPlace(place) => {
                 s.place = place;
-                suggest_policy(&mut s.application, &s.place);
+                // The place chosen by hand decides, whatever the code says.
+                let proposed = date_of(&s.application)
+                    .map(|date| policy::propose_in(&date, places_of_choice(&s.place)));
+                suggest_policy(&mut s.application, proposed);
             }
             Action::SetHardship(taken) => {
                 let value = if taken { json!({}) } else { Value::Null };
@@ -411,8 +477,13 @@ impl Reducible for AppState {
             Action::Embedded(origin) => s.embedded = Some(origin),
             Action::Prefill(values) => {
                 merge_into(&mut s.application, &values);
+                let code = form::as_text(form::get(&s.application, Field::CreditCode.path()));
+                if division(&code).is_some() {
+                    s.place = choice_of_places(policy::places_of(&code)).to_owned();
+                }
                 if form::get(&values, Field::Policy.path()).is_null() {
-                    suggest_policy(&mut s.application, &s.place);
+                    let proposed = proposal(&s.application, &s.place);
+                    suggest_policy(&mut s.application, proposed);
                 } else if let Ok(p) = policy::find(&form::as_text(form::get(
                     &s.application,
                     Field::Policy.path(),
@@ -454,11 +525,21 @@ mod tests {
     }
 
     #[test]
-    fn a_date_after_every_profile_gets_the_latest_one() {
+    fn a_date_without_published_rules_gets_no_profile_but_its_own_data_year() {
         let s = Rc::new(AppState::new("2026-11-26", Lang::Zh));
         assert_eq!(
             form::get(&s.application, Field::Policy.path()),
-            &json!("cn-2025")
+            &Value::Null
+        );
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2025")
+        );
+        let p = proposal(&s.application, &s.place).unwrap();
+        assert_eq!(p.profile, None);
+        assert_eq!(
+            p.latest.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2025")
         );
     }
 
@@ -470,12 +551,77 @@ mod tests {
         });
         assert_eq!(
             form::get(&s.application, Field::Policy.path()),
-            &json!("cn-2024")
+            &json!("jiangsu-2024"),
+            "Suzhou is in Jiangsu"
         );
         let s = s.reduce(Action::SetPlace("other".into()));
         assert_eq!(
             form::get(&s.application, Field::Policy.path()),
             &json!("cn-2024")
+        );
+        let s = s.reduce(Action::SetPlace("jiangsu".into()));
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("jiangsu-2024")
+        );
+    }
+
+    #[test]
+    fn a_date_not_yet_whole_changes_nothing() {
+        let s = state().reduce(Action::SetField {
+            field: Field::CommitmentDate,
+            value: json!("2026-0"),
+        });
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("suzhou-2019")
+        );
+    }
+
+    #[test]
+    fn the_credit_code_moves_the_place_and_proposes_but_does_not_choose() {
+        let s = state()
+            .reduce(Action::SetPlace("other".into()))
+            .reduce(Action::SetField {
+                field: Field::CommitmentDate,
+                value: json!("2024-06-10"),
+            });
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("cn-2024")
+        );
+        let s = s.reduce(Action::SetField {
+            field: Field::CreditCode,
+            value: json!("9132"),
+        });
+        assert_eq!(s.place, "other", "no division yet");
+        let s = s.reduce(Action::SetField {
+            field: Field::CreditCode,
+            value: json!("91320100MA1MXL2K87"),
+        });
+        assert_eq!(s.place, "jiangsu");
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("cn-2024"),
+            "offered, not changed"
+        );
+        let p = proposal(&s.application, &s.place).unwrap();
+        assert_eq!(
+            p.profile.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2024")
+        );
+        // A date typed afterwards follows the code.
+        let s = s.reduce(Action::SetField {
+            field: Field::CommitmentDate,
+            value: json!("2023-06-10"),
+        });
+        assert_eq!(
+            form::get(&s.application, Field::Policy.path()),
+            &json!("jiangsu-2023")
+        );
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2022")
         );
     }
 

@@ -88,6 +88,11 @@ pub fn criterion(id: &str, lang: Lang) -> &'static str {
         "environmental" => t(lang, "符合环保政策", "Environmental policy"),
         "not_seriously_dishonest" => t(lang, "非严重失信企业", "Not seriously dishonest"),
         "not_zombie" => t(lang, "非僵尸企业", "Not a zombie enterprise"),
+        "no_historical_arrears" => t(
+            lang,
+            "无失业保险历史欠费",
+            "No earlier unemployment-insurance arrears",
+        ),
         "hardship_temporary_difficulty" => t(lang, "暂时性困难且恢复有望", "Temporary difficulty"),
         "hardship_union_agreed_plan" => t(lang, "稳岗方案经工会同意", "Plan agreed with the union"),
         "hardship_no_layoff_commitment" => t(lang, "不裁员或少裁员承诺", "No-layoff commitment"),
@@ -111,6 +116,32 @@ pub fn parameter(name: &str, lang: Lang) -> &'static str {
             lang,
             "30 人以下规则所用人数",
             "Headcount of the 30-or-fewer rule",
+        ),
+        "procedure" => t(
+            lang,
+            "办理方式（申请或免申即享）",
+            "Procedure (application or automatic)",
+        ),
+        "small_unit_scope" => t(
+            lang,
+            "30 人以下规则的适用范围",
+            "Scope of the 30-or-fewer rule",
+        ),
+        "size_headcount_rule" => t(
+            lang,
+            "经办机构划型口径（按参保人数）",
+            "The office's size rule (by insured headcount)",
+        ),
+        "late_payment_cutoff" => t(lang, "补缴截止日期", "Late-payment cut-off"),
+        "hardship_benefit" => t(
+            lang,
+            "困难企业（失业保险金标准）",
+            "Hardship (benefit formula)",
+        ),
+        "hardship_contribution" => t(
+            lang,
+            "困难企业（社会保险费标准）",
+            "Hardship (contribution formula)",
         ),
         "review_threshold" => t(
             lang,

@@ -13,8 +13,8 @@ pub mod size_table;
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
-    find, listing, profiles, propose, suggest, LoadedProfile, ProfileError, ProfileSummary,
-    Proposal,
+    find, listing, places_of, profiles, propose, propose_in, suggest, LoadedProfile, ProfileError,
+    ProfileSummary, Proposal,
 };
 
 use std::collections::BTreeMap;

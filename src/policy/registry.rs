@@ -203,7 +203,13 @@ pub fn places_of(credit_code: &str) -> &'static [&'static str] {
 /// silence: with none valid, `profile` is `None` and `latest` names the
 /// newest profile of the place as an estimate.
 pub fn propose(date: &str, credit_code: &str) -> Proposal {
-    let places = places_of(credit_code);
+    propose_in(date, places_of(credit_code))
+}
+
+/// Proposes the profile for a date among `places` (profile id prefixes,
+/// most local first, as [`places_of`] gives them): for a place chosen by
+/// hand when no credit code is known yet.
+pub fn propose_in(date: &str, places: &'static [&'static str]) -> Proposal {
     let profile = places.iter().find_map(|place| suggest_exact(place, date));
     // The newest rules of the place that ended before the date; the more
     // local on a tie (Jiangsu's 2025 over the nation's).

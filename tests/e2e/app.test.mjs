@@ -370,3 +370,138 @@ test('axe-core finds no accessibility violation on any page', async () => {
   await audit('print');
   await context.close();
 });
+
+// --- Policy round 2: proposals, dates without rules, 免申即享 -------------------
+
+/** Runs axe-core on the page as it stands (axe is injected, so the context bypasses CSP). */
+async function axeClean(page, name) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
+  assert.deepEqual(found, [], found.join('\n'));
+}
+
+/** On the review page: changes the date through its change link and returns to the review. */
+async function changeDate(page, date) {
+  await page.click('#change-commitment-date');
+  await type(page, 'commitment.date', date);
+  await next(page);
+  await page.waitForSelector('.review');
+}
+
+test('the credit code proposes Jiangsu rules for a 32… unit, chosen with one click', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await choose(page, 'place', 2); // 其他地区（按全国政策）
+  await type(page, 'commitment.date', '2024-06-10');
+  assert.equal(await page.inputValue('#f-policy'), 'cn-2024', 'national rules for a place outside Jiangsu');
+  await next(page);
+
+  await type(page, 'applicant.credit_code', '91320100MA1MXL2K8D');
+  const proposal = page.locator('#proposal');
+  assert.match(await proposal.innerText(), /信用代码 32…（江苏），2024-06-10：建议 jiangsu-2024/);
+  await screenshot(page, '30-proposal-jiangsu');
+  await axeClean(page, 'enterprise with a proposal');
+  await tabTo(page, 'use-proposal');
+  await page.keyboard.press('Enter');
+  assert.match(await proposal.innerText(), /建议 jiangsu-2024（已选用）/, 'one click chose it');
+  assert.equal(await page.locator('#use-proposal').count(), 0);
+
+  await page.click('.back-link');
+  assert.equal(await heading(page), '适用政策');
+  assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2024');
+  assert.equal(await page.inputValue('#f-place'), 'jiangsu', 'the place follows the credit code');
+  assert.match(await page.locator('#proposal').innerText(), /（已选用）/);
+  await axeClean(page, 'policy with the proposal chosen');
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('a date with no published rules says so and offers the latest rules only as a labelled estimate', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await type(page, 'commitment.date', '2026-03-01');
+  const box = page.locator('#no-rules');
+  assert.match(await box.innerText(), /该日期没有已公布的稳岗返还政策/);
+  assert.match(await box.innerText(), /2026-03-01 没有已公布的稳岗返还政策（该日期应使用 2025 年度数据）/, 'the date\'s own data year');
+  assert.equal(await page.inputValue('#f-policy'), '', 'no other year\'s rules chosen in silence');
+  await screenshot(page, '31-no-rules');
+  await axeClean(page, 'policy, no rules published');
+
+  await tabTo(page, 'use-estimate');
+  assert.match(await page.locator('#use-estimate').innerText(), /按 jiangsu-2025 估算（不是适用的规则）/);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2025');
+  const note = page.locator('#estimate-note');
+  assert.match(await note.innerText(), /^估算/);
+  assert.match(await note.innerText(), /jiangsu-2025 估算，仅供参考/);
+  assert.match(await note.innerText(), /按 2024 年度数据计算，不是 2025 年度/);
+  await screenshot(page, '32-no-rules-estimate');
+  await axeClean(page, 'policy, estimate chosen');
+
+  // The date lies outside the estimate's rules: a warning to confirm, not a silent pass.
+  await next(page);
+  await page.locator('#error-summary').waitFor();
+  assert.match(await page.locator('#error-summary').innerText(), /2025-04-14|2025-12-31/);
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('application rules (suzhou-2019) keep the eight stages and the application form', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadDemo(page, 'eligible-sme');
+  await toResult(page);
+  assert.equal(await page.locator('#route .stage').count(), 8);
+  assert.match(await page.locator('#route').innerText(), /受理申请[\s\S]*联合会审[\s\S]*政府备案/);
+  assert.equal(await page.locator('#automatic-checklist').count(), 0);
+  assert.match(await page.locator('#print').innerText(), /打印申请表和承诺书/);
+  await page.click('#print');
+  await page.waitForSelector('#sheet-commitment');
+  assert.equal(await heading(page), '失业保险稳岗返还申请表');
+  assert.equal(await page.locator('#sheet-record').count(), 0);
+  await context.close();
+});
+
+test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the eight stages, and print a self-check record', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await loadDemo(page, 'eligible-sme'); // a Suzhou unit (credit code 320594…)
+  for (const [date, profile, name] of [['2020-06-10', 'suzhou-2020', 'suzhou-2020'], ['2024-06-10', 'jiangsu-2024', 'jiangsu-2024']]) {
+    await changeDate(page, date);
+    if (profile === 'jiangsu-2024') {
+      // Jiangsu 2024 may exclude earlier arrears (unconfirmed): declaring none meets it either way.
+      await page.click('#change-declarations-no_outstanding_arrears');
+      await answer(page, 'declarations.no_outstanding_arrears', true);
+      await next(page);
+      await page.waitForSelector('.review');
+    }
+    await toResult(page);
+    assert.equal(await heading(page), '符合稳岗返还条件', profile);
+    assert.match(await page.locator('#profile-info').innerText(), new RegExp(`\\(${profile}\\)|（${profile}）`));
+    const checklist = page.locator('#automatic-checklist');
+    assert.match(await checklist.innerText(), /免申即享：无需提交申请，请核对以下事项/, profile);
+    assert.match(await checklist.innerText(), /收款账户[\s\S]*企业划型[\s\S]*公示名单/, profile);
+    assert.equal(await page.locator('#route').count(), 0, `${profile}: no eight stages`);
+    assert.doesNotMatch(await page.locator('.result').innerText(), /受理申请|联合会审|政府备案/, profile);
+    assert.match(await page.locator('#export').innerText(), /导出自查记录/);
+    await screenshot(page, `33-checklist-${name}`);
+    await axeClean(page, `result, ${profile}`);
+
+    await page.click('#print');
+    await page.waitForSelector('#sheet-record');
+    assert.equal(await heading(page), '稳岗返还自查记录');
+    assert.equal(await page.locator('#sheet-commitment').count(), 0, 'no commitment letter to sign');
+    const record = await page.locator('#sheet-record').innerText();
+    assert.match(record, /不是申请表，不需要提交/);
+    assert.match(record, new RegExp(`所用政策：.*（${profile}）`));
+    assert.match(record, /wengang verify/);
+    assert.doesNotMatch(record, /申请表和承诺书|单位（盖章）/);
+    assert.match(await page.locator('.qr__digest').innerText(), /^sha256:[0-9a-f]{64}$/);
+    await screenshot(page, `34-record-${name}`);
+    await axeClean(page, `self-check record, ${profile}`);
+    await page.click('.back-link'); // to the result
+    await page.click('.back-link'); // to the review
+    await page.waitForSelector('.review');
+  }
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});

@@ -6,6 +6,7 @@ pub mod header;
 pub mod import;
 pub mod notices;
 pub mod print;
+pub mod proposal;
 pub mod question;
 pub mod question_page;
 pub mod result;

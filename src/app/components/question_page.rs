@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::error_summary::ErrorSummary;
+use super::proposal::proposal;
 use super::question::Question;
 use super::Ctx;
 use crate::app::form::{self, input_id, Page};
@@ -27,12 +28,20 @@ pub fn question_page(ctx: &Ctx) -> Html {
     let on_submit = super::continue_on_submit(&ctx.dispatch);
     let on_back = super::back_on_click(&ctx.dispatch);
     let taking_hardship = !form::get(&state.application, Section::Hardship.name()).is_null();
-    let questions: Html = page
+    let mut questions: Vec<Html> = Vec::new();
+    for f in page
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
-        .map(|f| html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> })
-        .collect();
+    {
+        questions.push(html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> });
+        // The proposal right below what it is proposed from.
+        if matches!(f.field, Field::Policy | Field::CreditCode) {
+            questions.push(
+                html! { <div key={"proposal"} aria-live="polite">{ proposal(ctx, page) }</div> },
+            );
+        }
+    }
     html! {
         <div class={classes!("question-page", format!("page--{}", page.slug()))}>
             if step > 1 || state.returning {
@@ -45,7 +54,7 @@ pub fn question_page(ctx: &Ctx) -> Html {
             <h1 class="heading" id="page-heading" tabindex="-1">{ page.title(lang) }</h1>
             <form novalidate=true onsubmit={on_submit}>
                 { intro(ctx, page) }
-                { questions }
+                { for questions }
                 <button type="submit" class="button" id="continue">
                     { if state.returning { t(lang, "保存并返回核对", "Save and return to check") } else { t(lang, "继续", "Continue") } }
                 </button>
@@ -99,7 +108,8 @@ fn place(ctx: &Ctx) -> Html {
             <label class="label" for={id.clone()}>{ t(lang, "申请地区", "Where you apply") }</label>
             <select class="select" id={id} {onchange}>
                 <option value="suzhou" selected={current == "suzhou"}>{ t(lang, "苏州市", "Suzhou") }</option>
-                <option value="other" selected={current != "suzhou"}>{ t(lang, "其他地区（按全国政策）", "Elsewhere (national rules)") }</option>
+                <option value="jiangsu" selected={current == "jiangsu"}>{ t(lang, "江苏省其他地区", "Elsewhere in Jiangsu") }</option>
+                <option value="other" selected={current != "suzhou" && current != "jiangsu"}>{ t(lang, "其他地区（按全国政策）", "Elsewhere (national rules)") }</option>
             </select>
         </div>
     }
