@@ -7,6 +7,7 @@
 
 mod param;
 mod param_id;
+mod read;
 mod registry;
 pub mod size_table;
 
@@ -28,8 +29,7 @@ use crate::named::named;
 use crate::text::Bilingual;
 
 /// A source document (文号), as cited by parameters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// The document number, e.g. 人社部发〔2019〕23号.
     pub document: String,
@@ -107,8 +107,7 @@ pub enum Headcount {
 }
 
 /// A value for large units and one for SMEs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: ParamValue"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ByClass<T> {
     pub large: Param<T>,
     pub sme: Param<T>,
@@ -126,16 +125,14 @@ impl<T> ByClass<T> {
 /// A layoff-rate threshold and how a rate is held against it: each
 /// threshold carries its own comparison (Suzhou 2020: large `<` 1.84%,
 /// SME `<=` 5.5%).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Threshold {
     pub rate: Param<Decimal>,
     pub comparison: Param<Comparison>,
 }
 
 /// The layoff-rate thresholds of large units and of SMEs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     pub large: Threshold,
     pub sme: Threshold,
@@ -151,8 +148,7 @@ impl Thresholds {
 }
 
 /// The looser threshold for units with few insured (参保职工 30 人及以下).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SmallUnitRule {
     /// Who the rule covers: `true` only SMEs (national 2020), `false` any
     /// unit (Suzhou 2020, national 2021 on).
@@ -165,8 +161,7 @@ pub struct SmallUnitRule {
 /// An office's rule that classes a unit by its insured headcount (Jiangsu
 /// 2024: units not on the statistics list with ≥ 300 insured at year-end
 /// are large).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SizeHeadcountRule {
     /// At or above this many insured the unit is large.
     pub min_insured_large: Param<u64>,
@@ -174,8 +169,7 @@ pub struct SizeHeadcountRule {
 }
 
 /// The declarations a profile requires (each `true` = checked).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeclarationRules {
     pub industrial_policy: Param<bool>,
     pub environmental: Param<bool>,
@@ -188,8 +182,7 @@ pub struct DeclarationRules {
 }
 
 /// 困难企业: the hardship path's formulas.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HardshipRules {
     /// months × local monthly average unemployment benefit × insured.
     pub benefit: Option<BenefitFormula>,
@@ -205,8 +198,7 @@ pub struct HardshipRules {
     pub fund_reserve_months: Param<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BenefitFormula {
     pub months: Param<u64>,
     /// 月人均失业保险金, yuan.
@@ -214,16 +206,14 @@ pub struct BenefitFormula {
     pub headcount: Param<Headcount>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContributionFormula {
     pub months: Param<u64>,
     pub share: Param<Decimal>,
 }
 
 /// A policy profile: the rules of one place (or the nation) for one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolicyProfile {
     pub id: String,
     /// Bumped whenever a value changes.
@@ -347,3 +337,111 @@ named!(Headcount {
     End => "end",
     MonthlyAverage => "monthly_average",
 });
+
+// How each profile type is read from its data file (see `read`).
+read::data_struct!(
+    Source {
+        document,
+        title,
+        confirmed
+    },
+    strict = true
+);
+read::data_struct!(Threshold { rate, comparison }, strict = true);
+read::data_struct!(Thresholds { large, sme }, strict = true);
+read::data_struct!(
+    SmallUnitRule {
+        sme_only,
+        max_insured,
+        threshold,
+        headcount
+    },
+    strict = true
+);
+read::data_struct!(
+    SizeHeadcountRule {
+        min_insured_large,
+        headcount
+    },
+    strict = true
+);
+read::data_struct!(
+    DeclarationRules {
+        industrial_policy,
+        environmental,
+        seriously_dishonest_excluded,
+        zombie_excluded,
+        no_historical_arrears
+    },
+    strict = true
+);
+read::data_struct!(
+    HardshipRules {
+        benefit,
+        contribution,
+        difficulty,
+        union_plan,
+        no_layoff_months,
+        fund_reserve_months
+    },
+    strict = true
+);
+read::data_struct!(
+    BenefitFormula {
+        months,
+        monthly_benefit,
+        headcount
+    },
+    strict = true
+);
+read::data_struct!(ContributionFormula { months, share }, strict = true);
+read::data_struct!(
+    PolicyProfile {
+        id,
+        version,
+        name,
+        place,
+        applies_in,
+        data_year,
+        valid_from,
+        valid_to,
+        sources,
+        procedure,
+        layoff_formula,
+        layoff_threshold,
+        small_unit_rule,
+        refund_rate,
+        unit_treatment,
+        size_headcount_rule,
+        months_paid_in_full,
+        late_payment_cutoff,
+        declarations,
+        review_threshold,
+        hardship,
+        fund_reserve_months,
+        notes
+    },
+    strict = true
+);
+
+impl<T: ParamValue> read::Data for ByClass<T> {
+    fn read(value: &serde_json::Value, at: &str) -> Result<Self, String> {
+        let fields = read::Fields::of(value, at)?;
+        fields.only(&["large", "sme"])?;
+        Ok(ByClass {
+            large: fields.take("large")?,
+            sme: fields.take("sme")?,
+        })
+    }
+}
+
+impl read::Data for Bilingual {
+    fn read(value: &serde_json::Value, at: &str) -> Result<Self, String> {
+        let fields = read::Fields::of(value, at)?;
+        fields.only(&["zh", "en"])?;
+        Ok(Bilingual {
+            zh: fields.take("zh")?,
+            en: fields.take("en")?,
+        })
+    }
+}

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::named::Named;
@@ -23,20 +22,6 @@ pub struct Param<T> {
     pub confirmed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-/// A parameter as written in the data file, before its value is typed.
-/// (One shape for every parameter keeps a single JSON reader for all of
-/// them, which keeps the browser build small.)
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawParam {
-    value: Value,
-    source: String,
-    clause: String,
-    confirmed: bool,
-    #[serde(default)]
-    note: Option<String>,
 }
 
 /// A type a parameter's JSON value can be read as.
@@ -90,31 +75,12 @@ impl<K: Named + Ord, V: Named> ParamValue for BTreeMap<K, Option<V>> {
     }
 }
 
-impl<'de, T: ParamValue> Deserialize<'de> for Param<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = RawParam::deserialize(deserializer)?;
-        let value = match &raw.value {
-            Value::Null => None,
-            v => Some(
-                T::from_json(v).ok_or_else(|| D::Error::custom(format!("unexpected value {v}")))?,
-            ),
-        };
-        Ok(Param {
-            value,
-            source: raw.source,
-            clause: raw.clause,
-            confirmed: raw.confirmed,
-            note: raw.note,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn param<T: ParamValue>(json: &str) -> Result<Param<T>, serde_json::Error> {
-        serde_json::from_str(json)
+    fn param<T: ParamValue>(json: &str) -> Result<Param<T>, String> {
+        crate::policy::read::from_str(json)
     }
 
     #[test]

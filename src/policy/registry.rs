@@ -4,42 +4,56 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use super::PolicyProfile;
-use crate::canonical;
+
+/// The data of one profile: natively the file as written; in the browser
+/// the compact copy build.rs makes (the same data less the maintainers'
+/// notes, which no surface shows).
+macro_rules! profile {
+    ($id:literal) => {
+        (
+            $id,
+            #[cfg(not(target_arch = "wasm32"))]
+            include_str!(concat!("profiles/", $id, ".json")),
+            #[cfg(target_arch = "wasm32")]
+            include_str!(concat!(env!("OUT_DIR"), "/", $id, ".json")),
+        )
+    };
+}
 
 /// One file per profile; adding a profile means adding a line here.
 const FILES: [(&str, &str); 13] = [
-    ("cn-2019", include_str!("profiles/cn-2019.json")),
-    ("suzhou-2019", include_str!("profiles/suzhou-2019.json")),
-    ("suzhou-2020", include_str!("profiles/suzhou-2020.json")),
-    ("cn-2021", include_str!("profiles/cn-2021.json")),
-    ("jiangsu-2021", include_str!("profiles/jiangsu-2021.json")),
-    ("cn-2022", include_str!("profiles/cn-2022.json")),
-    ("jiangsu-2022", include_str!("profiles/jiangsu-2022.json")),
-    ("cn-2023", include_str!("profiles/cn-2023.json")),
-    ("jiangsu-2023", include_str!("profiles/jiangsu-2023.json")),
-    ("cn-2024", include_str!("profiles/cn-2024.json")),
-    ("jiangsu-2024", include_str!("profiles/jiangsu-2024.json")),
-    ("cn-2025", include_str!("profiles/cn-2025.json")),
-    ("jiangsu-2025", include_str!("profiles/jiangsu-2025.json")),
+    profile!("cn-2019"),
+    profile!("suzhou-2019"),
+    profile!("suzhou-2020"),
+    profile!("cn-2021"),
+    profile!("jiangsu-2021"),
+    profile!("cn-2022"),
+    profile!("jiangsu-2022"),
+    profile!("cn-2023"),
+    profile!("jiangsu-2023"),
+    profile!("cn-2024"),
+    profile!("jiangsu-2024"),
+    profile!("cn-2025"),
+    profile!("jiangsu-2025"),
 ];
+
+/// The digest of each data file's canonical JSON, computed by build.rs
+/// with the engine's canonical form (`src/canonical.rs`) from the full file.
+const DIGESTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profile_digests.rs"));
 
 /// A profile and the data it was read from.
 #[derive(Debug)]
 pub struct LoadedProfile {
     pub profile: PolicyProfile,
     text: &'static str,
-    digest: OnceLock<String>,
+    digest: &'static str,
 }
 
 impl LoadedProfile {
-    /// `sha256:` + hex of the profile's canonical JSON, as receipts
-    /// record it. Computed on first use: start-up in the browser reads
-    /// eight profiles but reports on one.
+    /// `sha256:` + hex of the profile data file's canonical JSON, as
+    /// submissions stamp it.
     pub fn digest(&self) -> &str {
-        self.digest.get_or_init(|| {
-            let value: serde_json::Value = serde_json::from_str(self.text).unwrap_or_default();
-            canonical::digest(&value)
-        })
+        self.digest
     }
 }
 
@@ -83,14 +97,19 @@ fn load(id: &str, text: &'static str) -> Loaded {
         id: id.to_owned(),
         reason,
     };
-    let profile: PolicyProfile = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let profile: PolicyProfile = super::read::from_str(text).map_err(corrupt)?;
     if profile.id != id {
         return Err(corrupt(format!("file declares id `{}`", profile.id)));
     }
+    let digest = DIGESTS
+        .iter()
+        .find(|(file, _)| *file == id)
+        .map(|(_, digest)| *digest)
+        .ok_or_else(|| corrupt("no digest from build.rs".to_owned()))?;
     Ok(LoadedProfile {
         profile,
         text,
-        digest: OnceLock::new(),
+        digest,
     })
 }
 
@@ -280,6 +299,26 @@ pub fn suggest(place: &str, date: &str) -> Option<&'static LoadedProfile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_time_digest_is_the_canonical_digest_of_the_file() {
+        for loaded in profiles() {
+            let p = loaded.as_ref().unwrap();
+            let value: serde_json::Value = serde_json::from_str(p.text).unwrap();
+            assert_eq!(
+                p.digest(),
+                crate::canonical::digest(&value),
+                "{}",
+                p.profile.id
+            );
+        }
+        assert_eq!(profiles().len(), FILES.len());
+        assert_eq!(
+            DIGESTS.len(),
+            FILES.len(),
+            "a data file not in FILES, or the reverse"
+        );
+    }
 
     #[test]
     fn suggestion_prefers_the_place_then_the_nation() {

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
 
 use super::Source;
 use crate::application::Industry;
@@ -12,8 +11,7 @@ use crate::application::Industry;
 const TABLE: &str = include_str!("enterprise_size.json");
 
 /// A figure the table classifies by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Measure {
     /// 从业人员, persons.
     Employees,
@@ -23,8 +21,14 @@ pub enum Measure {
     Assets,
 }
 
+crate::named::named!(Measure {
+    Employees => "employees",
+    Revenue => "revenue",
+    Assets => "assets",
+});
+
 /// One row of the table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SizeRow {
     pub industries: Vec<Industry>,
     /// The row's name in the standard.
@@ -61,7 +65,7 @@ impl SizeRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SizeTable {
     pub source: Source,
     pub rows: Vec<SizeRow>,
@@ -78,6 +82,21 @@ impl SizeTable {
 pub fn table() -> Option<&'static SizeTable> {
     static PARSED: OnceLock<Option<SizeTable>> = OnceLock::new();
     PARSED
-        .get_or_init(|| serde_json::from_str(TABLE).ok())
+        .get_or_init(|| super::read::from_str(TABLE).ok())
         .as_ref()
 }
+
+// Read as every profile is (see `read`); unknown keys (the table's notes)
+// are allowed here, as before.
+super::read::data_struct!(
+    SizeRow {
+        industries,
+        name,
+        sme_below_any,
+        medium_at_least,
+        small_at_least,
+        medium_confirmed
+    },
+    strict = false
+);
+super::read::data_struct!(SizeTable { source, rows }, strict = false);
