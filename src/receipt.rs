@@ -505,6 +505,68 @@ mod tests {
     }
 
     #[test]
+    fn another_version_lists_every_version_and_change_once_in_order() {
+        let error = VerifyError::OtherVersion {
+            versions: vec![
+                VersionChange {
+                    what: "engine".into(),
+                    file: "0.0.9".into(),
+                    engine: "0.1.0".into(),
+                },
+                VersionChange {
+                    what: "policy profile suzhou-2020".into(),
+                    file: "1".into(),
+                    engine: "2".into(),
+                },
+            ],
+            changes: vec![
+                Difference {
+                    path: "decision.refund".into(),
+                    file: serde_json::json!("20000.00"),
+                    computed: serde_json::json!("10000.00"),
+                },
+                Difference {
+                    path: "decision.refund_rate".into(),
+                    file: serde_json::json!("1"),
+                    computed: serde_json::json!("0.5"),
+                },
+            ],
+        };
+        assert_eq!(
+            error.to_string(),
+            "made under another version (not altered): engine 0.0.9 (this engine: 0.1.0), \
+             policy profile suzhou-2020 1 (this engine: 2); under today's rules: \
+             decision.refund: \"20000.00\" → \"10000.00\", decision.refund_rate: \"1\" → \"0.5\""
+        );
+        assert_eq!(error.outcome(), VerifyOutcome::OtherVersion);
+    }
+
+    #[test]
+    fn a_refused_submission_says_how_many_errors_block_it() {
+        let mut raw = sample();
+        raw.contact.phone = serde_json::json!("12345").into();
+        raw.insured.start = serde_json::json!("many").into();
+        let error = submit(&raw).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the application has 2 error(s) and cannot be submitted"
+        );
+        assert_eq!(error.report(Lang::En).issues.len(), 2);
+    }
+
+    #[test]
+    fn an_unknown_profile_with_a_broken_digest_is_altered_not_another_version() {
+        let mut file = serde_json::to_value(submit(&sample()).unwrap()).unwrap();
+        file["policy"]["id"] = serde_json::json!("mars-2030");
+        file["application"]["policy"] = serde_json::json!("mars-2030");
+        let error = verify(&file.to_string()).unwrap_err();
+        assert_eq!(error.outcome(), VerifyOutcome::Altered, "{error}");
+        file["digest"] = serde_json::json!(digest_of(&file));
+        let error = verify(&file.to_string()).unwrap_err();
+        assert_eq!(error.outcome(), VerifyOutcome::OtherVersion, "{error}");
+    }
+
+    #[test]
     fn arrays_of_other_lengths_differ_as_a_whole() {
         let found = differences("d", &json!([1, 2]), &json!([1]));
         assert_eq!(found.len(), 1);
