@@ -1,5 +1,6 @@
 //! The columns of a batch file: one per leaf of `wengang.application/1`,
-//! named by its dotted path (`applicant.credit_code`).
+//! named by its dotted path (`applicant.credit_code`) or its zh-CN label
+//! (`统一社会信用代码`, from `messages::fields`).
 
 use serde_json::Value;
 
@@ -77,7 +78,8 @@ impl Header {
                 name
             }
             .trim();
-            let column = Field::from_path(name);
+            let column =
+                Field::from_path(name).or_else(|| crate::messages::fields::field_from_label(name));
             match column {
                 Some(c) if header.slots.contains(&Some(c)) => header.duplicated.push(c.path()),
                 Some(_) => {}
@@ -148,5 +150,28 @@ mod tests {
         assert_eq!(v, Value::Null);
         set_leaf(&mut v, Kind::Text, "12");
         assert_eq!(v, Value::String("12".into()));
+    }
+
+    #[test]
+    fn columns_may_be_named_by_their_zh_labels() {
+        let h = Header::new([
+            "统一社会信用代码",
+            "年初参保人数",
+            "applicant.name",
+            "单位名称",
+            "x",
+        ]);
+        assert_eq!(
+            h.slots,
+            vec![
+                Some(Column::CreditCode),
+                Some(Column::Start),
+                Some(Column::ApplicantName),
+                Some(Column::ApplicantName),
+                None
+            ]
+        );
+        assert_eq!(h.duplicated, vec!["applicant.name"]);
+        assert_eq!(h.unknown, vec!["x".to_owned()]);
     }
 }
