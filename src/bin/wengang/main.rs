@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod gen;
 mod screen;
+mod xlsx;
 
 use std::process::ExitCode;
 
