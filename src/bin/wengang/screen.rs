@@ -50,10 +50,16 @@ struct Done {
 }
 
 /// Where result or reminder rows go: CSV as the workers write it, or an
-/// .xlsx sheet (when the file name ends in `.xlsx`).
+/// .xlsx sheet (when the file name ends in `.xlsx`), written by a thread of
+/// its own: formatting the cells and compressing the workbook cost more
+/// than screening, and the result and reminder workbooks then take a core
+/// each.
 enum Sink {
     Csv(Box<dyn Write>),
-    Xlsx(Box<SheetWriter>, std::path::PathBuf),
+    Xlsx {
+        rows: Option<SyncSender<Vec<u8>>>,
+        writer: Option<thread::JoinHandle<Result<(), String>>>,
+    },
 }
 
 /// How the result file's columns are held in .xlsx (`batch::RESULT_HEADER`).
@@ -76,6 +82,16 @@ const REMINDER_KINDS: [CellKind; 4] = [
     CellKind::Text,
     CellKind::Money,
 ];
+
+/// The end of a workbook writer.
+fn join(writer: Option<thread::JoinHandle<Result<(), String>>>) -> Result<(), String> {
+    match writer {
+        Some(w) => w
+            .join()
+            .unwrap_or_else(|_| Err("the .xlsx writer stopped".into())),
+        None => Ok(()),
+    }
+}
 
 fn is_xlsx(path: &std::ffi::OsStr) -> bool {
     path.to_string_lossy()
@@ -100,8 +116,21 @@ impl Sink {
                 // Fail now, not after the whole run, if the file cannot be made.
                 File::create(p).map_err(|e| named(p, &e))?;
                 let names: Vec<&str> = header.trim_end().split(',').collect();
-                let writer = SheetWriter::new(sheet, &names, kinds).map_err(|e| named(p, &e))?;
-                return Ok(Sink::Xlsx(Box::new(writer), p.into()));
+                let mut sheet = SheetWriter::new(sheet, &names, kinds).map_err(|e| named(p, &e))?;
+                let path = std::path::PathBuf::from(p);
+                let (tx, rx) = sync_channel::<Vec<u8>>(4);
+                let writer = thread::spawn(move || {
+                    for rows in rx {
+                        sheet.write_csv(&rows)?;
+                    }
+                    sheet
+                        .save(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                });
+                return Ok(Sink::Xlsx {
+                    rows: Some(tx),
+                    writer: Some(writer),
+                });
             }
             Some(p) if p != "-" => Sink::Csv(Box::new(BufWriter::with_capacity(
                 1 << 20,
@@ -118,7 +147,17 @@ impl Sink {
     fn write(&mut self, rows: &[u8]) -> io::Result<()> {
         match self {
             Sink::Csv(w) => w.write_all(rows),
-            Sink::Xlsx(w, _) => w.write_csv(rows).map_err(io::Error::other),
+            Sink::Xlsx { rows: tx, writer } => {
+                let sent = tx.as_ref().is_some_and(|tx| tx.send(rows.to_vec()).is_ok());
+                if sent {
+                    return Ok(());
+                }
+                // The writer stopped: its error says why.
+                tx.take();
+                Err(io::Error::other(
+                    join(writer.take()).err().unwrap_or_default(),
+                ))
+            }
         }
     }
 
@@ -126,9 +165,10 @@ impl Sink {
     fn finish(self) -> io::Result<()> {
         match self {
             Sink::Csv(mut w) => w.flush(),
-            Sink::Xlsx(w, path) => w
-                .save(&path)
-                .map_err(|e| io::Error::other(format!("{}: {e}", path.display()))),
+            Sink::Xlsx { rows, writer } => {
+                drop(rows);
+                join(writer).map_err(io::Error::other)
+            }
         }
     }
 }
