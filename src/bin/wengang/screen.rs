@@ -189,6 +189,16 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     if format == Format::Xlsx {
         return screen_xlsx(options, &name);
     }
+    if options.sheet.is_some() {
+        return Err(format!(
+            "{name}: --sheet is for an .xlsx workbook (this is read as {})",
+            if format == Format::Csv {
+                "CSV"
+            } else {
+                "JSON Lines"
+            }
+        ));
+    }
     let (mut input, size): (Box<dyn Read + Send>, Option<u64>) = match &options.input {
         Input::Stdin => (Box::new(io::stdin()), None),
         Input::Path(p) => {
