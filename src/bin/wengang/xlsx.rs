@@ -297,6 +297,8 @@ pub struct SheetWriter {
     kinds: Vec<CellKind>,
     sheet: usize,
     row: u32,
+    /// Rows a sheet takes, header included (Excel's limit; less in tests).
+    max_rows: u32,
     money: CellFormat,
     date: CellFormat,
     fields: csv::Fields,
@@ -311,6 +313,7 @@ impl SheetWriter {
             kinds: kinds.to_vec(),
             sheet: 0,
             row: 0,
+            max_rows: MAX_SHEET_ROWS,
             money: CellFormat::new().set_num_format("0.00"),
             date: CellFormat::new().set_num_format("yyyy-mm-dd"),
             fields: csv::Fields::default(),
@@ -352,7 +355,7 @@ impl SheetWriter {
         &mut self,
         cells: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), XlsxError> {
-        if self.row >= MAX_SHEET_ROWS {
+        if self.row >= self.max_rows {
             self.new_sheet()?;
         }
         let row = self.row;
@@ -486,6 +489,71 @@ mod tests {
         ] {
             assert_eq!(plain_number(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn rows_past_a_full_sheet_go_on_in_the_next() {
+        let path = std::env::temp_dir().join(format!("wengang-sheets-{}.xlsx", std::process::id()));
+        let mut w =
+            SheetWriter::new("results", &["a", "b"], &[CellKind::Number, CellKind::Text]).unwrap();
+        w.max_rows = 3;
+        w.write_csv(b"1,x\n2,=y\n3,z\n4,w\n5,v\n").unwrap();
+        w.save(&path).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), ["results", "results 2", "results 3"]);
+        let second = book.worksheet_range("results 2").unwrap();
+        let rows: Vec<Vec<calamine::Data>> = second.rows().map(<[_]>::to_vec).collect();
+        assert_eq!(rows[0][0], calamine::Data::String("a".into()));
+        assert_eq!(rows[1][0], calamine::Data::Float(3.0));
+        assert_eq!(rows[2][1], calamine::Data::String("w".into()));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn cells_become_csv_text() {
+        use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+        let text = |v: DataRef<'_>| {
+            let mut out = String::new();
+            cell_text(&v, &mut out).map(|()| out)
+        };
+        let date = |x: f64, kind, is_1904| DataRef::DateTime(ExcelDateTime::new(x, kind, is_1904));
+        assert_eq!(text(DataRef::Float(1234.5)).unwrap(), "1234.5");
+        assert_eq!(text(DataRef::Int(12)).unwrap(), "12");
+        assert_eq!(text(DataRef::Bool(true)).unwrap(), "true");
+        assert_eq!(text(DataRef::SharedString("0012")).unwrap(), "0012");
+        assert_eq!(text(DataRef::Empty).unwrap(), "");
+        assert_eq!(
+            text(date(43586.0, ExcelDateTimeType::DateTime, false)).unwrap(),
+            "2019-05-01"
+        );
+        assert_eq!(
+            text(date(43586.75, ExcelDateTimeType::DateTime, false)).unwrap(),
+            "2019-05-01",
+            "the time of day is dropped"
+        );
+        assert_eq!(
+            text(date(42124.0, ExcelDateTimeType::DateTime, true)).unwrap(),
+            "2019-05-01"
+        );
+        assert_eq!(
+            text(DataRef::DateTimeIso("2019-05-01T08:00:00".into())).unwrap(),
+            "2019-05-01"
+        );
+        for refused in [
+            date(1e300, ExcelDateTimeType::DateTime, false),
+            date(-1.0, ExcelDateTimeType::DateTime, false),
+            date(0.5, ExcelDateTimeType::TimeDelta, false),
+            DataRef::DurationIso("PT1H".into()),
+            DataRef::Error(CellErrorType::Div0),
+            DataRef::Float(f64::NAN),
+            DataRef::Int(i64::MAX),
+        ] {
+            assert!(text(refused.clone()).is_err(), "{refused:?}");
+        }
+        assert_eq!(
+            text(DataRef::Error(CellErrorType::NA)).unwrap_err(),
+            "the cell holds the error #N/A"
+        );
     }
 
     #[test]
