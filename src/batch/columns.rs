@@ -1,7 +1,8 @@
 //! The columns of a batch file: one per leaf of `wengang.application/1`,
-//! named by its dotted path (`applicant.credit_code`), and one per figure
-//! of each month of the monthly records (`insured.months.3.paid`), made
-//! from the registry's table and its columns.
+//! named by its dotted path (`applicant.credit_code`) or its zh-CN label
+//! (`统一社会信用代码`, from `messages::fields`), and one per figure of each
+//! month of the monthly records (`insured.months.3.paid`), made from the
+//! registry's table and its columns.
 
 use serde_json::Value;
 
@@ -164,7 +165,8 @@ impl Header {
                 name
             }
             .trim();
-            let column = Column::from_path(name);
+            let column = Column::from_path(name)
+                .or_else(|| crate::messages::fields::field_from_label(name).map(Column::Field));
             match column {
                 Some(c) if header.slots.contains(&Some(c)) => header.duplicated.push(c.path()),
                 Some(_) => {}
@@ -267,5 +269,28 @@ mod tests {
         assert_eq!(v, Value::Null);
         set_leaf(&mut v, Kind::Text, "12");
         assert_eq!(v, Value::String("12".into()));
+    }
+
+    #[test]
+    fn columns_may_be_named_by_their_zh_labels() {
+        let h = Header::new([
+            "统一社会信用代码",
+            "年初参保人数",
+            "applicant.name",
+            "单位名称",
+            "x",
+        ]);
+        assert_eq!(
+            h.slots,
+            vec![
+                Some(Column::Field(Field::CreditCode)),
+                Some(Column::Field(Field::Start)),
+                Some(Column::Field(Field::ApplicantName)),
+                Some(Column::Field(Field::ApplicantName)),
+                None
+            ]
+        );
+        assert_eq!(h.duplicated, vec!["applicant.name"]);
+        assert_eq!(h.unknown, vec!["x".to_owned()]);
     }
 }

@@ -82,6 +82,8 @@ pub enum Malformed {
     Json { message: String },
     /// A record longer than the reader takes.
     TooLong { limit: usize },
+    /// A spreadsheet cell that cannot be read as text (`batch::cells`).
+    Cell { cell: String, reason: String },
 }
 
 impl fmt::Display for Malformed {
@@ -101,6 +103,7 @@ impl fmt::Display for Malformed {
             Malformed::TooLong { limit } => {
                 write!(f, "a record longer than {limit} bytes (an unclosed quote?)")
             }
+            Malformed::Cell { cell, reason } => write!(f, "cell {cell}: {reason}"),
         }
     }
 }

@@ -13,10 +13,12 @@
 //! has a value. A JSON Lines file has one application per line, read as
 //! `wengang check` reads a file.
 
+pub mod cells;
 pub mod columns;
 pub mod csv;
 pub mod screen;
 
+pub use cells::CellRows;
 pub use columns::{Column, Header};
 pub use csv::Malformed;
 pub use screen::{REMINDER_HEADER, RESULT_HEADER};
@@ -37,15 +39,20 @@ pub const MAX_RECORD_BYTES: usize = 64 << 20;
 pub enum Format {
     Csv,
     JsonLines,
+    /// An Excel workbook: one sheet's rows, read into [`CellRows`] and
+    /// screened by [`Screener::screen_cells`] under a header as CSV's.
+    Xlsx,
 }
 
 impl Format {
     /// By a file name's extension: `.jsonl`/`.ndjson` are JSON Lines,
-    /// anything else CSV.
+    /// `.xlsx` a workbook, anything else CSV.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
             Format::JsonLines
+        } else if lower.ends_with(".xlsx") {
+            Format::Xlsx
         } else {
             Format::Csv
         }
@@ -174,6 +181,14 @@ impl Screener {
         }
     }
 
+    /// A screener of a spreadsheet's rows ([`CellRows`]) under `header`.
+    pub fn cells(header: Header, options: Options) -> Screener {
+        Screener {
+            format: Format::Xlsx,
+            ..Screener::csv(header, options)
+        }
+    }
+
     /// A screener of JSON Lines rows.
     pub fn json_lines(options: Options) -> Screener {
         Screener {
@@ -189,6 +204,8 @@ impl Screener {
     /// on `first_line`), appending to `out`.
     pub fn screen_chunk(&mut self, chunk: &[u8], first_line: u64, out: &mut ChunkOutput) {
         match self.format {
+            // A spreadsheet comes as cells, not bytes (`screen_cells`).
+            Format::Xlsx => {}
             Format::Csv => {
                 for (line, range) in csv::records(chunk, first_line) {
                     let record = &chunk[range];
@@ -211,6 +228,27 @@ impl Screener {
                         return;
                     }
                 }
+            }
+        }
+    }
+
+    /// Screens every row of a spreadsheet's chunk (each row has as many
+    /// cells as the header), appending to `out`.
+    pub fn screen_cells(&mut self, rows: &CellRows, out: &mut ChunkOutput) {
+        for (line, row) in rows.rows() {
+            let result = match row {
+                Ok(cells) if cells.len() == self.header.slots.len() => {
+                    self.fill(cells.iter());
+                    Ok(())
+                }
+                Ok(cells) => Err(Malformed::FieldCount {
+                    found: cells.len(),
+                    expected: self.header.slots.len(),
+                }),
+                Err(reason) => Err(reason.clone()),
+            };
+            if !self.finish_row(line, result, out) {
+                return;
             }
         }
     }
@@ -259,8 +297,18 @@ impl Screener {
                 expected,
             });
         }
+        // `fill` borrows `self` whole: the fields are moved out and back
+        // (no copy, no allocation).
+        let fields = std::mem::take(&mut self.fields);
+        self.fill(fields.iter());
+        self.fields = fields;
+        Ok(())
+    }
+
+    /// Fills the reusable application from one cell per header slot.
+    fn fill<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
         self.raw.hardship = None;
-        for (slot, cell) in self.header.slots.iter().zip(self.fields.iter()) {
+        for (slot, cell) in self.header.slots.iter().zip(cells) {
             let Some(column) = slot else { continue };
             if column.is_hardship() && cell.is_empty() {
                 continue;
@@ -268,7 +316,6 @@ impl Screener {
             columns::set_leaf(column.raw_mut(&mut self.raw), column.kind(), cell);
         }
         self.default_policy();
-        Ok(())
     }
 
     /// Reads a JSON Lines record as `wengang check` reads a file.

@@ -24,6 +24,17 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
     pick(field_texts(field), lang)
 }
 
+/// The field whose zh-CN label is `label` (统一社会信用代码 names
+/// `applicant.credit_code`): batch files may name their columns so. The
+/// labels are [`field_label`]'s, so there is no second list of names; they
+/// are unique (tested).
+pub fn field_from_label(label: &str) -> Option<Field> {
+    Field::ALL
+        .iter()
+        .copied()
+        .find(|f| field_texts(*f).0 == label)
+}
+
 fn pick((zh, en): (&'static str, &'static str), lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => zh,
@@ -154,5 +165,20 @@ mod tests {
             "Monthly records, row 13"
         );
         assert_eq!(label("insured.months.3.x", Lang::En), "insured.months.3.x");
+    }
+
+    #[test]
+    fn zh_labels_are_unique_and_name_their_field() {
+        let mut seen = std::collections::BTreeMap::new();
+        for f in Field::ALL {
+            let zh = field_label(*f, Lang::Zh);
+            if let Some(other) = seen.insert(zh, *f) {
+                panic!("{f} and {other} are both labelled {zh}");
+            }
+            assert_eq!(field_from_label(zh), Some(*f));
+            assert_eq!(Field::from_path(zh), None, "{zh} is also a path");
+        }
+        assert_eq!(field_from_label("applicant.credit_code"), None);
+        assert_eq!(field_from_label(""), None);
     }
 }

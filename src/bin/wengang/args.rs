@@ -23,15 +23,21 @@ USAGE:
         --jobs N                           worker threads (default: one per core)
     wengang schema                         print the JSON Schema of wengang.application/1
     wengang policies [--json]              list the policy profiles with dates and sources
-    wengang screen FILE|- [OPTIONS]        pre-screen many applications, one per row (CSV or JSON Lines)
-        --format csv|jsonl                 the input's format (default: by extension, else CSV)
-        --output FILE                      result rows (default: standard output)
+    wengang screen FILE|- [OPTIONS]        pre-screen many applications, one per row (CSV, JSON Lines
+                                           or .xlsx); columns named by field path or zh label
+                                           (applicant.credit_code or 统一社会信用代码)
+        --format csv|jsonl|xlsx            the input's format (default: by extension, else CSV)
+        --sheet NAME                       the sheet of an .xlsx workbook (default: the first)
+        --output FILE                      result rows (default: standard output; FILE.xlsx: a workbook)
         --reminders FILE                   the eligible enterprises to remind, with phone and refund
+                                           (FILE.xlsx: a workbook)
         --policy ID                        the policy of rows that name none
         --strict                           stop at the first row that cannot be read
         --jobs N                           worker threads (default: one per core)
-    wengang gen --rows N [--seed S] [--policy ID] [--output FILE]
-                                           deterministic synthetic applications (CSV) for benchmarks
+    wengang gen --rows N [--seed S] [--policy ID] [--header path|zh] [--output FILE]
+                                           deterministic synthetic applications for benchmarks: CSV,
+                                           or .xlsx when FILE ends in .xlsx; --header zh names the
+                                           columns by their zh labels (default: field paths)
     wengang notice INPUT... [OPTIONS]      the list a bureau publishes (公示名单): number, name, credit
                                            code and refund, grouped by district with a count and total
                                            each. INPUT: screen's result CSV (its valid, eligible rows), or
@@ -84,6 +90,8 @@ pub struct Screen {
     pub strict: bool,
     /// `None`: one per core.
     pub jobs: Option<usize>,
+    /// The sheet of an .xlsx workbook (`None`: the first).
+    pub sheet: Option<String>,
 }
 
 /// `wengang verify`: one submission or many.
@@ -133,6 +141,18 @@ pub struct Gen {
     /// A known profile id (default `suzhou-2019`).
     pub policy: String,
     pub output: Option<OsString>,
+    /// Column names: field paths or zh labels.
+    pub header: HeaderNames,
+}
+
+/// How `gen` names its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeaderNames {
+    /// `applicant.credit_code`.
+    #[default]
+    Path,
+    /// 统一社会信用代码.
+    Zh,
 }
 
 /// A file path, or `-` for standard input.
@@ -169,6 +189,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut jobs = None;
     let mut rows = None;
     let mut seed = None;
+    let mut sheet = None;
+    let mut header = HeaderNames::Path;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -209,6 +231,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 policy_id = Some(id);
             }
             Long("strict") => strict = true,
+            Long("sheet") => sheet = Some(text(&mut parser)?),
+            Long("header") => {
+                header = match text(&mut parser)?.as_str() {
+                    "path" => HeaderNames::Path,
+                    "zh" => HeaderNames::Zh,
+                    other => return Err(format!("--header takes path or zh, not `{other}`")),
+                }
+            }
             Long("jobs") => jobs = Some(number(&mut parser, "--jobs", 1, 1024)? as usize),
             Long("rows") => rows = Some(number(&mut parser, "--rows", 0, u64::MAX)?),
             Long("seed") => seed = Some(number(&mut parser, "--seed", 0, u64::MAX)?),
@@ -239,7 +269,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             None => Ok(None),
             Some("csv") => Ok(Some(Format::Csv)),
             Some("jsonl" | "ndjson") => Ok(Some(Format::JsonLines)),
-            Some(other) => Err(format!("--format takes csv or jsonl, not `{other}`")),
+            Some("xlsx") => Ok(Some(Format::Xlsx)),
+            Some(other) => Err(format!("--format takes csv, jsonl or xlsx, not `{other}`")),
         }
     };
     match subcommand.as_deref() {
@@ -298,12 +329,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             policy: policy_id,
             strict,
             jobs,
+            sheet,
         })),
         Some("gen") => Ok(Command::Gen(Gen {
             rows: rows.ok_or("`wengang gen` needs --rows N")?,
             seed: seed.unwrap_or(0),
             policy: policy_id.unwrap_or_else(|| "suzhou-2019".to_owned()),
             output,
+            header,
         })),
         Some("help") | None => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
@@ -375,6 +408,7 @@ mod tests {
                 policy: Some("suzhou-2019".into()),
                 strict: true,
                 jobs: Some(2),
+                sheet: None,
             }))
         );
         assert_eq!(
@@ -384,8 +418,33 @@ mod tests {
                 seed: 7,
                 policy: "suzhou-2019".into(),
                 output: None,
+                header: HeaderNames::Path,
             }))
         );
+        assert_eq!(
+            args(&["screen", "a.xlsx", "--sheet", "二月", "--output", "r.xlsx"]),
+            Ok(Command::Screen(Screen {
+                input: Input::Path("a.xlsx".into()),
+                format: None,
+                output: Some("r.xlsx".into()),
+                reminders: None,
+                policy: None,
+                strict: false,
+                jobs: None,
+                sheet: Some("二月".into()),
+            }))
+        );
+        assert_eq!(
+            args(&["gen", "--rows", "1", "--header", "zh"]),
+            Ok(Command::Gen(Gen {
+                rows: 1,
+                seed: 0,
+                policy: "suzhou-2019".into(),
+                output: None,
+                header: HeaderNames::Zh,
+            }))
+        );
+        assert!(args(&["gen", "--rows", "1", "--header", "en"]).is_err());
         assert!(args(&["screen", "-", "--policy", "nowhere-1999"]).is_err());
         assert!(args(&["screen", "-", "--format", "xml"]).is_err());
         assert!(args(&["screen", "-", "--jobs", "0"]).is_err());

@@ -13,12 +13,14 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use wengang_engine::batch::screen::{push_field, push_u64};
-use wengang_engine::field::Field;
+use wengang_engine::field::{Field, Kind};
+use wengang_engine::internals::field_labels::field_label;
 use wengang_engine::internals::identifiers::credit_code_check_char;
 use wengang_engine::internals::policy;
-use wengang_engine::APPLICATION_FORMAT;
+use wengang_engine::{Lang, APPLICATION_FORMAT};
 
-use crate::args::Gen;
+use crate::args::{Gen, HeaderNames};
+use crate::xlsx::{CellKind, SheetWriter};
 
 /// The columns written, in order (the hardship path is not generated).
 pub const COLUMNS: [Field; 30] = [
@@ -67,6 +69,31 @@ pub fn run(options: &Gen) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .map(|c| match options.header {
+            HeaderNames::Path => c.path(),
+            HeaderNames::Zh => field_label(*c, Lang::Zh),
+        })
+        .collect();
+    let context = Context {
+        policy: profile.id.clone(),
+        data_year: u64::from(profile.data_year),
+        applies_in: u64::from(profile.applies_in),
+    };
+    if let Some(p) = options
+        .output
+        .as_ref()
+        .filter(|p| p.to_string_lossy().to_ascii_lowercase().ends_with(".xlsx"))
+    {
+        return match gen_xlsx(options, &context, &header, std::path::Path::new(p)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("wengang: {}: {e}", p.to_string_lossy());
+                ExitCode::from(2)
+            }
+        };
+    }
     let out: Box<dyn Write> = match &options.output {
         Some(p) if p != "-" => match File::create(p) {
             Ok(f) => Box::new(f),
@@ -78,13 +105,7 @@ pub fn run(options: &Gen) -> ExitCode {
         _ => Box::new(io::stdout()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, out);
-    let context = Context {
-        policy: profile.id.clone(),
-        data_year: u64::from(profile.data_year),
-        applies_in: u64::from(profile.applies_in),
-    };
     let result = (|| -> io::Result<()> {
-        let header: Vec<&str> = COLUMNS.iter().map(|c| c.path()).collect();
         out.write_all(header.join(",").as_bytes())?;
         out.write_all(b"\n")?;
         let mut row = Vec::with_capacity(1024);
@@ -103,6 +124,35 @@ pub fn run(options: &Gen) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The same rows as a workbook: counts and money as numbers, flags as
+/// booleans, the date as a date, the rest (and any typing slip that is not
+/// a number, flag or date) as text, as an office's spreadsheet holds them.
+fn gen_xlsx(
+    options: &Gen,
+    context: &Context,
+    header: &[&str],
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let kinds: Vec<CellKind> = COLUMNS
+        .iter()
+        .map(|c| match c.kind() {
+            Kind::Count | Kind::Decimal => CellKind::Number,
+            Kind::Money => CellKind::Money,
+            Kind::Flag => CellKind::Flag,
+            Kind::Date => CellKind::Date,
+            _ => CellKind::Text,
+        })
+        .collect();
+    // Fail now, not after writing every row, if the file cannot be made.
+    File::create(path).map_err(|e| e.to_string())?;
+    let mut sheet = SheetWriter::new("applications", header, &kinds)?;
+    for i in 0..options.rows {
+        let cells = row_cells(context, &mut Rng::for_row(options.seed, i));
+        sheet.write_row(cells.iter().map(String::as_str))?;
+    }
+    sheet.save(path)
 }
 
 struct Context {
@@ -238,6 +288,17 @@ fn push_yuan(out: &mut Vec<u8>, fen: u64) {
 }
 
 fn write_row(out: &mut Vec<u8>, c: &Context, rng: &mut Rng) {
+    for (i, cell) in row_cells(c, rng).iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_field(out, cell);
+    }
+    out.push(b'\n');
+}
+
+/// One row's cells, in the order of [`COLUMNS`].
+fn row_cells(c: &Context, rng: &mut Rng) -> Vec<String> {
     let (industry, word, revenue_per_head) = *rng.weighted(&INDUSTRIES);
     let unit_type = rng.weighted(&UNIT_TYPES);
     // Headcount: mostly micro and small, a long tail of large units.
@@ -345,13 +406,7 @@ fn write_row(out: &mut Vec<u8>, c: &Context, rng: &mut Rng) {
         let (field, slip) = *rng.pick(&SLIPS);
         cells[column(field)] = slip.to_owned();
     }
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_field(out, cell);
-    }
-    out.push(b'\n');
+    cells
 }
 
 /// The typing slips, each in a column that is written.

@@ -7,6 +7,7 @@ mod notice;
 mod screen;
 mod submissions;
 mod verify;
+mod xlsx;
 
 use std::process::ExitCode;
 

@@ -17,11 +17,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use wengang_engine::batch::{
-    self, csv, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
+    self, csv, CellRows, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
 };
 use wengang_engine::field::Field;
 
 use crate::args::{Input, Screen};
+use crate::xlsx::{self, CellKind, SheetWriter};
 
 /// Bytes a chunk holds before it is cut at the next record end.
 const CHUNK_BYTES: usize = 1 << 20;
@@ -33,13 +34,143 @@ const UNREADABLE: u8 = 2;
 struct Job {
     seq: u64,
     first_line: u64,
-    data: Vec<u8>,
+    data: Chunk,
+}
+
+/// Rows for a worker: CSV or JSON Lines records, or a spreadsheet's cells.
+enum Chunk {
+    Bytes(Vec<u8>),
+    Cells(CellRows),
 }
 
 struct Done {
     seq: u64,
     output: ChunkOutput,
-    data: Vec<u8>,
+    data: Chunk,
+}
+
+/// Where result or reminder rows go: CSV as the workers write it, or an
+/// .xlsx sheet (when the file name ends in `.xlsx`), written by a thread of
+/// its own: formatting the cells and compressing the workbook cost more
+/// than screening, and the result and reminder workbooks then take a core
+/// each.
+enum Sink {
+    Csv(Box<dyn Write>),
+    Xlsx {
+        rows: Option<SyncSender<Vec<u8>>>,
+        writer: Option<thread::JoinHandle<Result<(), String>>>,
+    },
+}
+
+/// How the result file's columns are held in .xlsx (`batch::RESULT_HEADER`).
+const RESULT_KINDS: [CellKind; 10] = [
+    CellKind::Number,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Flag,
+    CellKind::Flag,
+    CellKind::Money,
+    CellKind::Number,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+];
+/// How the reminder file's columns are held in .xlsx (`batch::REMINDER_HEADER`).
+const REMINDER_KINDS: [CellKind; 4] = [
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Money,
+];
+
+/// The end of a workbook writer.
+fn join(writer: Option<thread::JoinHandle<Result<(), String>>>) -> Result<(), String> {
+    match writer {
+        Some(w) => w
+            .join()
+            .unwrap_or_else(|_| Err("the .xlsx writer stopped".into())),
+        None => Ok(()),
+    }
+}
+
+fn is_xlsx(path: &std::ffi::OsStr) -> bool {
+    path.to_string_lossy()
+        .to_ascii_lowercase()
+        .ends_with(".xlsx")
+}
+
+impl Sink {
+    /// A sink for `path` (`None` or `-`: standard output, CSV); `header`
+    /// is the CSV header line, written first.
+    fn open(
+        path: Option<&std::ffi::OsString>,
+        sheet: &str,
+        header: &str,
+        kinds: &[CellKind],
+    ) -> Result<Sink, String> {
+        let named = |p: &std::ffi::OsString, e: &dyn std::fmt::Display| {
+            format!("{}: {e}", p.to_string_lossy())
+        };
+        let mut sink = match path {
+            Some(p) if p != "-" && is_xlsx(p) => {
+                // Fail now, not after the whole run, if the file cannot be made.
+                File::create(p).map_err(|e| named(p, &e))?;
+                let names: Vec<&str> = header.trim_end().split(',').collect();
+                let mut sheet = SheetWriter::new(sheet, &names, kinds).map_err(|e| named(p, &e))?;
+                let path = std::path::PathBuf::from(p);
+                let (tx, rx) = sync_channel::<Vec<u8>>(4);
+                let writer = thread::spawn(move || {
+                    for rows in rx {
+                        sheet.write_csv(&rows)?;
+                    }
+                    sheet
+                        .save(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                });
+                return Ok(Sink::Xlsx {
+                    rows: Some(tx),
+                    writer: Some(writer),
+                });
+            }
+            Some(p) if p != "-" => Sink::Csv(Box::new(BufWriter::with_capacity(
+                1 << 20,
+                File::create(p).map_err(|e| named(p, &e))?,
+            ))),
+            _ => Sink::Csv(Box::new(BufWriter::with_capacity(1 << 20, io::stdout()))),
+        };
+        sink.write(header.as_bytes())
+            .map_err(|e| format!("writing results: {e}"))?;
+        Ok(sink)
+    }
+
+    /// Writes CSV rows (the workers' output).
+    fn write(&mut self, rows: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Csv(w) => w.write_all(rows),
+            Sink::Xlsx { rows: tx, writer } => {
+                let sent = tx.as_ref().is_some_and(|tx| tx.send(rows.to_vec()).is_ok());
+                if sent {
+                    return Ok(());
+                }
+                // The writer stopped: its error says why.
+                tx.take();
+                Err(io::Error::other(
+                    join(writer.take()).err().unwrap_or_default(),
+                ))
+            }
+        }
+    }
+
+    /// Flushes a CSV file; writes a workbook out.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Csv(mut w) => w.flush(),
+            Sink::Xlsx { rows, writer } => {
+                drop(rows);
+                join(writer).map_err(io::Error::other)
+            }
+        }
+    }
 }
 
 pub fn run(options: &Screen) -> ExitCode {
@@ -52,18 +183,22 @@ pub fn run(options: &Screen) -> ExitCode {
     }
 }
 
-fn open_output(path: &Option<std::ffi::OsString>) -> Result<Box<dyn Write>, String> {
-    Ok(match path {
-        Some(p) if p != "-" => Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
-        )),
-        _ => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-    })
-}
-
 fn screen(options: &Screen) -> Result<ExitCode, String> {
     let name = options.input.name();
+    let format = options.format.unwrap_or_else(|| Format::from_path(&name));
+    if format == Format::Xlsx {
+        return screen_xlsx(options, &name);
+    }
+    if options.sheet.is_some() {
+        return Err(format!(
+            "{name}: --sheet is for an .xlsx workbook (this is read as {})",
+            if format == Format::Csv {
+                "CSV"
+            } else {
+                "JSON Lines"
+            }
+        ));
+    }
     let (mut input, size): (Box<dyn Read + Send>, Option<u64>) = match &options.input {
         Input::Stdin => (Box::new(io::stdin()), None),
         Input::Path(p) => {
@@ -72,7 +207,6 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
             (Box::new(file), size)
         }
     };
-    let format = options.format.unwrap_or_else(|| Format::from_path(&name));
     let batch_options = Options {
         default_policy: options.policy.clone(),
         strict: options.strict,
@@ -84,6 +218,7 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     let mut first_line = 1;
     let screener = match format {
         Format::JsonLines => Screener::json_lines(batch_options),
+        Format::Xlsx => return Err("an .xlsx workbook is read by screen_xlsx".into()),
         Format::Csv => {
             let (header, used) = loop {
                 if !eof {
@@ -108,35 +243,11 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         }
     };
 
-    let mut out = open_output(&options.output)?;
-    let mut reminders = match &options.reminders {
-        Some(p) => Some(BufWriter::new(
-            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
-        )),
-        None => None,
-    };
-    let io_error = |e: io::Error| format!("writing results: {e}");
-    out.write_all(batch::RESULT_HEADER.as_bytes())
-        .map_err(io_error)?;
-    if let Some(r) = &mut reminders {
-        r.write_all(batch::REMINDER_HEADER.as_bytes())
-            .map_err(io_error)?;
-    }
-
-    let jobs = options
-        .jobs
-        .unwrap_or_else(|| thread::available_parallelism().map_or(1, |n| n.get()));
-    let started = Instant::now();
+    let jobs = jobs(options);
     let stop = Arc::new(AtomicBool::new(false));
     let bytes_read = Arc::new(AtomicU64::new(buf.len() as u64));
     let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
-    let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
     let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    let job_rx = Arc::new(Mutex::new(job_rx));
-    // Result buffers go back to the workers once written, so they do not
-    // grow from nothing (and get copied on the way) for every chunk.
-    let outputs: Arc<Mutex<Vec<ChunkOutput>>> = Arc::default();
-
     let reader = {
         let stop = Arc::clone(&stop);
         let bytes_read = Arc::clone(&bytes_read);
@@ -154,6 +265,157 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
             )
         })
     };
+    let read = Reading {
+        name,
+        size,
+        jobs,
+        job_rx,
+        stop,
+        progress: bytes_read,
+        recycle: Some(recycle_tx),
+        reader,
+    };
+    run_workers(options, screener, read)
+}
+
+fn jobs(options: &Screen) -> usize {
+    options
+        .jobs
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A reader thread under way, and what the writer needs of it.
+struct Reading {
+    name: String,
+    /// Bytes of the input, for the progress bar (a CSV file's).
+    size: Option<u64>,
+    jobs: usize,
+    job_rx: Receiver<Job>,
+    stop: Arc<AtomicBool>,
+    /// Bytes read (CSV) or rows read (.xlsx), for the progress bar.
+    progress: Arc<AtomicU64>,
+    /// Chunk buffers back to a CSV reader.
+    recycle: Option<std::sync::mpsc::Sender<Vec<u8>>>,
+    reader: thread::JoinHandle<Result<(), String>>,
+}
+
+/// `screen` of an .xlsx workbook: a reader thread reads the sheet (the
+/// header first, then chunks of rows), the rest is as for CSV.
+fn screen_xlsx(options: &Screen, name: &str) -> Result<ExitCode, String> {
+    let source: Box<dyn xlsx::Source> = match &options.input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{name}: {e}"))?;
+            Box::new(io::Cursor::new(bytes))
+        }
+        Input::Path(p) => Box::new(File::open(p).map_err(|e| format!("{name}: {e}"))?),
+    };
+    let jobs = jobs(options);
+    let stop = Arc::new(AtomicBool::new(false));
+    let rows_read = Arc::new(AtomicU64::new(0));
+    let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
+    let (header_tx, header_rx) = sync_channel::<xlsx::HeaderFound>(1);
+    let sheet = options.sheet.clone();
+    let reader = {
+        let stop = Arc::clone(&stop);
+        let rows_read = Arc::clone(&rows_read);
+        thread::spawn(move || {
+            let mut seq = 0;
+            let send = |rows: CellRows| {
+                let job = Job {
+                    seq,
+                    first_line: 0,
+                    data: Chunk::Cells(rows),
+                };
+                seq += 1;
+                job_tx.send(job).is_ok()
+            };
+            xlsx::read_sheet(
+                source,
+                sheet.as_deref(),
+                CHUNK_BYTES,
+                header_tx,
+                send,
+                &stop,
+                &rows_read,
+            )
+        })
+    };
+    let (names, line) = match header_rx.recv() {
+        Ok(Ok(found)) => found,
+        Ok(Err(message)) => {
+            let _ = reader.join();
+            return Err(format!("{name}: {message}"));
+        }
+        Err(_) => {
+            let failed = reader
+                .join()
+                .unwrap_or_else(|_| Err("the reader stopped".into()));
+            return Err(format!("{name}: {}", failed.err().unwrap_or_default()));
+        }
+    };
+    let header = Header::new(names.iter().map(String::as_str));
+    let at = format!("{name}:{line}");
+    if let Err(e) = tell_header(name, &header, options.policy.is_some()) {
+        stop.store(true, Ordering::Relaxed);
+        drop(job_rx);
+        let _ = reader.join();
+        return Err(e.replacen(&format!("{name}:1"), &at, 1));
+    }
+    let batch_options = Options {
+        default_policy: options.policy.clone(),
+        strict: options.strict,
+    };
+    let read = Reading {
+        name: name.to_owned(),
+        size: None,
+        jobs,
+        job_rx,
+        stop,
+        progress: rows_read,
+        recycle: None,
+        reader,
+    };
+    run_workers(options, Screener::cells(header, batch_options), read)
+}
+
+/// Runs the workers over what the reader sends, and writes their results
+/// in input order.
+fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<ExitCode, String> {
+    let Reading {
+        name,
+        size,
+        jobs,
+        job_rx,
+        stop,
+        progress: bytes_read,
+        recycle: recycle_tx,
+        reader,
+    } = read;
+    let mut out = Sink::open(
+        options.output.as_ref(),
+        "results",
+        batch::RESULT_HEADER,
+        &RESULT_KINDS,
+    )?;
+    let mut reminders = match &options.reminders {
+        Some(p) => Some(Sink::open(
+            Some(p),
+            "reminders",
+            batch::REMINDER_HEADER,
+            &REMINDER_KINDS,
+        )?),
+        None => None,
+    };
+    let io_error = |e: io::Error| format!("writing results: {e}");
+    let started = Instant::now();
+    let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    // Result buffers go back to the workers once written, so they do not
+    // grow from nothing (and get copied on the way) for every chunk.
+    let outputs: Arc<Mutex<Vec<ChunkOutput>>> = Arc::default();
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let job_rx = Arc::clone(&job_rx);
@@ -185,12 +447,10 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 told += 1;
             }
             stats.add(&o.stats);
-            let written = out
-                .write_all(&o.results)
-                .and_then(|()| match &mut reminders {
-                    Some(r) => r.write_all(&o.reminders),
-                    None => Ok(()),
-                });
+            let written = out.write(&o.results).and_then(|()| match &mut reminders {
+                Some(r) => r.write(&o.reminders),
+                None => Ok(()),
+            });
             if let Err(e) = written {
                 write_failed = Some(e);
                 stop.store(true, Ordering::Relaxed);
@@ -201,7 +461,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 stop.store(true, Ordering::Relaxed);
                 break 'receive;
             }
-            let _ = recycle_tx.send(done.data);
+            if let (Some(tx), Chunk::Bytes(data)) = (&recycle_tx, done.data) {
+                let _ = tx.send(data);
+            }
             // Kept up to what the queues hold; a burst of reordered chunks
             // (a worker held up) is freed, not kept.
             if let Ok(mut pool) = outputs.lock() {
@@ -226,8 +488,8 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     if let Some(p) = &progress {
         p.clear();
     }
-    let flushed = out.flush().and_then(|()| match &mut reminders {
-        Some(r) => r.flush(),
+    let flushed = out.finish().and_then(|()| match reminders {
+        Some(r) => r.finish(),
         None => Ok(()),
     });
     match write_failed.or(flushed.err()) {
@@ -256,7 +518,8 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
 fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), String> {
     if header.slots.iter().all(Option::is_none) {
         return Err(format!(
-            "{name}:1: the header names no field of the application (e.g. applicant.credit_code; \
+            "{name}:1: the header names no field of the application (e.g. applicant.credit_code or \
+             统一社会信用代码; \
              see docs/screening.md)"
         ));
     }
@@ -334,7 +597,7 @@ fn read_chunks(
                     newlines_at_boundary = newlines;
                 }
             }),
-            Format::JsonLines => {
+            Format::JsonLines | Format::Xlsx => {
                 for p in memchr::memchr_iter(b'\n', &buf[scanned..]) {
                     newlines += 1;
                     boundary = scanned + p + 1;
@@ -372,7 +635,7 @@ fn read_chunks(
         let job = Job {
             seq,
             first_line,
-            data,
+            data: Chunk::Bytes(data),
         };
         seq += 1;
         if cut == boundary {
@@ -409,7 +672,10 @@ fn work(
             .and_then(|mut pool| pool.pop())
             .unwrap_or_default();
         output.clear();
-        screener.screen_chunk(&job.data, job.first_line, &mut output);
+        match &job.data {
+            Chunk::Bytes(data) => screener.screen_chunk(data, job.first_line, &mut output),
+            Chunk::Cells(rows) => screener.screen_cells(rows, &mut output),
+        }
         let finished = Done {
             seq: job.seq,
             output,
