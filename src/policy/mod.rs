@@ -256,19 +256,6 @@ pub struct PolicyProfile {
 }
 
 impl PolicyProfile {
-    /// The citation of a parameter: document and clause.
-    pub fn cite<T>(&self, param: &Param<T>) -> Citation {
-        let document = self
-            .sources
-            .get(&param.source)
-            .map_or_else(|| param.source.clone(), |s| s.document.clone());
-        Citation {
-            document,
-            clause: param.clause.clone(),
-            confirmed: param.confirmed,
-        }
-    }
-
     /// How a unit type is treated: `None` when the rules give it no rate
     /// class (the map says `null`, or the whole map is unknown). A type
     /// the map does not list is classed by size.

@@ -180,11 +180,6 @@ impl PolicyProfile {
             confirmed: o.confirmed,
         })
     }
-
-    /// Whether a source confirmed the parameter (`false` when absent).
-    pub fn is_confirmed(&self, id: ParamId) -> bool {
-        self.origin(id).is_some_and(|o| o.confirmed)
-    }
 }
 
 #[cfg(test)]
