@@ -15,11 +15,14 @@
 
 pub mod columns;
 pub mod csv;
+pub mod report_html;
 pub mod screen;
+pub mod summary;
 
 pub use columns::{Column, Header};
 pub use csv::Malformed;
 pub use screen::{REMINDER_HEADER, RESULT_HEADER};
+pub use summary::Summary;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -139,6 +142,9 @@ pub struct ChunkOutput {
     pub errors: Vec<RowError>,
     /// `true` when a strict run stopped in this chunk.
     pub stopped: bool,
+    /// The report's figures, filled only by a screener
+    /// [`with_summary`](Screener::with_summary).
+    pub summary: Summary,
 }
 
 impl ChunkOutput {
@@ -148,6 +154,7 @@ impl ChunkOutput {
         self.stats = Stats::default();
         self.errors.clear();
         self.stopped = false;
+        self.summary.clear();
     }
 }
 
@@ -160,6 +167,8 @@ pub struct Screener {
     /// Reused from row to row, so filling it allocates nothing.
     raw: RawApplication,
     fields: csv::Fields,
+    /// Fill each chunk's [`Summary`] (for `--report`).
+    summarise: bool,
 }
 
 impl Screener {
@@ -171,7 +180,14 @@ impl Screener {
             options,
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
+            summarise: false,
         }
+    }
+
+    /// The same screener, also filling each chunk's [`Summary`].
+    pub fn with_summary(mut self) -> Screener {
+        self.summarise = true;
+        self
     }
 
     /// A screener of JSON Lines rows.
@@ -182,6 +198,7 @@ impl Screener {
             options,
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
+            summarise: false,
         }
     }
 
@@ -230,6 +247,9 @@ impl Screener {
                 let code = screen::given(self.raw.applicant.credit_code.raw());
                 let name = screen::given(self.raw.applicant.name.raw());
                 screen::write_result_of(&mut out.results, line, code, name, &a);
+                if self.summarise {
+                    out.summary.count(line, code, name, &a);
+                }
                 if let Some(refund) = screen::reminder_refund(&a) {
                     screen::write_reminder_of(&mut out.reminders, code, name, &self.raw, refund);
                 }

@@ -30,6 +30,11 @@ USAGE:
         --policy ID                        the policy of rows that name none
         --strict                           stop at the first row that cannot be read
         --jobs N                           worker threads (default: one per core)
+        --report FILE.html                 also a one-page report for officials: totals, refunds by
+                                           route, rate class, prefecture and district, charts of layoff
+                                           rates against the threshold, common issues and the 20
+                                           largest refunds (self-contained, no script, prints on A4)
+        --lang zh|en                       the report's language (default zh)
     wengang gen --rows N [--seed S] [--policy ID] [--output FILE]
                                            deterministic synthetic applications (CSV) for benchmarks
     wengang notice INPUT... [OPTIONS]      the list a bureau publishes (公示名单): number, name, credit
@@ -84,6 +89,10 @@ pub struct Screen {
     pub strict: bool,
     /// `None`: one per core.
     pub jobs: Option<usize>,
+    /// `--report FILE.html`: the one-page report.
+    pub report: Option<OsString>,
+    /// The report's language.
+    pub lang: Lang,
 }
 
 /// `wengang verify`: one submission or many.
@@ -164,6 +173,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut title = None;
     let mut output = None;
     let mut reminders = None;
+    let mut report = None;
     let mut policy_id: Option<String> = None;
     let mut strict = false;
     let mut jobs = None;
@@ -199,6 +209,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 output = Some(parser.value().map_err(|e| e.to_string())?)
             }
             Long("reminders") => reminders = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("report") => report = Some(parser.value().map_err(|e| e.to_string())?),
             Long("policy") => {
                 let id = text(&mut parser)?;
                 if policy::find(&id).is_err() {
@@ -298,6 +309,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             policy: policy_id,
             strict,
             jobs,
+            report,
+            lang,
         })),
         Some("gen") => Ok(Command::Gen(Gen {
             rows: rows.ok_or("`wengang gen` needs --rows N")?,
@@ -375,6 +388,8 @@ mod tests {
                 policy: Some("suzhou-2019".into()),
                 strict: true,
                 jobs: Some(2),
+                report: None,
+                lang: Lang::Zh,
             }))
         );
         assert_eq!(
@@ -389,6 +404,9 @@ mod tests {
         assert!(args(&["screen", "-", "--policy", "nowhere-1999"]).is_err());
         assert!(args(&["screen", "-", "--format", "xml"]).is_err());
         assert!(args(&["screen", "-", "--jobs", "0"]).is_err());
+        let with_report = args(&["screen", "a.csv", "--report", "r.html", "--lang", "en"]);
+        assert!(matches!(with_report, Ok(Command::Screen(s))
+            if s.report == Some("r.html".into()) && s.lang == Lang::En));
         assert!(args(&["gen"]).is_err());
     }
 

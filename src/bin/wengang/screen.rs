@@ -17,7 +17,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use wengang_engine::batch::{
-    self, csv, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
+    self, csv, ChunkOutput, Format, Header, Options, Screener, Stats, Summary, MAX_RECORD_BYTES,
 };
 use wengang_engine::field::Field;
 
@@ -115,6 +115,19 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         )),
         None => None,
     };
+    // Created now, so a path that cannot be written fails before the work.
+    let report = match &options.report {
+        Some(p) => Some((
+            p,
+            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
+        )),
+        None => None,
+    };
+    let screener = if report.is_some() {
+        screener.with_summary()
+    } else {
+        screener
+    };
     let io_error = |e: io::Error| format!("writing results: {e}");
     out.write_all(batch::RESULT_HEADER.as_bytes())
         .map_err(io_error)?;
@@ -167,6 +180,7 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
 
     let progress = io::stderr().is_terminal().then(|| Progress::new(size));
     let mut stats = Stats::default();
+    let mut report_summary = report.as_ref().map(|_| Summary::default());
     let mut told = 0u64;
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0u64;
@@ -185,6 +199,9 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
                 told += 1;
             }
             stats.add(&o.stats);
+            if let Some(s) = &mut report_summary {
+                s.add(&o.summary);
+            }
             let written = out
                 .write_all(&o.results)
                 .and_then(|()| match &mut reminders {
@@ -243,6 +260,13 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         );
     }
     summary(&stats, started.elapsed());
+    if let (Some((path, file)), Some(s)) = (report, &report_summary) {
+        let page = batch::report_html::render(s, &stats, &name, options.lang);
+        let mut file = BufWriter::new(file);
+        file.write_all(page.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
+    }
     if let Some(line) = stopped_at {
         eprintln!("wengang: {name}:{line}: stopped at the first malformed row (--strict)");
         return Ok(ExitCode::from(UNREADABLE));
