@@ -594,7 +594,7 @@ fn divisions(out: &mut String, s: &Summary, w: &Words, lang: Lang) {
     let mut districts: HashMap<String, Tally> = HashMap::new();
     let mut prefectures: HashMap<String, Tally> = HashMap::new();
     for (code, tally) in &s.divisions {
-        let code = String::from_utf8_lossy(code).into_owned();
+        let code = format!("{code:06}");
         let prefecture = format!("{}00", code.get(..4).unwrap_or_default());
         prefectures.entry(prefecture).or_default().add(tally);
         districts.entry(code).or_default().add(tally);

@@ -10,11 +10,36 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for six-digit division codes held as numbers: one multiply
+/// (SipHash, the default, is made for untrusted keys of any length and
+/// cost a noticeable share of the report's time; these keys are at most
+/// a million values and capped at [`MAX_DIVISIONS`] entries).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (u64::from(n) ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Assessment;
-use crate::policy::RateClass;
+use crate::eligibility::LayoffRate;
+use crate::policy::{Comparison, RateClass};
 use crate::refund::Route;
 use crate::validate::Severity;
 
@@ -117,7 +142,7 @@ pub struct Summary {
     /// Valid rows whose rate misses the threshold by at most 0.5 pp.
     pub near_miss: u64,
     /// Rows by the division code in positions 3–8 of the credit code.
-    pub divisions: HashMap<[u8; 6], Tally>,
+    pub divisions: HashMap<u32, Tally, BuildHasherDefault<CodeHasher>>,
     /// Rows whose credit code gives no division code (or beyond
     /// [`MAX_DIVISIONS`] codes).
     pub unplaced: Tally,
@@ -128,18 +153,33 @@ pub struct Summary {
     top: BinaryHeap<Reverse<Ranked>>,
     /// Reused for issue keys.
     scratch: String,
+    /// The bin of a zero rate under the last threshold seen.
+    zero_rate_bin: Option<(Decimal, usize)>,
 }
 
 /// The histogram bin of a difference (a ratio).
 pub fn bin_of(difference: Decimal) -> usize {
-    let pp = difference
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map(|d| d.floor())
-        .and_then(|d| i64::try_from(d).ok());
+    // ⌊difference × 100⌋ on the mantissa: × 100 is the scale less two,
+    // the floor a Euclidean division (cheaper than Decimal's mul and floor).
+    let mantissa = difference.mantissa();
+    let shift = i64::from(difference.scale()) - 2;
+    let pp = if shift <= 0 {
+        10i128
+            .checked_pow(u32::try_from(-shift).unwrap_or(u32::MAX))
+            .and_then(|p| mantissa.checked_mul(p))
+    } else {
+        10i128
+            .checked_pow(u32::try_from(shift).unwrap_or(u32::MAX))
+            .map(|p| mantissa.div_euclid(p))
+    };
     let index = match pp {
-        Some(pp) => pp.clamp(-BINS_EACH_SIDE - 1, BINS_EACH_SIDE) + BINS_EACH_SIDE + 1,
-        None if difference.is_sign_negative() => 0,
-        None => BINS as i64 - 1,
+        Some(pp) => {
+            pp.clamp(-i128::from(BINS_EACH_SIDE) - 1, i128::from(BINS_EACH_SIDE))
+                + i128::from(BINS_EACH_SIDE)
+                + 1
+        }
+        None if mantissa < 0 => 0,
+        None => BINS as i128 - 1,
     };
     usize::try_from(index).unwrap_or(0).min(BINS - 1)
 }
@@ -196,16 +236,7 @@ impl Summary {
         }
         if let Some(d) = decision {
             if let (Some(layoff), Some(threshold)) = (&d.layoff, d.threshold.value) {
-                if let Some(difference) = layoff.rate.checked_sub(threshold) {
-                    self.histogram[bin_of(difference)] += 1;
-                    let meets = match d.threshold.comparison {
-                        Some(c) => layoff.meets(c, threshold),
-                        None => None,
-                    };
-                    if meets == Some(false) && difference <= near_miss() {
-                        self.near_miss += 1;
-                    }
-                }
+                self.place_rate(layoff, threshold, d.threshold.comparison);
             }
         }
         if !a.valid() {
@@ -227,12 +258,55 @@ impl Summary {
         }
     }
 
+    /// Counts a layoff rate against its threshold: the histogram and the
+    /// near misses.
+    fn place_rate(&mut self, layoff: &LayoffRate, threshold: Decimal, cmp: Option<Comparison>) {
+        // No layoffs (most rows): the bin of −threshold, remembered.
+        if layoff.rate.is_zero() {
+            let bin = match self.zero_rate_bin {
+                Some((t, bin)) if t == threshold => bin,
+                _ => {
+                    let bin = bin_of(-threshold);
+                    self.zero_rate_bin = Some((threshold, bin));
+                    bin
+                }
+            };
+            self.histogram[bin] += 1;
+            if threshold.is_sign_negative() || threshold.is_zero() {
+                self.near_miss_of(layoff, threshold, -threshold, cmp);
+            }
+            return;
+        }
+        let Some(difference) = layoff.rate.checked_sub(threshold) else {
+            return;
+        };
+        self.histogram[bin_of(difference)] += 1;
+        self.near_miss_of(layoff, threshold, difference, cmp);
+    }
+
+    fn near_miss_of(
+        &mut self,
+        layoff: &LayoffRate,
+        threshold: Decimal,
+        difference: Decimal,
+        cmp: Option<Comparison>,
+    ) {
+        // Compared exactly only near the threshold (a few rows).
+        if difference.is_sign_negative() && !difference.is_zero() || difference > near_miss() {
+            return;
+        }
+        let meets = cmp.and_then(|c| layoff.meets(c, threshold));
+        if meets == Some(false) {
+            self.near_miss += 1;
+        }
+    }
+
     fn count_division(&mut self, credit_code: &str, refund: Option<Decimal>) {
-        let code = credit_code
-            .as_bytes()
-            .get(2..8)
-            .filter(|c| c.iter().all(u8::is_ascii_digit))
-            .and_then(|c| <[u8; 6]>::try_from(c).ok());
+        let code = credit_code.as_bytes().get(2..8).and_then(|digits| {
+            digits.iter().try_fold(0u32, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+            })
+        });
         let tally = match code {
             Some(code) if self.divisions.len() < MAX_DIVISIONS => {
                 self.divisions.entry(code).or_default()
@@ -389,7 +463,7 @@ mod tests {
         s.count_division("9132", None);
         s.count_division("91苏州0594", None);
         assert_eq!(
-            s.divisions.get(b"320594"),
+            s.divisions.get(&320594),
             Some(&Tally {
                 rows: 2,
                 eligible: 1,
