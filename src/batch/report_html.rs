@@ -122,7 +122,12 @@ fn totals(out: &mut String, s: &Summary, stats: &Stats, w: &Words) {
         ("rows", w.rows, stats.rows, "key"),
         ("valid", w.valid, valid, ""),
         ("eligible", w.eligible, stats.eligible, "sub"),
-        ("government_review", w.to_review, stats.government_review, "sub"),
+        (
+            "government_review",
+            w.to_review,
+            stats.government_review,
+            "sub",
+        ),
         ("not_eligible", w.not_eligible, stats.not_eligible, "sub"),
         ("undecided", w.undecided, stats.undecided, "sub"),
         ("invalid", w.invalid, stats.invalid, ""),
@@ -290,10 +295,10 @@ fn histogram(out: &mut String, s: &Summary, w: &Words, lang: Lang) {
     let mut tick = 0;
     while tick <= axis_max {
         let y = top + plot_h - scale(tick, axis_max, plot_h);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" class=\"small\">{}</text>\n",
+             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" class=\"small\">{}</text>",
             width - right,
             left - 6.0,
             y + 3.5,
@@ -364,7 +369,10 @@ fn histogram(out: &mut String, s: &Summary, w: &Words, lang: Lang) {
         escape(&text::histogram_note(&count(placed), lang))
     );
     // The data in two tables side by side (below / above the threshold).
-    let halves = [0..=BINS_EACH_SIDE as usize, BINS_EACH_SIDE as usize + 1..=BINS - 1];
+    let halves = [
+        0..=BINS_EACH_SIDE as usize,
+        BINS_EACH_SIDE as usize + 1..=BINS - 1,
+    ];
     for (i, half) in halves.into_iter().enumerate() {
         let _ = write!(
             out,
@@ -604,8 +612,24 @@ fn divisions(out: &mut String, s: &Summary, w: &Words, lang: Lang) {
         "<section aria-labelledby=\"h-divisions\">\n<h2 id=\"h-divisions\">{} / {}</h2>\n<p>{}</p>\n",
         w.by_prefecture, w.by_district, w.division_note
     );
-    division_table(out, "by-prefecture", w.by_prefecture, sorted(prefectures), s, w, lang);
-    division_table(out, "by-district", w.by_district, sorted(districts), s, w, lang);
+    division_table(
+        out,
+        "by-prefecture",
+        w.by_prefecture,
+        sorted(prefectures),
+        s,
+        w,
+        lang,
+    );
+    division_table(
+        out,
+        "by-district",
+        w.by_district,
+        sorted(districts),
+        s,
+        w,
+        lang,
+    );
     out.push_str("</section>\n");
 }
 
@@ -654,7 +678,12 @@ fn division_table(
         row(out, code, &name, t);
     }
     if rest_count > 0 {
-        row(out, "other", &text::other_divisions(rest_count, lang), &rest);
+        row(
+            out,
+            "other",
+            &text::other_divisions(rest_count, lang),
+            &rest,
+        );
     }
     if s.unplaced.rows > 0 {
         row(out, "none", w.unplaced, &s.unplaced);

@@ -227,7 +227,9 @@ pub fn issues_label(shown: usize, lang: Lang) -> String {
 pub fn top_label(shown: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("条形图：返还金额最大的 {shown} 家企业。数据见下表。"),
-        Lang::En => format!("Bar chart: the {shown} largest refunds. The data are in the table below."),
+        Lang::En => {
+            format!("Bar chart: the {shown} largest refunds. The data are in the table below.")
+        }
     }
 }
 
