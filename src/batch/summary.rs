@@ -54,6 +54,11 @@ pub const BINS: usize = (2 * BINS_EACH_SIDE + 2) as usize;
 /// Distinct division codes kept; rows of further codes are counted under
 /// [`Summary::unplaced`] (only a hostile file has so many).
 pub const MAX_DIVISIONS: usize = 10_000;
+/// Distinct issues kept (the schema's fields times the issue codes stay
+/// far below); any further one is counted under [`OTHER_ISSUES`].
+pub const MAX_ISSUES: usize = 4096;
+/// The key further issues are counted under.
+pub const OTHER_ISSUES: &str = "*:other";
 
 /// "Worth a call": a rate that misses the threshold by at most this
 /// (0.5 percentage points, as a ratio).
@@ -191,6 +196,17 @@ pub fn bin_start(bin: usize) -> Option<i64> {
     (bin > 0).then_some(bin - 1 - BINS_EACH_SIDE)
 }
 
+/// Adds `n` to an issue's count (allocating only for a new key).
+fn count_issue(issues: &mut HashMap<String, u64>, key: &str, n: u64) {
+    if let Some(count) = issues.get_mut(key) {
+        *count += n;
+    } else if issues.len() < MAX_ISSUES {
+        issues.insert(key.to_owned(), n);
+    } else {
+        *issues.entry(OTHER_ISSUES.to_owned()).or_default() += n;
+    }
+}
+
 fn add_money(a: Decimal, b: Decimal) -> Decimal {
     a.checked_add(b).unwrap_or(Decimal::MAX)
 }
@@ -248,12 +264,7 @@ impl Summary {
                 self.scratch.push_str(&issue.field);
                 self.scratch.push(':');
                 self.scratch.push_str(issue.kind.code());
-                match self.issues.get_mut(self.scratch.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.issues.insert(self.scratch.clone(), 1);
-                    }
-                }
+                count_issue(&mut self.issues, &self.scratch, 1);
             }
         }
     }
@@ -369,12 +380,7 @@ impl Summary {
         }
         self.unplaced.add(&other.unplaced);
         for (key, n) in &other.issues {
-            match self.issues.get_mut(key.as_str()) {
-                Some(mine) => *mine += n,
-                None => {
-                    self.issues.insert(key.clone(), *n);
-                }
-            }
+            count_issue(&mut self.issues, key, *n);
         }
         for Reverse(Ranked(entry)) in other.top.iter() {
             self.offer_entry(entry);
@@ -453,6 +459,18 @@ mod tests {
         }
         let lines: Vec<u64> = s.top().iter().map(|t| t.line).collect();
         assert_eq!(lines, (0..20).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn the_issue_map_stays_bounded() {
+        let mut issues = HashMap::new();
+        for i in 0..MAX_ISSUES + 10 {
+            count_issue(&mut issues, &format!("f{i}:code"), 1);
+        }
+        count_issue(&mut issues, "f0:code", 2);
+        assert!(issues.len() <= MAX_ISSUES + 1);
+        assert_eq!(issues.get("f0:code"), Some(&3));
+        assert_eq!(issues.values().sum::<u64>(), MAX_ISSUES as u64 + 12);
     }
 
     #[test]
