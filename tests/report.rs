@@ -405,3 +405,40 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn the_page_is_the_same_whatever_the_number_of_workers() {
+    let dir = temp_dir("jobs");
+    let input = dir.join("city.csv");
+    // Large enough for several chunks (about 1 MiB each).
+    assert!(wengang(&[
+        "gen",
+        "--rows",
+        "12000",
+        "--seed",
+        "5",
+        "--output",
+        path_str(&input)
+    ])
+    .status
+    .success());
+    let page = |jobs: &str| {
+        let report = dir.join(format!("r{jobs}.html"));
+        let run = wengang(&[
+            "screen",
+            path_str(&input),
+            "--output",
+            path_str(&dir.join("out.csv")),
+            "--report",
+            path_str(&report),
+            "--jobs",
+            jobs,
+        ]);
+        assert!(run.status.success());
+        std::fs::read_to_string(&report).expect("report")
+    };
+    let one = page("1");
+    assert!(std::fs::metadata(&input).expect("input").len() > 3 << 20);
+    assert_eq!(one, page("3"));
+    assert_eq!(one, page("8"));
+}
