@@ -16,12 +16,15 @@
 pub mod cells;
 pub mod columns;
 pub mod csv;
+pub mod report_html;
 pub mod screen;
+pub mod summary;
 
 pub use cells::CellRows;
 pub use columns::{Column, Header};
 pub use csv::Malformed;
 pub use screen::{REMINDER_HEADER, RESULT_HEADER};
+pub use summary::Summary;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -146,6 +149,9 @@ pub struct ChunkOutput {
     pub errors: Vec<RowError>,
     /// `true` when a strict run stopped in this chunk.
     pub stopped: bool,
+    /// The report's figures, filled only by a screener
+    /// [`with_summary`](Screener::with_summary).
+    pub summary: Summary,
 }
 
 impl ChunkOutput {
@@ -155,6 +161,7 @@ impl ChunkOutput {
         self.stats = Stats::default();
         self.errors.clear();
         self.stopped = false;
+        self.summary.clear();
     }
 }
 
@@ -167,6 +174,8 @@ pub struct Screener {
     /// Reused from row to row, so filling it allocates nothing.
     raw: RawApplication,
     fields: csv::Fields,
+    /// Fill each chunk's [`Summary`] (for `--report`).
+    summarise: bool,
 }
 
 impl Screener {
@@ -178,6 +187,7 @@ impl Screener {
             options,
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
+            summarise: false,
         }
     }
 
@@ -189,6 +199,12 @@ impl Screener {
         }
     }
 
+    /// The same screener, also filling each chunk's [`Summary`].
+    pub fn with_summary(mut self) -> Screener {
+        self.summarise = true;
+        self
+    }
+
     /// A screener of JSON Lines rows.
     pub fn json_lines(options: Options) -> Screener {
         Screener {
@@ -197,6 +213,7 @@ impl Screener {
             options,
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
+            summarise: false,
         }
     }
 
@@ -268,6 +285,9 @@ impl Screener {
                 let code = screen::given(self.raw.applicant.credit_code.raw());
                 let name = screen::given(self.raw.applicant.name.raw());
                 screen::write_result_of(&mut out.results, line, code, name, &a);
+                if self.summarise {
+                    out.summary.count(line, code, name, &a);
+                }
                 if let Some(refund) = screen::reminder_refund(&a) {
                     screen::write_reminder_of(&mut out.reminders, code, name, &self.raw, refund);
                 }

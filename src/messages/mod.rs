@@ -6,6 +6,7 @@ pub mod derived;
 pub mod fields;
 pub mod issues;
 pub mod notices;
+pub mod report;
 pub mod summary;
 
 use crate::text::Lang;

@@ -34,6 +34,11 @@ USAGE:
         --policy ID                        the policy of rows that name none
         --strict                           stop at the first row that cannot be read
         --jobs N                           worker threads (default: one per core)
+        --report FILE.html                 also a one-page report for officials: totals, refunds by
+                                           route, rate class, prefecture and district, charts of layoff
+                                           rates against the threshold, common issues and the 20
+                                           largest refunds (self-contained, no script, prints on A4)
+        --lang zh|en                       the report's language (default zh)
     wengang gen --rows N [--seed S] [--policy ID] [--header path|zh] [--output FILE]
                                            deterministic synthetic applications for benchmarks: CSV,
                                            or .xlsx when FILE ends in .xlsx; --header zh names the
@@ -92,6 +97,10 @@ pub struct Screen {
     pub jobs: Option<usize>,
     /// The sheet of an .xlsx workbook (`None`: the first).
     pub sheet: Option<String>,
+    /// `--report FILE.html`: the one-page report.
+    pub report: Option<OsString>,
+    /// The report's language.
+    pub lang: Lang,
 }
 
 /// `wengang verify`: one submission or many.
@@ -184,6 +193,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut title = None;
     let mut output = None;
     let mut reminders = None;
+    let mut report = None;
     let mut policy_id: Option<String> = None;
     let mut strict = false;
     let mut jobs = None;
@@ -221,6 +231,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 output = Some(parser.value().map_err(|e| e.to_string())?)
             }
             Long("reminders") => reminders = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("report") => report = Some(parser.value().map_err(|e| e.to_string())?),
             Long("policy") => {
                 let id = text(&mut parser)?;
                 if policy::find(&id).is_err() {
@@ -330,6 +341,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             strict,
             jobs,
             sheet,
+            report,
+            lang,
         })),
         Some("gen") => Ok(Command::Gen(Gen {
             rows: rows.ok_or("`wengang gen` needs --rows N")?,
@@ -409,6 +422,8 @@ mod tests {
                 strict: true,
                 jobs: Some(2),
                 sheet: None,
+                report: None,
+                lang: Lang::Zh,
             }))
         );
         assert_eq!(
@@ -432,6 +447,8 @@ mod tests {
                 strict: false,
                 jobs: None,
                 sheet: Some("二月".into()),
+                report: None,
+                lang: Lang::Zh,
             }))
         );
         assert_eq!(
@@ -448,6 +465,9 @@ mod tests {
         assert!(args(&["screen", "-", "--policy", "nowhere-1999"]).is_err());
         assert!(args(&["screen", "-", "--format", "xml"]).is_err());
         assert!(args(&["screen", "-", "--jobs", "0"]).is_err());
+        let with_report = args(&["screen", "a.csv", "--report", "r.html", "--lang", "en"]);
+        assert!(matches!(with_report, Ok(Command::Screen(s))
+            if s.report == Some("r.html".into()) && s.lang == Lang::En));
         assert!(args(&["gen"]).is_err());
     }
 

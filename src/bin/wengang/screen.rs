@@ -17,7 +17,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use wengang_engine::batch::{
-    self, csv, CellRows, ChunkOutput, Format, Header, Options, Screener, Stats, MAX_RECORD_BYTES,
+    self, csv, CellRows, ChunkOutput, Format, Header, Options, Screener, Stats, Summary,
+    MAX_RECORD_BYTES,
 };
 use wengang_engine::field::Field;
 
@@ -409,6 +410,19 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
         )?),
         None => None,
     };
+    // Created now, so a path that cannot be written fails before the work.
+    let report = match &options.report {
+        Some(p) => Some((
+            p,
+            File::create(p).map_err(|e| format!("{}: {e}", p.to_string_lossy()))?,
+        )),
+        None => None,
+    };
+    let screener = if report.is_some() {
+        screener.with_summary()
+    } else {
+        screener
+    };
     let io_error = |e: io::Error| format!("writing results: {e}");
     let started = Instant::now();
     let (done_tx, done_rx) = sync_channel::<Done>(jobs * 2);
@@ -429,6 +443,7 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
 
     let progress = io::stderr().is_terminal().then(|| Progress::new(size));
     let mut stats = Stats::default();
+    let mut report_summary = report.as_ref().map(|_| Summary::default());
     let mut told = 0u64;
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0u64;
@@ -447,6 +462,9 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
                 told += 1;
             }
             stats.add(&o.stats);
+            if let Some(s) = &mut report_summary {
+                s.add(&o.summary);
+            }
             let written = out.write(&o.results).and_then(|()| match &mut reminders {
                 Some(r) => r.write(&o.reminders),
                 None => Ok(()),
@@ -505,6 +523,13 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
         );
     }
     summary(&stats, started.elapsed());
+    if let (Some((path, file)), Some(s)) = (report, &report_summary) {
+        let page = batch::report_html::render(s, &stats, &name, options.lang);
+        let mut file = BufWriter::new(file);
+        file.write_all(page.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
+    }
     if let Some(line) = stopped_at {
         eprintln!("wengang: {name}:{line}: stopped at the first malformed row (--strict)");
         return Ok(ExitCode::from(UNREADABLE));
