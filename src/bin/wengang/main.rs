@@ -1,22 +1,36 @@
 //! `wengang`: the command line. It only wires arguments to the engine.
+//!
+//! Native only: a wasm32 build of the package (the bindings' browser
+//! tests) compiles this binary as an empty stub, since the spreadsheet
+//! crates it uses are native dependencies.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
 mod commands;
+#[cfg(not(target_arch = "wasm32"))]
 mod gen;
+#[cfg(not(target_arch = "wasm32"))]
 mod notice;
+#[cfg(not(target_arch = "wasm32"))]
 mod screen;
+#[cfg(not(target_arch = "wasm32"))]
 mod submissions;
+#[cfg(not(target_arch = "wasm32"))]
 mod verify;
+#[cfg(not(target_arch = "wasm32"))]
 mod xlsx;
 
-use std::process::ExitCode;
-
-fn main() -> ExitCode {
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => commands::run(command),
         Err(message) => {
             eprintln!("wengang: {message}\n\n{}", args::USAGE);
-            ExitCode::from(2)
+            std::process::ExitCode::from(2)
         }
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
