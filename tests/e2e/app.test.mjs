@@ -32,12 +32,8 @@ async function choose(page, path, n) {
   for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
 }
 
-/** Answers a yes/no question by keyboard. */
-async function answer(page, path, yes) {
-  await tabTo(page, inputId(path));
-  await page.keyboard.press('Space');
-  if (!yes) await page.keyboard.press('ArrowRight');
-}
+/** Answers a yes/no question (a select starting at 请选择) by keyboard. */
+const answer = (page, path, yes) => choose(page, path, yes ? 1 : 2);
 
 async function next(page) {
   await tabTo(page, 'continue');
@@ -502,6 +498,33 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
     await page.click('.back-link'); // to the review
     await page.waitForSelector('.review');
   }
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+// --- Forgiving input, monthly records, nothing lost by a slip ---------------
+
+test('12,345.00, full-width digits, 40人, 2026/3/1 and a spaced lower-case credit code are accepted', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await type(page, 'commitment.date', '2019/6/10');
+  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the date was read');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10', 'shown canonical once left');
+  await next(page);
+  await type(page, 'applicant.credit_code', '91320594 079903279g');
+  await type(page, 'applicant.employees', '４０人');
+  await type(page, 'applicant.revenue', '12,345.00');
+  assert.equal(await page.inputValue('#f-applicant-revenue'), '12,345.00', 'as typed while typing');
+  assert.equal(await page.locator('#wan-f-applicant-revenue').innerText(), '= 1.23 万元');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#f-applicant-revenue'), '12345.00');
+  assert.equal(await page.inputValue('#f-applicant-employees'), '40');
+  assert.equal(await page.inputValue('#f-applicant-credit_code'), '91320594079903279G');
+  await next(page);
+  for (const path of ['applicant.credit_code', 'applicant.employees', 'applicant.revenue']) {
+    assert.equal(await page.locator(`#e-${inputId(path)}`).count(), 0, `${path} has no error`);
+  }
+  await axeClean(page, 'enterprise, tidied');
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
   await context.close();
 });
