@@ -528,3 +528,30 @@ test('12,345.00, full-width digits, 40人, 2026/3/1 and a spaced lower-case cred
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
   await context.close();
 });
+
+test('twelve rows pasted from a spreadsheet fill the monthly records and show the derived figures', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await loadDemo(page, 'eligible-sme');
+  await page.click('#change-insured-start');
+  assert.equal(await heading(page), '上年度参保人数和减员');
+  await page.click('.months summary');
+  // As a spreadsheet copies: a header row, tabs, thousands separators.
+  const sheet = ['月份\t参保人数\t应缴（元）\t实缴（元）',
+    ...Array.from({ length: 12 }, (_, i) => `2018-${String(i + 1).padStart(2, '0')}\t${i < 6 ? 120 : 119}\t7,170.00\t7,170.00`)].join('\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), sheet);
+  await tabTo(page, inputId('insured.months'));
+  await page.keyboard.press('Control+V');
+  const derived = page.locator('#derived');
+  await derived.locator('li').first().waitFor();
+  const figures = await derived.innerText();
+  assert.match(figures, /119\.5/, 'the monthly average');
+  assert.match(figures, /86,?040/, 'the premiums paid');
+  await axeClean(page, 'headcount with monthly records');
+  await next(page);
+  await page.waitForSelector('.review');
+  await toResult(page);
+  assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元', 'the records agree with the totals');
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
