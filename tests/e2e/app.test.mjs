@@ -515,7 +515,7 @@ test('12,345.00, full-width digits, 40人, 2026/3/1 and a spaced lower-case cred
   await type(page, 'applicant.employees', '４０人');
   await type(page, 'applicant.revenue', '12,345.00');
   assert.equal(await page.inputValue('#f-applicant-revenue'), '12,345.00', 'as typed while typing');
-  assert.equal(await page.locator('#wan-f-applicant-revenue').innerText(), '= 1.23 万元');
+  assert.equal(await page.locator("#wan-f-applicant-revenue").innerText(), "1.23 万元");
   await page.keyboard.press('Tab');
   assert.equal(await page.inputValue('#f-applicant-revenue'), '12345.00');
   assert.equal(await page.inputValue('#f-applicant-employees'), '40');
@@ -553,5 +553,18 @@ test('twelve rows pasted from a spreadsheet fill the monthly records and show th
   await toResult(page);
   assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元', 'the records agree with the totals');
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('a file that is neither an application nor a submission is refused, saying why, and changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await type(page, 'commitment.date', '2019-06-10');
+  const before = await page.evaluate(() => localStorage.getItem('wengang.draft.v1'));
+  await page.setInputFiles('#import-file', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await page.locator('#notice').waitFor();
+  assert.match(await page.locator('#notice').innerText(), /无法导入该文件：not an application or a submission/);
+  assert.equal(await heading(page), '适用政策', 'still on the same page');
+  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wengang.draft.v1')), before, 'the draft is untouched');
   await context.close();
 });

@@ -244,7 +244,7 @@ pub fn question(props: &QuestionProps) -> Html {
         html! {
             <>
                 <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span>
-                if let Some(wan) = wan { <span class="wan" id={format!("wan-{id}")}>{ format!("= {wan}") }</span> }
+                if let Some(wan) = wan { <span class="wan" id={format!("wan-{id}")}>{ wan }</span> }
             </>
         }
     });
