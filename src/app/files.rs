@@ -53,7 +53,22 @@ pub fn application_in(text: &str) -> Result<(serde_json::Value, Notice), String>
         Some(crate::receipt::SUBMISSION_FORMAT_1) => application(Notice::ImportedOldFormat),
         Some(crate::APPLICATION_FORMAT) => Ok((value, Notice::Imported)),
         Some(other) => Err(format!("unsupported format {other}")),
-        None if value.is_object() => Ok((value, Notice::Imported)),
-        None => Err("not a JSON object".into()),
+        // Untagged: an application only if it says who applies.
+        None if value.get("applicant").is_some_and(|a| a.is_object()) => Ok((value, Notice::Imported)),
+        None => Err("not an application or a submission".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_neither_an_application_nor_a_submission_is_refused() {
+        assert!(application_in(r#"{"hello":1}"#).is_err());
+        assert!(application_in("[1]").is_err());
+        let sample = include_str!("../../samples/eligible-sme.json");
+        assert!(application_in(sample).is_ok());
+        assert!(application_in(r#"{"applicant":{"name":"甲"}}"#).is_ok(), "untagged, with a section");
     }
 }

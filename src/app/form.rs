@@ -277,6 +277,9 @@ impl Page {
 
     /// The page an issue's field (or section) is answered on.
     pub fn of_field(path: &str) -> Page {
+        if crate::field::Months::parse_path(path).is_some() {
+            return Page::Headcount;
+        }
         let field = Field::from_path(path);
         QUESTION_PAGES
             .into_iter()

@@ -8,6 +8,7 @@ mod demos;
 mod embed;
 mod files;
 pub mod form;
+mod months;
 mod qr;
 pub mod state;
 mod storage;

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use yew::Reducible;
 
 use super::form::{self, Page, QUESTION_PAGES};
-use crate::field::{Field, Section};
+use crate::field::{Field, Months, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
 
 /// Where the last attempt to save the draft stands.
@@ -69,6 +69,8 @@ pub enum Action {
         field: Field,
         value: Value,
     },
+    /// The monthly records table (`insured.months`), whole.
+    SetMonths(Value),
     SetPlace(String),
     /// Take (or leave) the hardship path.
     SetHardship(bool),
@@ -395,6 +397,10 @@ impl Reducible for AppState {
                     }
                 }
                 s.touched.insert(field.path().to_owned());
+            }
+            Action::SetMonths(table) => {
+                form::set(&mut s.application, Months::PATH, table);
+                s.touched.insert(Months::PATH.to_owned());
             }
             Action::SetPlace(place) => {
                 s.place = place;

@@ -26,7 +26,7 @@ pub fn tidy(field: Field, text: &str) -> String {
         Field::CreditCode => text
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
-            .flat_map(char::to_uppercase)
+            .map(|c| c.to_ascii_uppercase())
             .collect(),
         Field::ContactPhone => {
             let digits: String = text

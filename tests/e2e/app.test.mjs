@@ -32,12 +32,8 @@ async function choose(page, path, n) {
   for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
 }
 
-/** Answers a yes/no question by keyboard. */
-async function answer(page, path, yes) {
-  await tabTo(page, inputId(path));
-  await page.keyboard.press('Space');
-  if (!yes) await page.keyboard.press('ArrowRight');
-}
+/** Answers a yes/no question (a select starting at 请选择) by keyboard. */
+const answer = (page, path, yes) => choose(page, path, yes ? 1 : 2);
 
 async function next(page) {
   await tabTo(page, 'continue');
@@ -503,5 +499,72 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
     await page.waitForSelector('.review');
   }
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+// --- Forgiving input, monthly records, nothing lost by a slip ---------------
+
+test('12,345.00, full-width digits, 40人, 2026/3/1 and a spaced lower-case credit code are accepted', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await type(page, 'commitment.date', '2019/6/10');
+  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the date was read');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10', 'shown canonical once left');
+  await next(page);
+  await type(page, 'applicant.credit_code', '91320594 079903279g');
+  await type(page, 'applicant.employees', '４０人');
+  await type(page, 'applicant.revenue', '12,345.00');
+  assert.equal(await page.inputValue('#f-applicant-revenue'), '12,345.00', 'as typed while typing');
+  assert.equal(await page.locator("#wan-f-applicant-revenue").innerText(), "1.23 万元");
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#f-applicant-revenue'), '12345.00');
+  assert.equal(await page.inputValue('#f-applicant-employees'), '40');
+  assert.equal(await page.inputValue('#f-applicant-credit_code'), '91320594079903279G');
+  await next(page);
+  for (const path of ['applicant.credit_code', 'applicant.employees', 'applicant.revenue']) {
+    assert.equal(await page.locator(`#e-${inputId(path)}`).count(), 0, `${path} has no error`);
+  }
+  await axeClean(page, 'enterprise, tidied');
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('twelve rows pasted from a spreadsheet fill the monthly records and show the derived figures', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await loadDemo(page, 'eligible-sme');
+  await page.click('#change-insured-start');
+  assert.equal(await heading(page), '上年度参保人数和减员');
+  await page.click('.months summary');
+  // As a spreadsheet copies: a header row, tabs, thousands separators.
+  const sheet = ['月份\t参保人数\t应缴（元）\t实缴（元）',
+    ...Array.from({ length: 12 }, (_, i) => `2018-${String(i + 1).padStart(2, '0')}\t${i < 6 ? 120 : 119}\t7,170.00\t7,170.00`)].join('\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), sheet);
+  await tabTo(page, inputId('insured.months'));
+  await page.keyboard.press('Control+V');
+  const derived = page.locator('#derived');
+  await derived.locator('li').first().waitFor();
+  const figures = await derived.innerText();
+  assert.match(figures, /119\.5/, 'the monthly average');
+  assert.match(figures, /86,?040/, 'the premiums paid');
+  await axeClean(page, 'headcount with monthly records');
+  await next(page);
+  await page.waitForSelector('.review');
+  await toResult(page);
+  assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元', 'the records agree with the totals');
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('a file that is neither an application nor a submission is refused, saying why, and changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await type(page, 'commitment.date', '2019-06-10');
+  const before = await page.evaluate(() => localStorage.getItem('wengang.draft.v1'));
+  await page.setInputFiles('#import-file', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await page.locator('#notice').waitFor();
+  assert.match(await page.locator('#notice').innerText(), /无法导入该文件：not an application or a submission/);
+  assert.equal(await heading(page), '适用政策', 'still on the same page');
+  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wengang.draft.v1')), before, 'the draft is untouched');
   await context.close();
 });

@@ -17,7 +17,7 @@ async function complete(frame, app, skip = new Set()) {
   const fill = async (path, value) => {
     if (skip.has(path)) return;
     const id = `#f-${path.replaceAll('.', '-')}`;
-    if (typeof value === 'boolean') await frame.check(value ? id : `${id}-no`);
+    if (typeof value === 'boolean') await frame.selectOption(id, String(value));
     else if (['applicant.unit_type', 'applicant.industry', 'policy'].includes(path)) await frame.selectOption(id, String(value));
     else await frame.fill(id, String(value));
   };

@@ -4,6 +4,7 @@ pub mod app;
 pub mod error_summary;
 pub mod header;
 pub mod import;
+pub mod months;
 pub mod notices;
 pub mod print;
 pub mod proposal;

@@ -12,6 +12,7 @@ use crate::application::{Industry, Named, UnitType};
 use crate::messages::fields::field_label;
 use crate::policy::RateClass;
 use crate::report::IssueReport;
+use crate::tidy::{self, tidy};
 use crate::{policy, Lang, Severity};
 
 #[derive(Properties, Clone, PartialEq)]
@@ -61,6 +62,13 @@ pub fn question(props: &QuestionProps) -> Html {
             .iter()
             .map(|w| format!("w-{id}-{}", w.code.replace('.', "-"))),
     );
+    // Money echoed as 万元 beside the field, and read with it.
+    let wan = matches!(prompt.kind, Kind::Money)
+        .then(|| tidy::wan_yuan_of(&form::as_text(&value)))
+        .flatten();
+    if wan.is_some() {
+        described.push(format!("wan-{id}"));
+    }
     let describedby = (!described.is_empty()).then(|| described.join(" "));
     let invalid = error.is_some().then_some("true");
 
@@ -68,22 +76,39 @@ pub fn question(props: &QuestionProps) -> Html {
         let dispatch = dispatch.clone();
         move |value: Value| dispatch.dispatch(Action::SetField { field, value })
     };
+    // What is typed is tidied before it is stored (12,345.00 → 12345.00);
+    // the input keeps showing the text as typed until it loses focus.
+    // Names keep their full-width brackets: only formatted fields are tidied.
+    let tidies = !matches!(prompt.kind, Kind::Text) || field == crate::field::Field::CreditCode;
+    let typed = use_state(|| None::<String>);
     let on_text = {
         let set = set.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            set(Value::String(input.value()));
+            let text = input.value();
+            set(Value::String(if tidies { tidy(field, &text) } else { text.clone() }));
+            typed.set(Some(text));
         })
+    };
+    let on_blur = {
+        let typed = typed.clone();
+        Callback::from(move |_: FocusEvent| typed.set(None))
+    };
+    let shown = match &*typed {
+        Some(text) if tidies && tidy(field, text) == form::as_text(&value) => text.clone(),
+        _ => form::as_text(&value),
     };
     let on_select = {
         let set = set.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let v = select.value();
-            set(if v.is_empty() {
-                Value::Null
-            } else {
-                Value::String(v)
+            set(match v.as_str() {
+                "" => Value::Null,
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => Value::String(v),
             });
         })
     };
@@ -113,35 +138,6 @@ pub fn question(props: &QuestionProps) -> Html {
     let label_text = field_label(field, lang);
 
     let control = match prompt.kind {
-        Kind::YesNo => {
-            let checked = value.as_bool();
-            let yes = {
-                let set = set.clone();
-                Callback::from(move |_| set(Value::Bool(true)))
-            };
-            let no = {
-                let set = set.clone();
-                Callback::from(move |_| set(Value::Bool(false)))
-            };
-            return html! {
-                <div class={group_class}>
-                    <fieldset class="fieldset" aria-describedby={describedby}>
-                        <legend class="label">{ label_text }</legend>
-                        { hint }{ error_html }{ warnings_html }
-                        <div class="radios">
-                            <div class="radio">
-                                <input type="radio" id={id.clone()} name={path} value="true" checked={checked == Some(true)} onchange={yes} />
-                                <label for={id.clone()}>{ t(lang, "是", "Yes") }</label>
-                            </div>
-                            <div class="radio">
-                                <input type="radio" id={format!("{id}-no")} name={path} value="false" checked={checked == Some(false)} onchange={no} />
-                                <label for={format!("{id}-no")}>{ t(lang, "否", "No") }</label>
-                            </div>
-                        </div>
-                    </fieldset>
-                </div>
-            };
-        }
         Kind::Tick => {
             let on_tick = {
                 let set = set.clone();
@@ -161,6 +157,17 @@ pub fn question(props: &QuestionProps) -> Html {
                 </div>
             };
         }
+        Kind::YesNo => select(
+            &id,
+            &value,
+            [("true", t(lang, "是", "Yes")), ("false", t(lang, "否", "No"))]
+                .into_iter()
+                .map(|(v, l)| (v.to_owned(), l.to_owned())),
+            lang,
+            on_select,
+            describedby,
+            invalid,
+        ),
         Kind::UnitType => select(
             &id,
             &value,
@@ -227,15 +234,20 @@ pub fn question(props: &QuestionProps) -> Html {
             };
             html! {
                 <input class={classes!("input", width)} type={input_type} id={id.clone()} name={path}
-                    value={form::as_text(&value)} oninput={on_text} inputmode={inputmode}
+                    value={shown} oninput={on_text} onblur={on_blur} inputmode={inputmode}
                     autocomplete={prompt.autocomplete.unwrap_or("off")} spellcheck="false"
                     aria-describedby={describedby} aria-invalid={invalid} />
             }
         }
     };
-    let suffix = matches!(prompt.kind, Kind::Money).then(
-        || html! { <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span> },
-    );
+    let suffix = matches!(prompt.kind, Kind::Money).then(|| {
+        html! {
+            <>
+                <span class="suffix" aria-hidden="true">{ t(lang, "元", "yuan") }</span>
+                if let Some(wan) = wan { <span class="wan" id={format!("wan-{id}")}>{ wan }</span> }
+            </>
+        }
+    });
     html! {
         <div class={group_class}>
             <label class="label" for={id.clone()}>{ label_text }</label>

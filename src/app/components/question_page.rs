@@ -79,9 +79,12 @@ fn intro(ctx: &Ctx, page: Page) -> Html {
     match page {
         Page::Policy => place(ctx),
         Page::Headcount => html! {
-            <p class="body">{ t(lang,
-                "请按社保经办机构的参保记录填写上一年度的人数。裁员率 =（年初人数 − 年末人数）÷ 月平均参保人数，具体口径以所选政策为准。",
-                "Use the social-insurance agency's records for last year. Layoff rate = (start − end) ÷ monthly average insured; the chosen policy sets the exact formula.") }</p>
+            <>
+                <p class="body">{ t(lang,
+                    "请按社保经办机构的参保记录填写上一年度的人数。裁员率 =（年初人数 − 年末人数）÷ 月平均参保人数，具体口径以所选政策为准。",
+                    "Use the social-insurance agency's records for last year. Layoff rate = (start − end) ÷ monthly average insured; the chosen policy sets the exact formula.") }</p>
+                <super::months::MonthsTable ..ctx.clone() />
+            </>
         },
         Page::Declarations => html! {
             <p class="body">{ t(lang,
