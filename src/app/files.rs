@@ -54,7 +54,9 @@ pub fn application_in(text: &str) -> Result<(serde_json::Value, Notice), String>
         Some(crate::APPLICATION_FORMAT) => Ok((value, Notice::Imported)),
         Some(other) => Err(format!("unsupported format {other}")),
         // Untagged: an application only if it says who applies.
-        None if value.get("applicant").is_some_and(|a| a.is_object()) => Ok((value, Notice::Imported)),
+        None if value.get("applicant").is_some_and(|a| a.is_object()) => {
+            Ok((value, Notice::Imported))
+        }
         None => Err("not an application or a submission".into()),
     }
 }
@@ -69,6 +71,9 @@ mod tests {
         assert!(application_in("[1]").is_err());
         let sample = include_str!("../../samples/eligible-sme.json");
         assert!(application_in(sample).is_ok());
-        assert!(application_in(r#"{"applicant":{"name":"甲"}}"#).is_ok(), "untagged, with a section");
+        assert!(
+            application_in(r#"{"applicant":{"name":"甲"}}"#).is_ok(),
+            "untagged, with a section"
+        );
     }
 }

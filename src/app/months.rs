@@ -21,7 +21,10 @@ pub fn rows(text: &str) -> Value {
             [m, a, b, c, ..] => (Some(m), [a, b, c]),
             _ => continue,
         };
-        if ![insured, due, paid].iter().any(|f| f.bytes().any(|b| b.is_ascii_digit())) {
+        if ![insured, due, paid]
+            .iter()
+            .any(|f| f.bytes().any(|b| b.is_ascii_digit()))
+        {
             continue;
         }
         let month = month
@@ -82,7 +85,10 @@ mod tests {
                 {"month": 2, "insured": "1200", "due": "7070", "paid": "7070"},
             ])
         );
-        assert_eq!(text(&table), "1\t1200\t7070.00\t7070.00\n2\t1200\t7070\t7070\n");
+        assert_eq!(
+            text(&table),
+            "1\t1200\t7070.00\t7070.00\n2\t1200\t7070\t7070\n"
+        );
         assert_eq!(rows(&text(&table)), table, "the text reads back");
     }
 

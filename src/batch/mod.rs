@@ -16,6 +16,7 @@
 pub mod cells;
 pub mod columns;
 pub mod csv;
+pub mod page;
 pub mod report_html;
 pub mod screen;
 pub mod summary;

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::page::{escape, style_hash};
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 
 use super::summary::{bin_start, Summary, Tally, BINS, BINS_EACH_SIDE, TOP};
 use super::Stats;
@@ -73,7 +73,7 @@ footer { margin-top: 8mm; color: #444; font-size: 9pt; }
 /// The page, in `lang`, for the rows read from `input`.
 pub fn render(summary: &Summary, stats: &Stats, input: &str, lang: Lang) -> String {
     let w = text::words(lang);
-    let hash = base64(&Sha256::digest(STYLE.as_bytes()));
+    let hash = style_hash(STYLE);
     let mut out = String::with_capacity(64 << 10);
     let _ = write!(
         out,
@@ -699,61 +699,9 @@ fn division_table(
     );
 }
 
-/// Text for HTML content and attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Standard base64 (for the CSP hash).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_as_the_rfc_gives_it() {
-        for (text, coded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(text.as_bytes()), coded);
-        }
-    }
 
     #[test]
     fn an_empty_run_renders_in_both_languages() {

@@ -20,7 +20,9 @@ pub fn months_table(ctx: &Ctx) -> Html {
         .report
         .issues
         .iter()
-        .filter(|i| shows && i.severity == Severity::Error && Months::parse_path(&i.field).is_some())
+        .filter(|i| {
+            shows && i.severity == Severity::Error && Months::parse_path(&i.field).is_some()
+        })
         .collect();
     // Typed or pasted, the text is the table: read on every change.
     let oninput = {

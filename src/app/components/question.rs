@@ -87,7 +87,11 @@ pub fn question(props: &QuestionProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
-            set(Value::String(if tidies { tidy(field, &text) } else { text.clone() }));
+            set(Value::String(if tidies {
+                tidy(field, &text)
+            } else {
+                text.clone()
+            }));
             typed.set(Some(text));
         })
     };
@@ -160,9 +164,12 @@ pub fn question(props: &QuestionProps) -> Html {
         Kind::YesNo => select(
             &id,
             &value,
-            [("true", t(lang, "是", "Yes")), ("false", t(lang, "否", "No"))]
-                .into_iter()
-                .map(|(v, l)| (v.to_owned(), l.to_owned())),
+            [
+                ("true", t(lang, "是", "Yes")),
+                ("false", t(lang, "否", "No")),
+            ]
+            .into_iter()
+            .map(|(v, l)| (v.to_owned(), l.to_owned())),
             lang,
             on_select,
             describedby,

@@ -25,8 +25,8 @@ use std::str::FromStr;
 use std::thread;
 
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 use wengang_engine::batch::csv::{is_blank, records, Fields};
+use wengang_engine::batch::page::{escape, style_hash};
 use wengang_engine::batch::screen::push_text;
 use wengang_engine::division::{Level, Place};
 
@@ -392,22 +392,6 @@ fn grouped(amount: Decimal) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 const STYLE: &str = "\
 @page { size: A4; margin: 16mm 14mm; }
 body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif; font-size: 11pt; color: #000; margin: 0 auto; max-width: 182mm; }
@@ -426,27 +410,6 @@ tfoot th, tfoot td { font-weight: bold; }
 .total { font-weight: bold; margin-top: 6mm; }
 ";
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 fn by_zh(by: Level) -> &'static str {
     match by {
         Level::Province => "省级",
@@ -458,7 +421,7 @@ fn by_zh(by: Level) -> &'static str {
 /// A printable page: self-contained, no script, a CSP that allows only its
 /// own style (by hash), A4 print layout.
 fn html(list: &List) -> String {
-    let style_hash = base64(&Sha256::digest(STYLE.as_bytes()));
+    let style_hash = style_hash(STYLE);
     let title = escape(&list.title);
     let mut out = String::new();
     let _ = write!(
@@ -625,21 +588,6 @@ fn xlsx(list: &List, path: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_as_the_rfc_gives_it() {
-        for (text, coded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(text.as_bytes()), coded);
-        }
-    }
 
     #[test]
     fn amounts_are_grouped_by_thousands() {
