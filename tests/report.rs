@@ -2,44 +2,20 @@
 //! totals are the stderr summary's, its district groups and 20 largest
 //! refunds are what the result rows add up to, and it stays self-contained.
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
 use std::str::FromStr;
+use support::{path_str, read_csv, wengang};
 
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
-use wengang_engine::batch::csv::{is_blank, records, Fields};
-
-fn wengang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wengang"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wengang-report-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 temp path")
-}
-
-/// The rows of a CSV file, header first.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut fields = Fields::default();
-    records(text.as_bytes(), 1)
-        .into_iter()
-        .filter(|(_, r)| !is_blank(&text.as_bytes()[r.clone()]))
-        .map(|(_, r)| {
-            fields.parse(&text.as_bytes()[r]).expect("well-formed CSV");
-            fields.iter().map(str::to_owned).collect()
-        })
-        .collect()
 }
 
 /// The number after `label:` on the summary line that starts with it.

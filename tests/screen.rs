@@ -5,45 +5,19 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use support::{path_str, read_csv, wengang};
 
 use serde_json::Value;
 use support::{case_files, load_case};
 use wengang_engine::batch::columns::{Column, Kind};
-use wengang_engine::batch::csv::{is_blank, records, Fields};
 use wengang_engine::batch::screen::push_field;
 use wengang_engine::{check, parse_application, Lang, Report};
-
-fn wengang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wengang"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
 
 fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wengang-screen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 temp path")
-}
-
-/// The rows of a CSV file (header included), as text.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut fields = Fields::default();
-    records(text.as_bytes(), 1)
-        .into_iter()
-        .filter(|(_, r)| !is_blank(&text.as_bytes()[r.clone()]))
-        .map(|(_, r)| {
-            fields.parse(&text.as_bytes()[r]).expect("well-formed CSV");
-            fields.iter().map(str::to_owned).collect()
-        })
-        .collect()
 }
 
 /// The result row `check` implies: valid, eligible, refund, layoff_rate,

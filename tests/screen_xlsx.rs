@@ -3,29 +3,19 @@
 //! CSV under either kind of header, result workbooks hold text as text
 //! (no formula), and a broken workbook is exit 2 with a clear message.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+use support::{path_str, read_csv, wengang};
 
 use calamine::{Data, Reader, Xlsx};
-use wengang_engine::batch::csv::{is_blank, records, Fields};
 use wengang_engine::batch::screen::push_field;
-
-fn wengang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wengang"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
 
 fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wengang-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 temp path")
 }
 
 fn ok(out: &Output) -> String {
@@ -40,19 +30,6 @@ fn sheet(path: &Path) -> Vec<Vec<Data>> {
     let name = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&name).expect("a sheet");
     range.rows().map(<[Data]>::to_vec).collect()
-}
-
-/// The rows of a CSV text.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut fields = Fields::default();
-    records(text.as_bytes(), 1)
-        .into_iter()
-        .filter(|(_, r)| !is_blank(&text.as_bytes()[r.clone()]))
-        .map(|(_, r)| {
-            fields.parse(&text.as_bytes()[r]).expect("well-formed CSV");
-            fields.iter().map(str::to_owned).collect()
-        })
-        .collect()
 }
 
 #[test]

@@ -1,9 +1,12 @@
-//! Loading the case files shared by the test suites.
+//! What the test suites share: the case files, running the `wengang`
+//! binary, and reading the CSV it writes.
 
 #![allow(dead_code)]
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::{Map, Value};
 use wengang_engine::Lang;
@@ -131,4 +134,50 @@ pub fn prose_in(path: &str, value: &Value) -> Option<String> {
             .find_map(|(i, v)| prose_in(&format!("{path}[{i}]"), v)),
         _ => None,
     }
+}
+
+/// Runs the `wengang` binary with no standard input.
+pub fn wengang(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wengang"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs the `wengang` binary with `stdin` as its standard input.
+pub fn wengang_with_input(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wengang"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("it finishes")
+}
+
+/// A temporary path as text.
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 temp path")
+}
+
+/// The rows of a CSV file (header included), as text.
+pub fn read_csv(text: &str) -> Vec<Vec<String>> {
+    use wengang_engine::batch::csv::{is_blank, records, Fields};
+    let mut fields = Fields::default();
+    records(text.as_bytes(), 1)
+        .into_iter()
+        .filter(|(_, r)| !is_blank(&text.as_bytes()[r.clone()]))
+        .map(|(_, r)| {
+            fields.parse(&text.as_bytes()[r]).expect("well-formed CSV");
+            fields.iter().map(str::to_owned).collect()
+        })
+        .collect()
 }
