@@ -201,6 +201,8 @@ export interface Report {
   route: "standard" | "government_review" | "none" | null;
   review_threshold: Money | null;
   margin: number | null;
+  /** How many fewer departures would have met the layoff-rate standard, when it was not met. */
+  gap: number | null;
   criteria: Criterion[];
   hardship: HardshipReport | null;
   unconfirmed: UnconfirmedParameter[];

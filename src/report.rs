@@ -65,6 +65,11 @@ pub struct Report {
     pub review_threshold: Option<String>,
     /// How many more insured could have left and the unit still qualify.
     pub margin: Option<u64>,
+    /// How many fewer departures would have met the layoff-rate standard,
+    /// when it was not met (the margin's mirror image; the other criteria
+    /// aside). Not part of the submission: it follows from its figures.
+    #[serde(default)]
+    pub gap: Option<u64>,
     /// The trace: every criterion with its numbers and source.
     pub criteria: Vec<CriterionReport>,
     pub hardship: Option<HardshipReport>,
@@ -256,6 +261,7 @@ impl Report {
             route: record.route,
             review_threshold: record.review_threshold,
             margin: record.margin,
+            gap: assessment.decision.as_ref().and_then(|d| d.gap),
             criteria: Vec::new(),
             hardship: None,
             unconfirmed: Vec::new(),

@@ -90,6 +90,30 @@ impl LayoffRate {
                 .min(end),
         )
     }
+
+    /// 差多少人 — the margin's mirror image: how many fewer departures
+    /// (the monthly average held fixed) would have met `threshold`;
+    /// `None` when it meets it now. Never more than the reduction itself,
+    /// since no departures at all meets any threshold.
+    pub fn gap(&self, comparison: Comparison, threshold: Decimal) -> Option<u64> {
+        if self.meets(comparison, threshold) != Some(false) {
+            return None;
+        }
+        let (total, months) = self.average_parts;
+        let excess = self
+            .reduction
+            .checked_mul(months)?
+            .checked_sub(threshold.checked_mul(total)?)?
+            .checked_div(months)?;
+        let fewer = match comparison {
+            // (reduction − n) < limit  ⇔  n > excess
+            Comparison::Strict => excess.floor() + Decimal::ONE,
+            // (reduction − n) ≤ limit  ⇔  n ≥ excess
+            Comparison::NonStrict => excess.ceil(),
+        };
+        let reduction = self.reduction.max(Decimal::ZERO).to_u64()?;
+        Some(fewer.max(Decimal::ZERO).to_u64()?.min(reduction))
+    }
 }
 
 /// Which rule chose a threshold other than the class's own.
@@ -271,6 +295,60 @@ mod tests {
         assert_eq!(r.meets(Comparison::Strict, t), Some(false));
         assert_eq!(r.margin(Comparison::NonStrict, t, 33), Some(0));
         assert_eq!(r.average_parts, (Decimal::from(400), Decimal::from(12)));
+    }
+
+    #[test]
+    fn the_gap_is_how_many_fewer_departures_would_have_qualified() {
+        // 1000 → 970: 30 left, 3% of 1000. Strict 1.78% allows at most 17
+        // (17.8 is not reached), so 13 fewer; at or below 2% allows 20, so 10.
+        let r =
+            LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 970, 1000)).unwrap();
+        assert_eq!(r.gap(Comparison::Strict, Decimal::new(178, 4)), Some(13));
+        assert_eq!(r.gap(Comparison::NonStrict, Decimal::new(2, 2)), Some(10));
+        // Exactly at 2%: strict fails by one departure, non-strict passes.
+        let r =
+            LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 980, 1000)).unwrap();
+        assert_eq!(r.gap(Comparison::Strict, Decimal::new(2, 2)), Some(1));
+        assert_eq!(r.gap(Comparison::NonStrict, Decimal::new(2, 2)), None);
+    }
+
+    #[test]
+    fn the_gap_is_exact_the_margin_is_its_mirror() {
+        // For every reduction and both comparisons: removing `gap`
+        // departures qualifies, removing one fewer does not.
+        let t = Decimal::new(55, 3);
+        for left in 0..=120u64 {
+            let r = LayoffRate::compute(
+                LayoffFormula::NetReduction,
+                &insured(1000, 1000 - left, 1000),
+            )
+            .unwrap();
+            for cmp in [Comparison::Strict, Comparison::NonStrict] {
+                let meets = |n: u64| {
+                    LayoffRate::compute(
+                        LayoffFormula::NetReduction,
+                        &insured(1000, 1000 - n, 1000),
+                    )
+                    .unwrap()
+                    .meets(cmp, t)
+                };
+                match r.gap(cmp, t) {
+                    None => assert_eq!(meets(left), Some(true), "{left} {cmp:?}"),
+                    Some(g) => {
+                        assert!(g >= 1, "{left} {cmp:?}");
+                        assert_eq!(meets(left - g), Some(true), "{left} {cmp:?}");
+                        assert_eq!(meets(left - g + 1), Some(false), "{left} {cmp:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_zero_threshold_asks_for_no_departures_at_all() {
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(50, 47, 50)).unwrap();
+        assert_eq!(r.gap(Comparison::NonStrict, Decimal::ZERO), Some(3));
+        assert_eq!(r.gap(Comparison::Strict, Decimal::ZERO), Some(3), "capped at the reduction");
     }
 
     #[test]

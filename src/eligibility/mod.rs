@@ -58,6 +58,9 @@ pub struct Decision {
     /// The refund, computed whenever the rate is known (whether or not eligible).
     pub refund: Option<Refund>,
     pub margin: Option<u64>,
+    /// How many fewer departures would have met the layoff-rate standard,
+    /// when that criterion failed (the other criteria aside).
+    pub gap: Option<u64>,
     /// The hardship path, when the application takes it.
     pub hardship: Option<HardshipOutcome>,
     /// Unknown parameters that kept something from being decided.
@@ -296,6 +299,10 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         (Some(true), Some(l), Some(t), Some(cmp)) => l.margin(cmp, t, app.insured.end),
         _ => None,
     };
+    let gap = match (layoff_passed, &layoff, threshold.value, comparison) {
+        (Some(false), Some(l), Some(t), Some(cmp)) => l.gap(cmp, t),
+        _ => None,
+    };
     let hardship = app
         .hardship
         .as_ref()
@@ -312,6 +319,7 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         eligible,
         refund,
         margin,
+        gap,
         hardship,
         unknown,
     })

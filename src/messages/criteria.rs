@@ -151,10 +151,17 @@ fn layoff(passed: Option<bool>, l: &LayoffEvidence, zh: bool) -> String {
             (_, false) => format!("The layoff rate is {rate}, but this policy's standard (the local registered unemployment rate) is unknown, so this cannot be decided: ask the local human-resources bureau."),
         };
     };
-    let (word_zh, word_en) = if l.comparison == Some(Comparison::Strict) {
+    let strict = l.comparison == Some(Comparison::Strict);
+    let (word_zh, word_en) = if strict {
         ("低于", "below")
     } else {
         ("不高于", "at or below")
+    };
+    // A failed comparison is said positively: never 未不高于 ("not at or below").
+    let (over_zh, over_en) = if strict {
+        ("达到或超过", "at or above")
+    } else {
+        ("高于", "above")
     };
     let rule_zh = if small {
         "（参保 30 人及以下企业的标准）"
@@ -172,7 +179,7 @@ fn layoff(passed: Option<bool>, l: &LayoffEvidence, zh: bool) -> String {
         (true, false) if grew => format!("The number insured did not fall: a layoff rate of 0 is {word_en} the standard of {threshold}{rule_en}."),
         (true, true) => format!("裁员率 {rate}（减少 {reduction} 人 ÷ 月平均参保 {average} 人）{word_zh}标准 {threshold}{rule_zh}，符合。"),
         (true, false) => format!("The layoff rate of {rate} (a fall of {reduction} ÷ a monthly average of {average} insured) is {word_en} the standard of {threshold}{rule_en}."),
-        (false, true) => format!("裁员率 {rate}（减少 {reduction} 人 ÷ 月平均参保 {average} 人）未{word_zh}标准 {threshold}{rule_zh}，不符合。"),
-        (false, false) => format!("The layoff rate of {rate} (a fall of {reduction} ÷ a monthly average of {average} insured) is not {word_en} the standard of {threshold}{rule_en}."),
+        (false, true) => format!("裁员率 {rate}（减少 {reduction} 人 ÷ 月平均参保 {average} 人）{over_zh}标准 {threshold}{rule_zh}，不符合（须{word_zh}标准）。"),
+        (false, false) => format!("The layoff rate of {rate} (a fall of {reduction} ÷ a monthly average of {average} insured) is {over_en} the standard of {threshold}{rule_en}; it must be {word_en} it."),
     }
 }
