@@ -33,7 +33,7 @@ html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
 css = open(one("style-*.css"), encoding="utf-8").read()
 glue = open(one("wengang-app-*.js"), encoding="utf-8").read()
 wasm = open(one("wengang-app-*_bg.wasm"), "rb").read()
-icon = open(one("favicon-*.svg"), "rb").read()
+icon = open(os.path.join(root, "www", "favicon.svg"), "rb").read()
 
 script = (
     glue

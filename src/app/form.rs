@@ -37,6 +37,21 @@ pub const QUESTION_PAGES: [Page; 8] = [
     Page::Commitment,
 ];
 
+/// Every page, in order.
+pub const ALL_PAGES: [Page; 11] = [
+    Page::Policy,
+    Page::Enterprise,
+    Page::Headcount,
+    Page::Premiums,
+    Page::Declarations,
+    Page::Hardship,
+    Page::BankContact,
+    Page::Commitment,
+    Page::Review,
+    Page::Result,
+    Page::Print,
+];
+
 /// How a field is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -321,7 +336,12 @@ impl Page {
         }
     }
 
-    /// A stable name used in drafts and element ids.
+    /// The page a slug names (a link such as `#/premiums`).
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        ALL_PAGES.into_iter().find(|p| p.slug() == slug)
+    }
+
+    /// A stable name used in drafts, links and element ids.
     pub fn slug(self) -> &'static str {
         match self {
             Page::Policy => "policy",
@@ -368,6 +388,14 @@ mod tests {
         assert_eq!(Page::of_field(Section::Insured.name()), Page::Headcount);
         assert_eq!(page(Field::CommitmentDate), Page::Policy);
         assert_eq!(page(Field::Format), Page::Policy);
+    }
+
+    #[test]
+    fn every_page_has_a_link_of_its_own() {
+        for page in ALL_PAGES {
+            assert_eq!(Page::from_slug(page.slug()), Some(page));
+        }
+        assert_eq!(Page::from_slug("nowhere"), None);
     }
 
     #[test]

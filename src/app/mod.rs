@@ -8,6 +8,7 @@ mod demos;
 mod embed;
 mod files;
 pub mod form;
+mod history;
 mod months;
 mod qr;
 pub mod state;

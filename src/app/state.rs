@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use yew::Reducible;
 
+use super::demos;
 use super::form::{self, Page, QUESTION_PAGES};
 use crate::field::{Field, Months, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
@@ -32,7 +33,12 @@ pub enum Notice {
     ImportedOldFormat,
     ImportFailed(String),
     DemoLoaded(&'static str),
+    /// The demo was left; the user's own answers are back.
+    DemoLeft,
+    /// Cleared; can be undone while this notice shows.
     Cleared,
+    /// The last clear or import was undone.
+    Undone,
     /// The embedding portal filled in what it knows.
     Prefilled,
     /// The submission went to the embedding portal.
@@ -56,11 +62,37 @@ pub struct AppState {
     pub returning: bool,
     pub storage: Storage,
     pub notice: Option<Notice>,
+    /// A demo is shown. The user's own answers wait in `stash`, and
+    /// nothing is saved meanwhile, so a demo never touches the draft.
     pub demo: bool,
+    pub stash: Option<Box<Snapshot>>,
+    /// A step that would replace the answers, waiting for a yes.
+    pub pending: Option<Pending>,
+    /// What the last clear or import replaced: it can be undone once,
+    /// while its notice shows.
+    pub undo: Option<Box<Snapshot>>,
     /// The origin of the portal that embeds the app, when it is an allowed one.
     pub embedded: Option<String>,
     /// A new version of the app is installed and waiting.
     pub update_ready: bool,
+}
+
+/// The user's own answers and where they were: what a slip could lose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub application: Value,
+    pub page: Page,
+    pub place: String,
+    pub touched: BTreeSet<String>,
+    pub attempted: BTreeSet<Page>,
+    pub confirmed: BTreeSet<String>,
+}
+
+/// A step that replaces the answers, asked about first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Clear,
+    Import { application: Value, notice: Notice },
 }
 
 /// Everything that can happen.
@@ -84,13 +116,23 @@ pub enum Action {
         confirmed: bool,
     },
     SetLang(Lang),
-    /// Replace the application (import, demo).
-    Load {
-        application: Value,
-        notice: Notice,
-        demo: bool,
-    },
+    /// Replace the application with an imported one. Asks first when
+    /// it would replace answers the user gave.
+    Import { application: Value, notice: Notice },
+    /// Show a demo enterprise, keeping the user's answers aside.
+    Demo(&'static str),
+    /// Back from the demo to the user's own answers.
+    LeaveDemo,
+    /// Clear everything (asks first).
     Clear,
+    /// The user said yes to the pending step.
+    ConfirmPending,
+    /// The user said no.
+    CancelPending,
+    /// Undo the last clear or import.
+    Undo,
+    /// Browser history moved to a page (Back, Forward, a deep link).
+    Visit(Page),
     /// The app runs inside an allowed portal (its origin).
     Embedded(String),
     /// Fields the embedding portal already knows.
@@ -112,6 +154,12 @@ pub struct Draft {
     pub lang: Lang,
     pub place: String,
     pub confirmed: BTreeSet<String>,
+    /// Fields answered and pages tried: after a reload, issues show
+    /// where they showed before, and nowhere else.
+    #[serde(default)]
+    pub touched: BTreeSet<String>,
+    #[serde(default)]
+    pub attempted: BTreeSet<Page>,
 }
 
 pub const DRAFT_VERSION: u32 = 1;
@@ -228,6 +276,9 @@ impl AppState {
             storage: Storage::Saved,
             notice: None,
             demo: false,
+            stash: None,
+            pending: None,
+            undo: None,
             embedded: None,
             update_ready: false,
         }
@@ -239,7 +290,8 @@ impl AppState {
         state.page = draft.page;
         state.place = draft.place;
         state.confirmed = draft.confirmed;
-        state.touched = all_paths();
+        state.touched = draft.touched;
+        state.attempted = draft.attempted;
         state.notice = Some(Notice::DraftRestored);
         state
     }
@@ -252,7 +304,55 @@ impl AppState {
             lang: self.lang,
             place: self.place.clone(),
             confirmed: self.confirmed.clone(),
+            touched: self.touched.clone(),
+            attempted: self.attempted.clone(),
         }
+    }
+
+    /// Has the user given any answer worth keeping?
+    pub fn has_answers(&self) -> bool {
+        !self.touched.is_empty()
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            application: self.application.clone(),
+            page: self.page,
+            place: self.place.clone(),
+            touched: self.touched.clone(),
+            attempted: self.attempted.clone(),
+            confirmed: self.confirmed.clone(),
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.application = snapshot.application;
+        self.page = snapshot.page;
+        self.place = snapshot.place;
+        self.touched = snapshot.touched;
+        self.attempted = snapshot.attempted;
+        self.confirmed = snapshot.confirmed;
+        self.returning = false;
+    }
+
+    /// Replaces the answers with a file's or a demo's, to be checked on
+    /// the review page.
+    fn load(&mut self, application: Value) {
+        self.application = application;
+        self.touched = all_paths();
+        self.attempted.clear();
+        self.confirmed.clear();
+        self.page = Page::Review;
+        self.returning = false;
+    }
+
+    /// Starts afresh, keeping the language and the page's surroundings.
+    fn reset(&mut self) {
+        let today = form::as_text(form::get(&self.application, Field::CommitmentDate.path()));
+        let mut fresh = AppState::new(&today, self.lang);
+        fresh.embedded = self.embedded.take();
+        fresh.update_ready = self.update_ready;
+        *self = fresh;
     }
 
     pub fn report(&self) -> Report {
@@ -367,9 +467,17 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Visit(page) = action {
+            if page == self.page {
+                return self;
+            }
+        }
         let mut s = (*self).clone();
         if !matches!(action, Action::Stored(_)) {
+            // A notice, its undo and a question asked show once.
             s.notice = None;
+            s.undo = None;
+            s.pending = None;
         }
         match action {
             Action::SetField { field, value } => {
@@ -451,27 +559,81 @@ impl Reducible for AppState {
                 }
             }
             Action::SetLang(lang) => s.lang = lang,
-            Action::Load {
+            Action::Import {
                 application,
                 notice,
-                demo,
             } => {
-                s.application = application;
-                s.touched = all_paths();
-                s.attempted.clear();
-                s.confirmed.clear();
-                s.page = Page::Review;
-                s.returning = false;
-                s.notice = Some(notice);
-                s.demo = demo;
+                if s.demo {
+                    // Importing ends the demo: the file is the user's own.
+                    if let Some(stash) = s.stash.take() {
+                        s.restore(*stash);
+                    }
+                    s.demo = false;
+                }
+                if s.has_answers() {
+                    s.pending = Some(Pending::Import {
+                        application,
+                        notice,
+                    });
+                } else {
+                    s.undo = Some(Box::new(s.snapshot()));
+                    s.load(application);
+                    s.notice = Some(notice);
+                }
             }
-            Action::Clear => {
-                let today = form::as_text(form::get(&s.application, Field::CommitmentDate.path()));
-                let (lang, embedded, update_ready) = (s.lang, s.embedded.take(), s.update_ready);
-                s = AppState::new(&today, lang);
-                s.embedded = embedded;
-                s.update_ready = update_ready;
-                s.notice = Some(Notice::Cleared);
+            Action::Demo(id) => {
+                let Some(application) = demos::find(id)
+                    .and_then(|(_, _, _, text)| serde_json::from_str::<Value>(text).ok())
+                else {
+                    return Rc::new(s);
+                };
+                if !s.demo {
+                    s.stash = Some(Box::new(s.snapshot()));
+                    s.demo = true;
+                }
+                s.load(application);
+                s.notice = Some(Notice::DemoLoaded(id));
+            }
+            Action::LeaveDemo => {
+                if let Some(stash) = s.stash.take() {
+                    s.restore(*stash);
+                }
+                s.demo = false;
+                s.notice = Some(Notice::DemoLeft);
+            }
+            Action::Clear => s.pending = Some(Pending::Clear),
+            Action::ConfirmPending => match self.pending.clone() {
+                Some(Pending::Clear) => {
+                    let before = s.snapshot();
+                    s.reset();
+                    s.undo = Some(Box::new(before));
+                    s.notice = Some(Notice::Cleared);
+                }
+                Some(Pending::Import {
+                    application,
+                    notice,
+                }) => {
+                    s.undo = Some(Box::new(s.snapshot()));
+                    s.load(application);
+                    s.notice = Some(notice);
+                }
+                None => {}
+            },
+            Action::CancelPending => s.pending = None,
+            Action::Undo => {
+                if let Some(before) = self.undo.clone() {
+                    s.restore(*before);
+                    s.notice = Some(Notice::Undone);
+                }
+            }
+            Action::Visit(page) => {
+                // Only a page this application goes through.
+                let reachable = s.pages().contains(&page)
+                    || matches!(page, Page::Review | Page::Result | Page::Print);
+                if reachable {
+                    s.page = page;
+                    s.returning = false;
+                }
             }
             Action::Stored(storage) => {
                 if s.storage == storage {
@@ -681,15 +843,128 @@ mod tests {
         let sample: Value =
             serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
         let s = state()
-            .reduce(Action::Load {
+            .reduce(Action::Import {
                 application: sample,
                 notice: Notice::Imported,
-                demo: false,
             })
             .reduce(Action::Change(Page::Premiums))
             .reduce(Action::Continue);
         assert_eq!(s.page, Page::Review);
         let s = s.reduce(Action::Continue);
         assert_eq!(s.page, Page::Result);
+    }
+
+    fn typed(s: Rc<AppState>, field: Field, value: &str) -> Rc<AppState> {
+        s.reduce(Action::SetField {
+            field,
+            value: json!(value),
+        })
+    }
+
+    #[test]
+    fn a_demo_keeps_the_users_answers_aside_and_gives_them_back() {
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let mine = s.draft();
+        let s = s.reduce(Action::Demo("eligible-sme"));
+        assert!(s.demo);
+        assert_eq!(s.page, Page::Review);
+        assert_ne!(
+            form::get(&s.application, Field::ApplicantName.path()),
+            &json!("我的单位")
+        );
+        // Another demo keeps the user's answers, not the first demo's.
+        let s = s.reduce(Action::Demo("hardship")).reduce(Action::LeaveDemo);
+        assert!(!s.demo);
+        assert_eq!(s.draft(), mine);
+        assert_eq!(s.notice, Some(Notice::DemoLeft));
+    }
+
+    #[test]
+    fn clearing_asks_first_and_no_changes_nothing() {
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let mine = s.draft();
+        let s = s.reduce(Action::Clear);
+        assert_eq!(s.pending, Some(Pending::Clear));
+        assert_eq!(s.draft(), mine, "nothing cleared before the yes");
+        let s = s.reduce(Action::CancelPending);
+        assert_eq!(s.pending, None);
+        assert_eq!(s.draft(), mine);
+    }
+
+    #[test]
+    fn a_clear_can_be_undone_once() {
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let mine = s.draft();
+        let s = s.reduce(Action::Clear).reduce(Action::ConfirmPending);
+        assert_eq!(s.notice, Some(Notice::Cleared));
+        assert!(!s.has_answers());
+        let undone = s.clone().reduce(Action::Undo);
+        assert_eq!(undone.draft(), mine);
+        assert_eq!(undone.notice, Some(Notice::Undone));
+        // Once: the undo is gone after it is used, and after any other step.
+        assert_eq!(undone.undo, None);
+        let moved_on = s.reduce(Action::Continue).reduce(Action::Undo);
+        assert!(!moved_on.has_answers());
+    }
+
+    #[test]
+    fn an_import_over_answers_asks_first_and_can_be_undone() {
+        let sample: Value =
+            serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let mine = s.draft();
+        let s = s.reduce(Action::Import {
+            application: sample.clone(),
+            notice: Notice::Imported,
+        });
+        assert!(matches!(s.pending, Some(Pending::Import { .. })));
+        assert_eq!(s.draft(), mine);
+        let s = s.reduce(Action::ConfirmPending);
+        assert_eq!(s.application, sample);
+        assert_eq!(s.notice, Some(Notice::Imported));
+        assert_eq!(s.reduce(Action::Undo).draft(), mine);
+    }
+
+    #[test]
+    fn an_import_into_a_blank_application_needs_no_question() {
+        let sample: Value =
+            serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
+        let s = state().reduce(Action::Import {
+            application: sample.clone(),
+            notice: Notice::Imported,
+        });
+        assert_eq!(s.pending, None);
+        assert_eq!(s.application, sample);
+    }
+
+    #[test]
+    fn history_visits_only_pages_this_application_goes_through() {
+        let s = state().reduce(Action::Visit(Page::Premiums));
+        assert_eq!(s.page, Page::Premiums);
+        let s = typed(s, Field::Policy, "cn-2024").reduce(Action::Visit(Page::Hardship));
+        assert_eq!(s.page, Page::Premiums, "cn-2024 has no hardship page");
+        let same = Rc::clone(&s).reduce(Action::Visit(Page::Premiums));
+        assert!(Rc::ptr_eq(&s, &same), "a visit to the page shown changes nothing");
+    }
+
+    #[test]
+    fn after_a_reload_issues_show_only_where_they_showed_before() {
+        let s = state().reduce(Action::Continue).reduce(Action::Continue);
+        assert!(s.attempted.contains(&Page::Enterprise));
+        let s = typed(s, Field::Start, "12");
+        let reloaded = AppState::from_draft(s.draft(), "2019-06-10");
+        assert!(reloaded.shows_issues_of(Field::ApplicantName.path()), "tried");
+        assert!(reloaded.shows_issues_of(Field::Start.path()), "typed in");
+        assert!(!reloaded.shows_issues_of(Field::PremiumsPaid.path()), "untried");
+        assert!(!reloaded.shows_issues_of(Field::AccountNumber.path()), "untried");
+    }
+
+    #[test]
+    fn a_draft_of_before_keeps_loading() {
+        let old = r#"{"version":1,"application":{},"page":"premiums","lang":"zh","place":"suzhou","confirmed":[]}"#;
+        let draft: Draft = serde_json::from_str(old).unwrap();
+        let s = AppState::from_draft(draft, "2019-06-10");
+        assert_eq!(s.page, Page::Premiums);
+        assert!(!s.shows_issues_of(Field::PremiumsPaid.path()));
     }
 }

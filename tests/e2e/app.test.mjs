@@ -42,7 +42,18 @@ async function next(page) {
 
 const heading = (page) => page.locator('#page-heading').innerText();
 
+/** Opens the header's menu when it is folded (a phone-sized window). */
+async function openMenu(page) {
+  if (await page.locator('#menu-toggle').isVisible()) {
+    if ((await page.getAttribute('#menu-toggle', 'aria-expanded')) !== 'true') await page.click('#menu-toggle');
+  }
+}
+
+/** Unfolds the result's working (each criterion, the sources). */
+const openWorking = (page) => page.click('#working-summary');
+
 async function loadDemo(page, id) {
+  await openMenu(page);
   await page.selectOption('#demo-select', id);
   await page.click('#demo-load');
   await page.waitForSelector('.review');
@@ -118,11 +129,14 @@ test('an applicant fills a whole application by keyboard and sees the decision a
   await page.waitForSelector('#result-panel');
   assert.equal(await heading(page), '符合稳岗返还条件');
   assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
+  assert.match(await page.locator('#route').innerText(), /受理申请[\s\S]*政府备案/, 'what to do next, before the working');
+  assert.equal(await page.locator('#working').getAttribute('open'), null, 'the working is folded away');
+  await tabTo(page, 'working-summary');
+  await page.keyboard.press('Enter');
   assert.match(await page.locator('#margin').innerText(), /再减少 1 名/);
   assert.match(await page.locator('#criterion-layoff_rate').innerText(), /0\.8368%.*1\.78%/s);
   assert.match(await page.locator('#criterion-layoff_rate').innerText(), /苏州市 2018 年末城镇登记失业率/);
   assert.match(await page.locator('#refund-breakdown').innerText(), /84,840\.00/);
-  assert.match(await page.locator('#route').innerText(), /受理申请[\s\S]*政府备案/);
   assert.match(await page.locator('#unconfirmed').innerText(), /未确认/, 'the unconfirmed layoff formula is flagged');
   await screenshot(page, '10-result');
   assert.deepEqual(problems, []);
@@ -192,6 +206,7 @@ test('a draft is saved as the user types and restored on reload', async () => {
   assert.equal(await page.inputValue('#f-applicant-name'), '草稿测试有限公司');
   assert.match(await page.locator('#notice').innerText(), /已恢复/);
   await page.click('#clear-data');
+  await page.click('#confirm-yes');
   assert.equal(await page.evaluate(() => localStorage.getItem('wengang.draft.v1')), null);
   assert.equal(await heading(page), '适用政策');
   await context.close();
@@ -244,6 +259,7 @@ test('the exported submission passes wengang verify and equals wengang check', a
   assert.equal(oldCode, 4, 'verify: an older format');
   assert.match(oldErr, /export/);
   await page.click('#clear-data');
+  await page.click('#confirm-yes');
   await page.setInputFiles('#import-file', old);
   await page.waitForSelector('.review');
   assert.match(await page.locator('#notice').innerText(), /旧格式.*重新导出/);
@@ -256,6 +272,7 @@ test('the language switches to English and back', async () => {
   await toResult(page);
   await page.click('#lang-switch');
   assert.equal(await heading(page), 'Eligible for the refund');
+  await openWorking(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 yuan');
   assert.match(await page.locator('#criterion-layoff_rate').innerText(), /below the standard of 1\.78%/);
@@ -472,13 +489,14 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
     }
     await toResult(page);
     assert.equal(await heading(page), '符合稳岗返还条件', profile);
+    await openWorking(page);
     assert.match(await page.locator('#profile-info').innerText(), new RegExp(`\\(${profile}\\)|（${profile}）`));
     const checklist = page.locator('#automatic-checklist');
     assert.match(await checklist.innerText(), /免申即享：无需提交申请，请核对以下事项/, profile);
     assert.match(await checklist.innerText(), /收款账户[\s\S]*企业划型[\s\S]*公示名单/, profile);
     assert.equal(await page.locator('#route').count(), 0, `${profile}: no eight stages`);
     assert.doesNotMatch(await page.locator('.result').innerText(), /受理申请|联合会审|政府备案/, profile);
-    assert.match(await page.locator('#export').innerText(), /导出自查记录/);
+    assert.match(await page.locator('#export').innerText(), /保存我的自查记录/, 'a record to keep, not a submission');
     await screenshot(page, `33-checklist-${name}`);
     await axeClean(page, `result, ${profile}`);
 

@@ -144,6 +144,7 @@ test('after one online visit the app loads and computes with the network off', a
     await page.click('#continue');
     await page.waitForSelector('#result-panel');
     assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
+    await page.click('#working-summary');
     assert.match(await page.locator('#profile-info').innerText(), /2019-01-01 – 2019-12-31/, 'the profile dates show');
     await screenshot(page, '21-offline-result');
     await context.close();

@@ -7,8 +7,10 @@ use yew::prelude::*;
 
 use super::{focus, Ctx};
 use crate::app::form::Page;
+use yew::Reducible;
+
 use crate::app::state::{report_of, Action, AppState, Storage};
-use crate::app::{embed, storage};
+use crate::app::{embed, history, storage};
 use crate::Lang;
 
 /// Today's local date as `YYYY-MM-DD`.
@@ -23,9 +25,14 @@ fn today() -> String {
 }
 
 fn initial_state() -> AppState {
-    match storage::load() {
+    let state = match storage::load() {
         Some(draft) => AppState::from_draft(draft, &today()),
         None => AppState::new(&today(), Lang::Zh),
+    };
+    // A link to a page opens that page.
+    match history::page_in_address() {
+        Some(page) => Rc::new(state).reduce(Action::Visit(page)).as_ref().clone(),
+        None => state,
     }
 }
 
@@ -40,8 +47,9 @@ pub fn app() -> Html {
     // Save after each change; a failure is told, and nothing on screen is lost.
     {
         let dispatch = state.dispatcher();
-        // Nothing is kept until the user has answered something.
-        let worth_keeping = !state.touched.is_empty();
+        // Nothing is kept until the user has answered something, and a
+        // demo never overwrites the user's draft.
+        let worth_keeping = state.has_answers() && !state.demo;
         use_effect_with(
             (state.draft(), worth_keeping),
             move |(draft, worth_keeping)| {
@@ -70,11 +78,30 @@ pub fn app() -> Html {
         });
     }
     {
-        use_effect_with(state.page, move |_| {
+        let opened_on = use_mut_ref(|| true);
+        use_effect_with(state.page, move |page| {
+            history::show(*page, opened_on.replace(false));
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
             focus("page-heading");
+        });
+    }
+    // Back and Forward move between pages.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = history::listen(move |page| dispatch.dispatch(Action::Visit(page)));
+            move || drop(listener)
+        });
+    }
+    // A question before answers are replaced takes the focus.
+    {
+        let asking = state.pending.is_some();
+        use_effect_with(asking, move |asking| {
+            if *asking {
+                focus("confirm");
+            }
         });
     }
 

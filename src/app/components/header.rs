@@ -1,19 +1,19 @@
 //! The top bar: the app's name, the language switch, the demo menu and
-//! "clear my data".
+//! "clear my data". On a phone the tools fold into one menu button.
 
 use yew::prelude::*;
 
 use super::Ctx;
-use crate::app::demos::{self, DEMOS};
-use crate::app::state::{Action, Notice};
-use crate::app::storage;
+use crate::app::demos::DEMOS;
+use crate::app::state::Action;
 use crate::app::text::t;
 use crate::Lang;
 
 #[function_component(Header)]
 pub fn header(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let demo_choice = use_state(|| DEMOS[0].0.to_owned());
+    let demo_choice = use_state(|| DEMOS[0].0);
+    let menu_open = use_state(|| false);
     let switch = {
         let dispatch = ctx.dispatch.clone();
         let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
@@ -23,30 +23,34 @@ pub fn header(ctx: &Ctx) -> Html {
         let demo_choice = demo_choice.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            demo_choice.set(select.value());
+            let value = select.value();
+            if let Some((id, ..)) = DEMOS.iter().find(|d| d.0 == value) {
+                demo_choice.set(id);
+            }
         })
     };
     let load = {
         let dispatch = ctx.dispatch.clone();
         let demo_choice = demo_choice.clone();
+        let menu_open = menu_open.clone();
         Callback::from(move |_| {
-            if let Some((id, _, _, text)) = demos::find(&demo_choice) {
-                if let Ok(application) = serde_json::from_str(text) {
-                    dispatch.dispatch(Action::Load {
-                        application,
-                        notice: Notice::DemoLoaded(id),
-                        demo: true,
-                    });
-                }
-            }
+            menu_open.set(false);
+            dispatch.dispatch(Action::Demo(*demo_choice));
         })
     };
+    let demo = ctx.state.demo;
     let clear = {
         let dispatch = ctx.dispatch.clone();
+        let menu_open = menu_open.clone();
         Callback::from(move |_| {
-            let _ = storage::clear();
-            dispatch.dispatch(Action::Clear);
+            menu_open.set(false);
+            // Leaving a demo loses nothing; clearing the user's answers asks first.
+            dispatch.dispatch(if demo { Action::LeaveDemo } else { Action::Clear });
         })
+    };
+    let toggle = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_| menu_open.set(!*menu_open))
     };
     html! {
         <header class="site-header no-print">
@@ -54,7 +58,11 @@ pub fn header(ctx: &Ctx) -> Html {
                 <p class="site-header__name">
                     { t(lang, "稳岗返还自助预审", "Job-retention refund pre-check") }
                 </p>
-                <div class="site-header__tools">
+                <button type="button" class="button button--secondary site-header__menu" id="menu-toggle"
+                    aria-expanded={(*menu_open).to_string()} aria-controls="site-tools" onclick={toggle}>
+                    { t(lang, "菜单", "Menu") }
+                </button>
+                <div class={classes!("site-header__tools", menu_open.then_some("is-open"))} id="site-tools">
                     <button type="button" class="button button--secondary" id="lang-switch" onclick={switch}
                         lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>
                         { if lang == Lang::Zh { "English" } else { "中文" } }
@@ -71,7 +79,7 @@ pub fn header(ctx: &Ctx) -> Html {
                         </button>
                     </div>
                     <button type="button" class="button button--warning" id="clear-data" onclick={clear}>
-                        { if ctx.state.demo { t(lang, "重置演示", "Reset demo") } else { t(lang, "清除我的数据", "Clear my data") } }
+                        { if demo { t(lang, "退出演示", "Leave the demo") } else { t(lang, "清除我的数据", "Clear my data") } }
                     </button>
                 </div>
             </div>

@@ -22,10 +22,9 @@ pub fn import(ctx: &Ctx) -> Html {
         wasm_bindgen_futures::spawn_local(async move {
             let text = gloo_file::futures::read_as_text(&file).await.ok();
             let action = match text.map(|text| files::application_in(&text)) {
-                Some(Ok((application, notice))) => Action::Load {
+                Some(Ok((application, notice))) => Action::Import {
                     application,
                     notice,
-                    demo: false,
                 },
                 Some(Err(reason)) => Action::Notify(Notice::ImportFailed(reason)),
                 None => Action::Notify(Notice::ImportFailed("unreadable file".into())),

@@ -1,11 +1,13 @@
-//! One-off notices (draft restored, imported, cleared) and the storage
-//! failure banner.
+//! One-off notices (draft restored, imported, cleared) with their undo,
+//! the question asked before answers are replaced, the demo banner, and
+//! the storage failure banner.
 
 use yew::prelude::*;
 
 use super::Ctx;
 use crate::app::demos;
-use crate::app::state::{Notice, Storage};
+use crate::app::state::{Action, Notice, Pending, Storage};
+use crate::app::storage;
 use crate::app::text::t;
 use crate::Lang;
 
@@ -50,6 +52,18 @@ pub fn notices(ctx: &Ctx) -> Html {
             "All data saved on this device has been cleared.",
         )
         .to_owned(),
+        Notice::Undone => t(
+            lang,
+            "已撤销，您的答案已恢复。",
+            "Undone: your answers are back.",
+        )
+        .to_owned(),
+        Notice::DemoLeft => t(
+            lang,
+            "已退出演示，这是您自己的答案。",
+            "You left the demo: these are your own answers.",
+        )
+        .to_owned(),
         Notice::Prefilled => t(
             lang,
             "已带入门户提供的单位信息，请核对。",
@@ -75,6 +89,14 @@ pub fn notices(ctx: &Ctx) -> Html {
         }),
     };
     let accept_update = Callback::from(|_| crate::app::embed::fire("wengang:update-accept"));
+    let undo = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Undo))
+    };
+    let leave_demo = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::LeaveDemo))
+    };
     html! {
         <>
             if ctx.state.update_ready {
@@ -89,9 +111,66 @@ pub fn notices(ctx: &Ctx) -> Html {
             if let Some(text) = storage {
                 <div class="banner banner--warning" role="alert" id="storage-failed">{ text }</div>
             }
+            if ctx.state.demo {
+                <div class="demo-banner" id="demo-banner">
+                    { t(lang, "演示模式：这是样例企业，您自己的答案和草稿不受影响。", "Demo mode: this is a sample enterprise; your own answers and draft are untouched.") }
+                    { " " }
+                    <button type="button" class="link-button" id="leave-demo" onclick={leave_demo}>{ t(lang, "退出演示", "Leave the demo") }</button>
+                </div>
+            }
+            { confirm(ctx) }
             if let Some(text) = notice {
-                <div class="banner" role="status" id="notice">{ text }</div>
+                <div class="banner" role="status" id="notice">
+                    { text }
+                    if ctx.state.undo.is_some() {
+                        <button type="button" class="link-button" id="undo" onclick={undo}>{ t(lang, "撤销", "Undo") }</button>
+                    }
+                </div>
             }
         </>
+    }
+}
+
+/// The question asked before the answers are replaced: what will be lost,
+/// and that it can be undone once.
+fn confirm(ctx: &Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let Some(pending) = &ctx.state.pending else {
+        return Html::default();
+    };
+    let clearing = matches!(pending, Pending::Clear);
+    let yes = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| {
+            if clearing {
+                // The draft goes now; an undo puts the answers back and saves them again.
+                let _ = storage::clear();
+            }
+            dispatch.dispatch(Action::ConfirmPending)
+        })
+    };
+    let no = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::CancelPending))
+    };
+    let (question, yes_label) = if clearing {
+        (
+            t(lang, "清除本机保存的全部答案和草稿吗？清除后可以撤销一次。", "Clear all answers and the draft saved on this device? You can undo it once."),
+            t(lang, "清除", "Clear"),
+        )
+    } else {
+        (
+            t(lang, "导入的文件会替换您已填写的全部答案。导入后可以撤销一次。", "The imported file replaces all the answers you have given. You can undo it once."),
+            t(lang, "替换为文件中的答案", "Replace with the file's answers"),
+        )
+    };
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-question" id="confirm" tabindex="-1">
+            <p class="heading-s" id="confirm-question">{ question }</p>
+            <div class="actions">
+                <button type="button" class="button button--warning" id="confirm-yes" onclick={yes}>{ yes_label }</button>
+                <button type="button" class="button button--secondary" id="confirm-no" onclick={no}>{ t(lang, "取消", "Cancel") }</button>
+            </div>
+        </div>
     }
 }

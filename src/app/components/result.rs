@@ -1,6 +1,8 @@
-//! The result: the decision, each criterion with its numbers and source,
-//! the refund and how it was computed, the margin, the route and the
-//! stages that follow, and the export, import and print actions.
+//! The result, answer first: the decision with the amount or the one
+//! failing rule in plain words and the gap, then what to do next and whom
+//! to ask; the working (each criterion with its numbers and source, the
+//! refund computation, the profile) folds away below. An ineligible
+//! result offers to save the record, not to submit it.
 
 use yew::prelude::*;
 
@@ -65,6 +67,15 @@ pub fn result_page(ctx: &Ctx) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
     };
     let automatic = r.procedure == Some(Procedure::Automatic);
+    let eligible = r.eligible == Some(true);
+    // The refund the figures would give if eligible: what is at stake.
+    let at_stake = {
+        let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
+        crate::assess(&raw)
+            .decision
+            .and_then(|d| d.refund.map(|refund| refund.amount.to_string()))
+    };
+    let suzhou = in_suzhou(ctx);
     let (heading, panel_class) = match r.eligible {
         Some(true) => (
             t(lang, "符合稳岗返还条件", "Eligible for the refund"),
@@ -84,55 +95,207 @@ pub fn result_page(ctx: &Ctx) -> Html {
             <button type="button" class="back-link no-print" onclick={on_back}>{ t(lang, "返回核对答案", "Back to your answers") }</button>
             <div class={panel_class} id="result-panel">
                 <h1 class="panel__title" id="page-heading" tabindex="-1">{ heading }</h1>
-                if let (Some(true), Some(refund)) = (r.eligible, r.refund.as_ref()) {
+                if let (true, Some(refund)) = (eligible, r.refund.as_ref()) {
                     <p class="panel__amount" id="refund-amount">{ format!("{} {}", group_thousands(refund), t(lang, "元", "yuan")) }</p>
                 }
-                <p class="panel__body" id="summary">{ &r.summary }</p>
+                // When not eligible, the reason below says it better than the summary's "see below".
+                if r.eligible != Some(false) {
+                    <p class="panel__body" id="summary">{ &r.summary }</p>
+                }
+                { reason(r, at_stake.as_deref(), lang) }
             </div>
-            { unconfirmed(r, lang) }
-            { refund_breakdown(ctx, r, lang) }
-            { margin(r, lang) }
-            <h2 class="heading-m">{ t(lang, "逐项判定", "Each criterion") }</h2>
-            <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang)) }</ul>
+            { next_steps(r, automatic, suzhou, lang) }
             { hardship(r, lang) }
             { notices(r) }
-            if automatic {
-                { checklist(r, lang) }
-            } else {
-                { route(r, lang) }
+            <details class="details" id="working">
+                <summary class="details__summary" id="working-summary">{ t(lang, "逐项判定、计算过程和政策依据", "Each criterion, the working and the legal sources") }</summary>
+                { unconfirmed(r, lang) }
+                if eligible {
+                    { refund_breakdown(ctx, r, lang) }
+                }
+                { margin(r, lang) }
+                <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang)) }</ul>
+                { profile(r, lang) }
+            </details>
+            { actions(ctx, r, automatic, lang, on_export, on_send, on_print) }
+            if let Some(e) = (*export_error).clone() {
+                <p class="error-message" role="alert">{ e }</p>
             }
-            { profile(r, lang) }
-            if automatic {
-                <h2 class="heading-m no-print">{ t(lang, "保存自查记录", "Save the self-check record") }</h2>
-            } else {
-                <h2 class="heading-m no-print">{ t(lang, "保存和提交", "Save and submit") }</h2>
+        </div>
+    }
+}
+
+/// Is the unit in Suzhou (its credit code's division, else the place
+/// chosen)? Its contacts are the ones Suzhou published.
+fn in_suzhou(ctx: &Ctx) -> bool {
+    let code = form::as_text(form::get(&ctx.state.application, Field::CreditCode.path()));
+    match crate::app::state::division(&code) {
+        Some(division) => division.starts_with("3205"),
+        None => ctx.state.place == "suzhou",
+    }
+}
+
+/// Why not, in plain words: the failing rule (and how many others), the
+/// gap, and the refund it would have meant; or what keeps it undecided.
+fn reason(r: &Report, at_stake: Option<&str>, lang: Lang) -> Html {
+    let failed: Vec<&CriterionReport> = r
+        .criteria
+        .iter()
+        .filter(|c| c.passed == Some(false))
+        .collect();
+    let Some(first) = failed.first() else {
+        if r.eligible.is_none() && r.valid {
+            let open: Vec<&CriterionReport> =
+                r.criteria.iter().filter(|c| c.passed.is_none()).collect();
+            return html! {
+                <div id="reason">
+                    { for open.iter().map(|c| html! {
+                        <p class="panel__reason"><strong>{ text::criterion(&c.id, lang) }{ t(lang, "：", ": ") }</strong>{ &c.explanation }</p>
+                    }) }
+                </div>
+            };
+        }
+        return Html::default();
+    };
+    let others = failed.len() - 1;
+    let layoff_failed = failed.iter().any(|c| c.id == "layoff_rate");
+    let gap = match (layoff_failed, r.gap) {
+        (true, Some(n)) => Some(match (lang, others) {
+            (Lang::Zh, 0) => format!("在月平均参保人数不变的情况下，上年度少减员 {n} 人即可达到裁员率标准。"),
+            (Lang::Zh, _) => format!("在月平均参保人数不变的情况下，少减员 {n} 人即可达到裁员率标准，但还有其他不符合项。"),
+            (Lang::En, 0) => format!("With the monthly average unchanged, {n} fewer {} last year would have met the layoff-rate standard.", if n == 1 { "departure" } else { "departures" }),
+            (Lang::En, _) => format!("With the monthly average unchanged, {n} fewer {} would have met the layoff-rate standard, but other criteria are not met either.", if n == 1 { "departure" } else { "departures" }),
+        }),
+        _ => None,
+    };
+    let stake = at_stake.filter(|a| *a != "0.00").map(|amount| match lang {
+        Lang::Zh => format!("如符合条件，按所填数据可返还 {} 元。", group_thousands(amount)),
+        Lang::En => format!("Had it qualified, these figures would give a refund of {} yuan.", group_thousands(amount)),
+    });
+    html! {
+        <div id="reason">
+            <p class="panel__reason" id="failed-rule"><strong>{ t(lang, "原因：", "Why: ") }{ text::criterion(&first.id, lang) }{ t(lang, "。", ". ") }</strong>{ &first.explanation }</p>
+            if others > 0 {
+                <p class="panel__reason">{ match lang {
+                    Lang::Zh => format!("另有 {others} 项不符合，见下方逐项判定。"),
+                    Lang::En => format!("{others} more {} not met: see each criterion below.", if others == 1 { "criterion is" } else { "criteria are" }),
+                } }</p>
             }
+            if let Some(gap) = gap {
+                <p class="panel__reason" id="gap">{ gap }</p>
+            }
+            if let Some(stake) = stake {
+                <p class="panel__reason" id="at-stake">{ stake }</p>
+            }
+        </div>
+    }
+}
+
+/// What to do next: apply (and how), or, under 免申即享, what to check;
+/// and whom to ask.
+fn next_steps(r: &Report, automatic: bool, suzhou: bool, lang: Lang) -> Html {
+    let steps: Html = match (r.eligible, automatic) {
+        (Some(true), true) => checklist(lang),
+        (Some(true), false) => route(r, lang),
+        (Some(false), true) => html! {
+            <ul class="list list--bullet">
+                <li>{ t(lang,
+                    "按所填数据，单位不会出现在拟返还名单上。如数据有误（例如参保人数或缴费记录），请先向社保经办机构核对记录。",
+                    "On these figures the unit will not be on the list of units to be refunded. If a figure is wrong (the insured counts or the premium records), check the records with the social-insurance office first.") }</li>
+                <li>{ t(lang,
+                    "公示期内发现遗漏的，可凭导出的自查记录提出异议。",
+                    "If you find the unit wrongly left out during the notice period, object with the exported self-check record.") }</li>
+            </ul>
+        },
+        (Some(false), false) => html! {
+            <ul class="list list--bullet">
+                <li>{ t(lang,
+                    "按所填数据不符合条件，不需要提交申请。如数据有误，请改正后重新预审。",
+                    "On these figures the unit does not qualify, so there is nothing to submit. If a figure is wrong, correct it and check again.") }</li>
+                <li>{ t(lang,
+                    "可保存本次自查记录，日后核对或咨询时使用。",
+                    "You can save this self-check record to compare or ask about later.") }</li>
+            </ul>
+        },
+        (None, _) => html! {
+            <ul class="list list--bullet">
+                <li>{ t(lang,
+                    "暂时无法判定：请补全上面所说的信息，或向经办机构确认未知的政策参数。",
+                    "No decision yet: give what is said above, or ask the office about the unknown policy values.") }</li>
+            </ul>
+        },
+    };
+    html! {
+        <section id="next-steps">
+            <h2 class="heading-m">{ t(lang, "接下来怎么做", "What to do next") }</h2>
+            { steps }
+            { contacts(suzhou, lang) }
+        </section>
+    }
+}
+
+/// Whom to ask: Suzhou's published contacts with their source's date;
+/// elsewhere 12333, never an invented number.
+fn contacts(suzhou: bool, lang: Lang) -> Html {
+    let text = if suzhou {
+        t(lang,
+            "咨询（据苏州市人社局 2020-02-10 通告）：苏州市劳动就业管理服务中心，平泷路251号苏州城市生活广场A6楼社保就业大厅，0512-69820412；张家港市人力资源管理服务中心，0512-55390731；苏州工业园区就业管理服务中心，0512-66605850 / 66605892（园区 2020 年通告）。也可拨打人社服务热线 12333。",
+            "Questions (as published in Suzhou's notice of 2020-02-10): Suzhou Employment Management Service Centre, Social Security and Employment Hall, Building A6, Suzhou City Life Plaza, 251 Pinglong Road, 0512-69820412; Zhangjiagang HR Management Service Centre, 0512-55390731; Suzhou Industrial Park Employment Management Service Centre, 0512-66605850 / 66605892 (the Park's 2020 notice). Or call the hotline 12333.")
+    } else {
+        t(lang,
+            "咨询：人社服务热线 12333，或当地就业服务中心（其他联系方式未找到公开来源）。",
+            "Questions: the human-resources and social-security hotline 12333, or your local employment service centre (no other published contact was found).")
+    };
+    html! { <p class="body" id="contacts">{ text }</p> }
+}
+
+/// Save, send, print: a submission for an eligible application, a record
+/// to keep otherwise.
+fn actions(
+    ctx: &Ctx,
+    r: &Report,
+    automatic: bool,
+    lang: Lang,
+    on_export: Callback<MouseEvent>,
+    on_send: Callback<MouseEvent>,
+    on_print: Callback<MouseEvent>,
+) -> Html {
+    // Undecided (e.g. the hardship path) still goes to the office to decide.
+    let submit = r.eligible != Some(false) && !automatic;
+    let heading = if submit {
+        t(lang, "保存和提交", "Save and submit")
+    } else {
+        t(lang, "保存我的自查记录", "Save my record")
+    };
+    let export_label = if submit {
+        t(lang, "导出提交文件（.json）", "Export the submission (.json)")
+    } else {
+        t(lang, "保存我的自查记录（.json，可验证）", "Save my record (.json, verifiable)")
+    };
+    html! {
+        <>
+            <h2 class="heading-m no-print">{ heading }</h2>
             <div class="actions no-print">
-                if ctx.state.embedded.is_some() {
+                if ctx.state.embedded.is_some() && submit {
                     <button type="button" class="button" id="send-to-portal" onclick={on_send} disabled={!r.valid}>
                         { t(lang, "发送到门户", "Send to the portal") }
                     </button>
                 }
                 <button type="button" class="button" id="export" onclick={on_export} disabled={!r.valid}>
-                    { if automatic {
-                        t(lang, "导出自查记录（.json，可验证）", "Export the self-check record (.json, verifiable)")
-                    } else {
-                        t(lang, "导出提交文件（.json）", "Export the submission (.json)")
-                    } }
+                    { export_label }
                 </button>
-                <button type="button" class="button button--secondary" id="print" onclick={on_print} disabled={!r.valid}>
-                    { if automatic {
-                        t(lang, "打印自查记录", "Print the self-check record")
-                    } else {
-                        t(lang, "打印申请表和承诺书", "Print the form and commitment")
-                    } }
-                </button>
+                if r.eligible != Some(false) {
+                    <button type="button" class="button button--secondary" id="print" onclick={on_print} disabled={!r.valid}>
+                        { if automatic {
+                            t(lang, "打印自查记录", "Print the self-check record")
+                        } else {
+                            t(lang, "打印申请表和承诺书", "Print the form and commitment")
+                        } }
+                    </button>
+                }
                 <super::import::Import ..ctx.clone() />
             </div>
-            if let Some(e) = (*export_error).clone() {
-                <p class="error-message" role="alert">{ e }</p>
-            }
-        </div>
+        </>
     }
 }
 
@@ -311,28 +474,7 @@ fn notices(r: &Report) -> Html {
 }
 
 /// 免申即享: nothing to submit; what the enterprise should check instead.
-fn checklist(r: &Report, lang: Lang) -> Html {
-    let suzhou = r
-        .profile
-        .as_ref()
-        .is_some_and(|p| p.id.starts_with("suzhou"));
-    let contacts: Html = if suzhou {
-        html! {
-            <li id="contacts">
-                { t(lang,
-                    "咨询（据苏州市人社局 2020-02-10 通告）：苏州市劳动就业管理服务中心，平泷路251号苏州城市生活广场A6楼社保就业大厅，0512-69820412；张家港市人力资源管理服务中心，0512-55390731；苏州工业园区就业管理服务中心，0512-66605850 / 66605892（园区 2020 年通告）。其他地区请拨打 12333 或咨询当地就业服务中心。",
-                    "Questions (as published in Suzhou's notice of 2020-02-10): Suzhou Employment Management Service Centre, Social Security and Employment Hall, Building A6, Suzhou City Life Plaza, 251 Pinglong Road, 0512-69820412; Zhangjiagang HR Management Service Centre, 0512-55390731; Suzhou Industrial Park Employment Management Service Centre, 0512-66605850 / 66605892 (the Park's 2020 notice). Elsewhere, call 12333 or ask your local employment service centre.") }
-            </li>
-        }
-    } else {
-        html! {
-            <li id="contacts">
-                { t(lang,
-                    "咨询：人社服务热线 12333，或当地就业服务中心（其他联系方式未找到公开来源）。",
-                    "Questions: the human-resources and social-security hotline 12333, or your local employment service centre (no other published contact was found).") }
-            </li>
-        }
-    };
+fn checklist(lang: Lang) -> Html {
     html! {
         <section id="automatic-checklist">
             <h2 class="heading-m">{ t(lang, "免申即享：无需提交申请，请核对以下事项", "Paid without application: nothing to submit; check these instead") }</h2>
@@ -346,7 +488,6 @@ fn checklist(r: &Report, lang: Lang) -> Html {
                 <li>{ t(lang,
                     "公示名单：留意经办机构公布的拟返还名单和公示期；不在名单上或金额不符的，在公示期内提出异议，并以本工具导出的自查记录作为依据。",
                     "The public notice: watch for the office's list of units to be refunded and its notice period; if you are missing or the amount differs, object within that period, using this tool's exported self-check record as evidence.") }</li>
-                { contacts }
             </ul>
         </section>
     }
