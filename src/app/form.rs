@@ -72,6 +72,8 @@ pub enum Kind {
     Account,
     UnitType,
     Industry,
+    /// Which year's figures the user holds: the years some rules use.
+    DataYear,
     /// The office's classification (划型): large, SME, or not known.
     OfficialSize,
     Policy,
@@ -83,6 +85,9 @@ pub enum Kind {
 pub struct Prompt {
     pub field: Field,
     pub kind: Kind,
+    /// The question asked, zh then en, where the field's short label
+    /// would not say what a "yes" means (the declarations).
+    pub question: Option<(&'static str, &'static str)>,
     /// A hint under the label, zh then en.
     pub hint: Option<(&'static str, &'static str)>,
     pub autocomplete: Option<&'static str>,
@@ -99,6 +104,7 @@ const fn f(field: Field, kind: Kind) -> Prompt {
     Prompt {
         field,
         kind,
+        question: None,
         hint: None,
         autocomplete: None,
     }
@@ -108,23 +114,42 @@ const fn h(field: Field, kind: Kind, zh: &'static str, en: &'static str) -> Prom
     Prompt {
         field,
         kind,
+        question: None,
         hint: Some((zh, en)),
         autocomplete: None,
     }
 }
 
+/// A yes/no question asked in full, with a hint that says which answer
+/// qualifies.
+const fn yes_no(field: Field, question: (&'static str, &'static str), hint: (&'static str, &'static str)) -> Prompt {
+    Prompt {
+        field,
+        kind: Kind::YesNo,
+        question: Some(question),
+        hint: Some(hint),
+        autocomplete: None,
+    }
+}
+
 const POLICY: &[Prompt] = &[
-    h(
-        Field::CommitmentDate,
-        Kind::Date,
-        "格式：年-月-日，例如 2019-06-10。用于选择适用政策。",
-        "As YYYY-MM-DD, e.g. 2019-06-10. It picks the policy.",
-    ),
+    Prompt {
+        question: Some((
+            "您手上的社会保险缴费记录是哪一年的？",
+            "Which year are your social-insurance statements for?",
+        )),
+        ..h(
+            Field::Year,
+            Kind::DataYear,
+            "稳岗返还按上一年度的数据计算：用哪一年的数据，就按使用这一年数据的政策判定。",
+            "The refund is computed on one year's figures: the year you hold decides which rules apply.",
+        )
+    },
     h(
         Field::Policy,
         Kind::Policy,
-        "已按日期和地区推荐（有信用代码时按其登记地），可更改。",
-        "Suggested from the date and the place (the credit code's, once given); you can change it.",
+        "已按数据年度和地区推荐（有信用代码时按其登记地），可更改。",
+        "Suggested from the data year and the place (the credit code's, once given); you can change it.",
     ),
 ];
 const ENTERPRISE: &[Prompt] = &[
@@ -172,12 +197,6 @@ const ENTERPRISE: &[Prompt] = &[
 ];
 const HEADCOUNT: &[Prompt] = &[
     h(
-        Field::Year,
-        Kind::Count,
-        "政策按上一年度的数据计算。",
-        "The policy uses the previous year's figures.",
-    ),
-    h(
         Field::Start,
         Kind::Count,
         "1 月初参加失业保险的职工人数。",
@@ -219,21 +238,48 @@ const PREMIUMS: &[Prompt] = &[
     ),
 ];
 const DECLARATIONS: &[Prompt] = &[
-    f(Field::IndustrialPolicy, Kind::YesNo),
-    f(Field::Environmental, Kind::YesNo),
-    f(Field::SeriouslyDishonest, Kind::YesNo),
-    f(Field::Zombie, Kind::YesNo),
-    h(
+    yes_no(
+        Field::IndustrialPolicy,
+        ("本单位是否符合国家和地方的产业结构调整政策？", "Does the unit comply with national and local industrial-structure policy?"),
+        ("答“是”才可能返还。", "Only “yes” can qualify."),
+    ),
+    yes_no(
+        Field::Environmental,
+        ("本单位是否符合环保政策？", "Does the unit comply with environmental policy?"),
+        ("答“是”才可能返还。", "Only “yes” can qualify."),
+    ),
+    yes_no(
+        Field::SeriouslyDishonest,
+        ("本单位是否被列入严重失信名单？", "Is the unit on a list of seriously dishonest entities?"),
+        ("答“否”才可能返还：被列入严重失信名单的单位不予返还。", "Only “no” can qualify: units on such a list get no refund."),
+    ),
+    yes_no(
+        Field::Zombie,
+        ("本单位是否属于僵尸企业？", "Is the unit a zombie enterprise?"),
+        ("答“否”才可能返还：僵尸企业不予返还。", "Only “no” can qualify: zombie enterprises get no refund."),
+    ),
+    yes_no(
         Field::NoOutstandingArrears,
-        Kind::YesNo,
-        "部分年度（如江苏 2023 年）有历史欠费的单位不予返还；其他年度可不填。",
-        "Some years' rules (e.g. Jiangsu 2023) exclude units with earlier arrears; elsewhere you may leave it.",
+        ("本单位往年欠缴的失业保险费是否都已补缴，没有历史欠费？", "Has the unit paid every unemployment-insurance premium owed from earlier years, leaving no arrears?"),
+        ("答“是”的单位符合。部分年度（如江苏 2023 年）有历史欠费的单位不予返还；其他年度可不填。", "“Yes” qualifies. Some years' rules (e.g. Jiangsu 2023) exclude units with earlier arrears; elsewhere you may leave it."),
     ),
 ];
 const HARDSHIP: &[Prompt] = &[
-    f(Field::TemporaryDifficulty, Kind::YesNo),
-    f(Field::UnionAgreedPlan, Kind::YesNo),
-    f(Field::NoLayoffCommitment, Kind::YesNo),
+    yes_no(
+        Field::TemporaryDifficulty,
+        ("本单位是否面临暂时性生产经营困难，且恢复有望？", "Does the unit face a temporary difficulty, with prospects of recovery?"),
+        ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
+    ),
+    yes_no(
+        Field::UnionAgreedPlan,
+        ("本单位的稳岗方案是否已经工会同意？", "Has the union agreed to the unit's job-stabilisation plan?"),
+        ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
+    ),
+    yes_no(
+        Field::NoLayoffCommitment,
+        ("本单位是否承诺返还后不裁员或少裁员？", "Does the unit commit to no or few layoffs after the refund?"),
+        ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
+    ),
     h(
         Field::MonthlyContributions,
         Kind::Money,
@@ -270,6 +316,12 @@ const BANK_CONTACT: &[Prompt] = &[
     },
 ];
 const COMMITMENT: &[Prompt] = &[
+    h(
+        Field::CommitmentDate,
+        Kind::Date,
+        "签署日期，格式：年-月-日，例如 2019-06-10。",
+        "The date you sign, as YYYY-MM-DD, e.g. 2019-06-10.",
+    ),
     f(Field::Signatory, Kind::Text),
     f(Field::Accepted, Kind::Tick),
 ];
@@ -386,7 +438,8 @@ mod tests {
         assert_eq!(page(Field::PremiumsPaid), Page::Premiums);
         assert_eq!(Page::of_field(Section::Hardship.name()), Page::Hardship);
         assert_eq!(Page::of_field(Section::Insured.name()), Page::Headcount);
-        assert_eq!(page(Field::CommitmentDate), Page::Policy);
+        assert_eq!(page(Field::CommitmentDate), Page::Commitment);
+        assert_eq!(page(Field::Year), Page::Policy);
         assert_eq!(page(Field::Format), Page::Policy);
     }
 

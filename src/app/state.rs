@@ -58,6 +58,9 @@ pub struct AppState {
     pub attempted: BTreeSet<Page>,
     /// Warnings the user checked and kept, as `field|code`.
     pub confirmed: BTreeSet<String>,
+    /// Figures entered for another data year, to be confirmed again
+    /// (nothing is relabelled in silence).
+    pub recheck: BTreeSet<String>,
     /// Came from a change link: continue returns to the review page.
     pub returning: bool,
     pub storage: Storage,
@@ -86,6 +89,7 @@ pub struct Snapshot {
     pub touched: BTreeSet<String>,
     pub attempted: BTreeSet<Page>,
     pub confirmed: BTreeSet<String>,
+    pub recheck: BTreeSet<String>,
 }
 
 /// A step that replaces the answers, asked about first.
@@ -160,6 +164,8 @@ pub struct Draft {
     pub touched: BTreeSet<String>,
     #[serde(default)]
     pub attempted: BTreeSet<Page>,
+    #[serde(default)]
+    pub recheck: BTreeSet<String>,
 }
 
 pub const DRAFT_VERSION: u32 = 1;
@@ -180,10 +186,10 @@ pub fn blank(today: &str) -> Value {
         Field::Format.path(),
         json!(crate::APPLICATION_FORMAT),
     );
+    // The data year is the user's first answer: no year, no rules yet.
+    form::set(&mut app, Field::Year.path(), Value::Null);
     form::set(&mut app, Field::Policy.path(), Value::Null);
     form::set(&mut app, Field::CommitmentDate.path(), json!(today));
-    let proposed = proposal(&app, "suzhou");
-    suggest_policy(&mut app, proposed);
     app
 }
 
@@ -216,50 +222,74 @@ pub fn division(credit_code: &str) -> Option<&str> {
         .then_some(division)
 }
 
-/// The application's date, when it is a whole, valid date.
-fn date_of(app: &Value) -> Option<String> {
-    let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
-    crate::validate::fields::date_text(date.trim())
-        .ok()
-        .map(|d| d.to_string())
+/// What the engine proposes for the data year the user holds: the rules
+/// that compute with that year's figures, most local first; when no
+/// published rules use it, the newest rules of the place, only to be
+/// offered as an estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Proposal {
+    pub data_year: u16,
+    pub profile: Option<&'static policy::LoadedProfile>,
+    pub latest: Option<&'static policy::LoadedProfile>,
 }
 
-/// What the engine proposes for the application's date: by the credit
-/// code when it names a division, else by the place chosen.
-pub fn proposal(app: &Value, place: &str) -> Option<policy::Proposal> {
-    let date = date_of(app)?;
+/// The places the proposal looks in: the credit code's, once it names a
+/// division, else the place chosen.
+fn places(app: &Value, place: &str) -> &'static [&'static str] {
     let code = form::as_text(form::get(app, Field::CreditCode.path()));
-    Some(match division(&code) {
-        Some(_) => policy::propose(&date, &code),
-        None => policy::propose_in(&date, places_of_choice(place)),
-    })
+    match division(&code) {
+        Some(_) => policy::places_of(&code),
+        None => places_of_choice(place),
+    }
 }
 
-/// Picks the proposed profile for the application's date and the data
-/// year that goes with it. On a date with no published rules it picks
-/// none (the policy page says so and offers the latest rules as an
-/// estimate) and sets the date's own data year: never another year's
-/// rules in silence. A date not yet whole changes nothing.
-fn suggest_policy(app: &mut Value, proposal: Option<policy::Proposal>) {
-    let Some(proposal) = proposal else {
-        return;
+/// The proposal for the application's data year, once one is chosen.
+pub fn proposal(app: &Value, place: &str) -> Option<Proposal> {
+    let year: u16 = form::as_text(form::get(app, Field::Year.path()))
+        .trim()
+        .parse()
+        .ok()?;
+    Some(proposal_in(year, places(app, place)))
+}
+
+fn proposal_in(data_year: u16, places: &'static [&'static str]) -> Proposal {
+    let profile = policy::propose_for_data_year(data_year, places);
+    let latest = match profile {
+        Some(_) => None,
+        None => policy::data_years()
+            .into_iter()
+            .rev()
+            .filter(|y| *y < data_year)
+            .find_map(|y| policy::propose_for_data_year(y, places)),
     };
-    match proposal.profile {
-        Some(profile) => {
-            form::set(app, Field::Policy.path(), json!(profile.profile.id));
-            form::set(
-                app,
-                Field::Year.path(),
-                json!(profile.profile.data_year.to_string()),
-            );
-        }
-        None => {
-            form::set(app, Field::Policy.path(), Value::Null);
-            if let Some(year) = proposal.data_year {
-                form::set(app, Field::Year.path(), json!(year.to_string()));
-            }
-        }
+    Proposal {
+        data_year,
+        profile,
+        latest,
     }
+}
+
+/// Picks the proposed profile; with no published rules for the year it
+/// picks none (the policy page says so and offers the latest rules as an
+/// estimate): never another year's rules in silence.
+fn suggest_policy(app: &mut Value, proposal: Option<Proposal>) {
+    if let Some(proposal) = proposal {
+        let id = proposal.profile.map(|p| json!(p.profile.id));
+        form::set(app, Field::Policy.path(), id.unwrap_or(Value::Null));
+    }
+}
+
+/// The figures that belong to one data year: asked again when it changes.
+fn figures_of_the_year(app: &Value) -> impl Iterator<Item = String> + '_ {
+    [Page::Headcount, Page::Premiums]
+        .into_iter()
+        .flat_map(|p| p.fields())
+        .map(|p| p.path().to_owned())
+        .chain(std::iter::once(Months::PATH.to_owned()))
+        .filter(|path| {
+            let v = form::get(app, path);
+            !(v.is_null() || v.as_str().is_some_and(|t| t.trim().is_empty()))
+        })
 }
 
 impl AppState {
@@ -272,6 +302,7 @@ impl AppState {
             touched: BTreeSet::new(),
             attempted: BTreeSet::new(),
             confirmed: BTreeSet::new(),
+            recheck: BTreeSet::new(),
             returning: false,
             storage: Storage::Saved,
             notice: None,
@@ -292,6 +323,7 @@ impl AppState {
         state.confirmed = draft.confirmed;
         state.touched = draft.touched;
         state.attempted = draft.attempted;
+        state.recheck = draft.recheck;
         state.notice = Some(Notice::DraftRestored);
         state
     }
@@ -306,7 +338,32 @@ impl AppState {
             confirmed: self.confirmed.clone(),
             touched: self.touched.clone(),
             attempted: self.attempted.clone(),
+            recheck: self.recheck.clone(),
         }
+    }
+
+    /// Shows `page` when this application goes through it (history,
+    /// links); any other page is ignored.
+    pub fn visit(&mut self, page: Page) {
+        let reachable = self.pages().contains(&page)
+            || matches!(page, Page::Review | Page::Result | Page::Print);
+        if reachable {
+            self.page = page;
+            self.returning = false;
+        }
+    }
+
+    /// The data year moved (chosen, or brought by other rules): figures
+    /// entered before belong to the old year and are flagged to be
+    /// confirmed again.
+    fn note_year_change(&mut self, before: &Value) {
+        let after = form::get(&self.application, Field::Year.path());
+        let year = |v: &Value| form::as_text(v).trim().to_owned();
+        if before.is_null() || year(before).is_empty() || year(before) == year(after) {
+            return;
+        }
+        let figures: Vec<String> = figures_of_the_year(&self.application).collect();
+        self.recheck.extend(figures);
     }
 
     /// Has the user given any answer worth keeping?
@@ -322,6 +379,7 @@ impl AppState {
             touched: self.touched.clone(),
             attempted: self.attempted.clone(),
             confirmed: self.confirmed.clone(),
+            recheck: self.recheck.clone(),
         }
     }
 
@@ -332,6 +390,7 @@ impl AppState {
         self.touched = snapshot.touched;
         self.attempted = snapshot.attempted;
         self.confirmed = snapshot.confirmed;
+        self.recheck = snapshot.recheck;
         self.returning = false;
     }
 
@@ -342,6 +401,7 @@ impl AppState {
         self.touched = all_paths();
         self.attempted.clear();
         self.confirmed.clear();
+        self.recheck.clear();
         self.page = Page::Review;
         self.returning = false;
     }
@@ -363,6 +423,14 @@ impl AppState {
     pub fn hardship_offered(&self) -> bool {
         let id = form::as_text(form::get(&self.application, Field::Policy.path()));
         policy::find(&id).is_ok_and(|p| p.profile.hardship.is_some())
+    }
+
+    /// Is this question asked under the chosen profile? A formula input
+    /// the profile's rules never use is not (until a profile is chosen,
+    /// every question is).
+    pub fn asks(&self, field: Field) -> bool {
+        let id = form::as_text(form::get(&self.application, Field::Policy.path()));
+        policy::find(&id).map_or(true, |p| p.profile.counts_in_layoff_rate(field))
     }
 
     /// The question pages this application goes through.
@@ -481,40 +549,52 @@ impl Reducible for AppState {
         }
         match action {
             Action::SetField { field, value } => {
+                let year_before = form::get(&s.application, Field::Year.path()).clone();
                 form::set(&mut s.application, field.path(), value);
-                if field == Field::CommitmentDate {
-                    let proposed = proposal(&s.application, &s.place);
-                    suggest_policy(&mut s.application, proposed);
-                }
-                if field == Field::CreditCode {
+                match field {
+                    Field::Year => {
+                        let proposed = proposal(&s.application, &s.place);
+                        suggest_policy(&mut s.application, proposed);
+                    }
                     // The place select follows the code; the policy is
                     // offered, not changed (the pages show the proposal).
-                    let code = form::as_text(form::get(&s.application, field.path()));
-                    if division(&code).is_some() {
-                        s.place = choice_of_places(policy::places_of(&code)).to_owned();
+                    Field::CreditCode => {
+                        let code = form::as_text(form::get(&s.application, field.path()));
+                        if division(&code).is_some() {
+                            s.place = choice_of_places(policy::places_of(&code)).to_owned();
+                        }
                     }
-                }
-                if field == Field::Policy {
-                    let id = form::as_text(form::get(&s.application, Field::Policy.path()));
-                    if let Ok(p) = policy::find(&id) {
-                        form::set(
-                            &mut s.application,
-                            Field::Year.path(),
-                            json!(p.profile.data_year.to_string()),
-                        );
+                    // Rules chosen by hand bring their data year.
+                    Field::Policy => {
+                        let id = form::as_text(form::get(&s.application, Field::Policy.path()));
+                        if let Ok(p) = policy::find(&id) {
+                            form::set(
+                                &mut s.application,
+                                Field::Year.path(),
+                                json!(p.profile.data_year.to_string()),
+                            );
+                        }
                     }
+                    _ => {}
                 }
+                s.note_year_change(&year_before);
+                s.recheck.remove(field.path());
                 s.touched.insert(field.path().to_owned());
             }
             Action::SetMonths(table) => {
                 form::set(&mut s.application, Months::PATH, table);
+                s.recheck.remove(Months::PATH);
                 s.touched.insert(Months::PATH.to_owned());
             }
             Action::SetPlace(place) => {
                 s.place = place;
                 // The place chosen by hand decides, whatever the code says.
-                let proposed = date_of(&s.application)
-                    .map(|date| policy::propose_in(&date, places_of_choice(&s.place)));
+                let year = form::as_text(form::get(&s.application, Field::Year.path()));
+                let proposed = year
+                    .trim()
+                    .parse()
+                    .ok()
+                    .map(|year| proposal_in(year, places_of_choice(&s.place)));
                 suggest_policy(&mut s.application, proposed);
             }
             Action::SetHardship(taken) => {
@@ -526,6 +606,15 @@ impl Reducible for AppState {
                 let on_question_page = QUESTION_PAGES.contains(&s.page);
                 if on_question_page && !s.blocking(&report, s.page).is_empty() {
                     s.attempted.insert(s.page);
+                } else if s.page == Page::Review && !s.recheck.is_empty() {
+                    // Figures of another year are looked at again first.
+                    let first = s.pages().into_iter().find(|p| {
+                        p.fields().iter().any(|f| s.recheck.contains(f.path()))
+                            || (*p == Page::Headcount && s.recheck.contains(Months::PATH))
+                    });
+                    s.page = first.unwrap_or(Page::Review);
+                    // …and come back to the review after each.
+                    s.returning = true;
                 } else if s.page == Page::Review && !report.valid {
                     // Send the user to the first page with a problem.
                     s.attempted.extend(s.pages());
@@ -535,6 +624,13 @@ impl Reducible for AppState {
                         .find(|p| !s.blocking(&report, *p).is_empty());
                     s.page = first.unwrap_or(Page::Review);
                 } else {
+                    // Seen on this page and kept: confirmed for the new year.
+                    for f in s.page.fields() {
+                        s.recheck.remove(f.path());
+                    }
+                    if s.page == Page::Headcount {
+                        s.recheck.remove(Months::PATH);
+                    }
                     s.page = s.next_page();
                     s.returning = false;
                 }
@@ -626,15 +722,7 @@ impl Reducible for AppState {
                     s.notice = Some(Notice::Undone);
                 }
             }
-            Action::Visit(page) => {
-                // Only a page this application goes through.
-                let reachable = s.pages().contains(&page)
-                    || matches!(page, Page::Review | Page::Result | Page::Print);
-                if reachable {
-                    s.page = page;
-                    s.returning = false;
-                }
-            }
+            Action::Visit(page) => s.visit(page),
             Action::Stored(storage) => {
                 if s.storage == storage {
                     return self;
@@ -651,7 +739,9 @@ impl Reducible for AppState {
                 }
                 if form::get(&values, Field::Policy.path()).is_null() {
                     let proposed = proposal(&s.application, &s.place);
-                    suggest_policy(&mut s.application, proposed);
+                    if proposed.is_some_and(|p| p.profile.is_some()) {
+                        suggest_policy(&mut s.application, proposed);
+                    }
                 } else if let Ok(p) = policy::find(&form::as_text(form::get(
                     &s.application,
                     Field::Policy.path(),
@@ -675,75 +765,97 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
 
+    /// A clerk in Suzhou holding 2018 statements.
     fn state() -> Rc<AppState> {
-        Rc::new(AppState::new("2019-06-10", Lang::Zh))
+        Rc::new(AppState::new("2019-06-10", Lang::Zh)).reduce(Action::SetField {
+            field: Field::Year,
+            value: json!("2018"),
+        })
+    }
+
+    fn policy_of(s: &AppState) -> &Value {
+        form::get(&s.application, Field::Policy.path())
     }
 
     #[test]
-    fn a_new_application_gets_the_suggested_policy_and_data_year() {
-        let s = state();
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("suzhou-2019")
-        );
-        assert_eq!(
-            form::get(&s.application, Field::Year.path()),
-            &json!("2018")
-        );
+    fn the_data_year_is_asked_first_and_decides_the_rules() {
+        let blank = Rc::new(AppState::new("2026-11-28", Lang::Zh));
+        assert_eq!(blank.page, Page::Policy);
+        assert_eq!(QUESTION_PAGES[0].fields()[0].field, Field::Year);
+        assert_eq!(policy_of(&blank), &Value::Null, "no year, no rules yet");
+        assert_eq!(policy_of(&state()), &json!("suzhou-2019"));
     }
 
     #[test]
-    fn a_date_without_published_rules_gets_no_profile_but_its_own_data_year() {
-        let s = Rc::new(AppState::new("2026-11-26", Lang::Zh));
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &Value::Null
-        );
-        assert_eq!(
-            form::get(&s.application, Field::Year.path()),
-            &json!("2025")
-        );
+    fn untouched_defaults_never_error_only_unanswered_questions_are_asked_for() {
+        let s = Rc::new(AppState::new("2026-11-28", Lang::Zh)).reduce(Action::Continue);
+        assert_eq!(s.page, Page::Policy);
+        let report = s.report();
+        let blocking = s.blocking(&report, Page::Policy);
+        assert!(!blocking.is_empty());
+        for issue in blocking {
+            assert_eq!(issue.code, "required", "{}: {}", issue.field, issue.code);
+        }
+    }
+
+    #[test]
+    fn a_year_no_published_rules_use_gets_none_and_the_latest_only_as_an_estimate() {
+        let s = state().reduce(Action::SetField {
+            field: Field::Year,
+            value: json!("2025"),
+        });
+        assert_eq!(policy_of(&s), &Value::Null);
         let p = proposal(&s.application, &s.place).unwrap();
         assert_eq!(p.profile, None);
-        assert_eq!(
-            p.latest.map(|p| p.profile.id.as_str()),
-            Some("jiangsu-2025")
-        );
+        assert_eq!(p.latest.map(|p| p.profile.id.as_str()), Some("jiangsu-2025"));
     }
 
     #[test]
-    fn changing_the_date_or_place_changes_the_suggestion() {
+    fn changing_the_year_or_place_changes_the_suggestion() {
+        let s = state().reduce(Action::SetField {
+            field: Field::Year,
+            value: json!("2023"),
+        });
+        assert_eq!(policy_of(&s), &json!("jiangsu-2024"), "Suzhou is in Jiangsu");
+        let s = s.reduce(Action::SetPlace("other".into()));
+        assert_eq!(policy_of(&s), &json!("cn-2024"));
+        let s = s.reduce(Action::SetPlace("jiangsu".into()));
+        assert_eq!(policy_of(&s), &json!("jiangsu-2024"));
+    }
+
+    #[test]
+    fn the_signing_date_changes_no_rules() {
         let s = state().reduce(Action::SetField {
             field: Field::CommitmentDate,
             value: json!("2024-05-01"),
         });
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("jiangsu-2024"),
-            "Suzhou is in Jiangsu"
-        );
-        let s = s.reduce(Action::SetPlace("other".into()));
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("cn-2024")
-        );
-        let s = s.reduce(Action::SetPlace("jiangsu".into()));
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("jiangsu-2024")
-        );
+        assert_eq!(policy_of(&s), &json!("suzhou-2019"));
+        assert_eq!(form::get(&s.application, Field::Year.path()), &json!("2018"));
     }
 
     #[test]
-    fn a_date_not_yet_whole_changes_nothing() {
-        let s = state().reduce(Action::SetField {
-            field: Field::CommitmentDate,
-            value: json!("2026-0"),
-        });
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("suzhou-2019")
-        );
+    fn figures_entered_for_another_year_are_flagged_to_be_confirmed_again() {
+        let s = typed(typed(state(), Field::Start, "120"), Field::PremiumsPaid, "86040.00");
+        assert!(s.recheck.is_empty());
+        // Other rules chosen by hand bring another data year.
+        let s = typed(s, Field::Policy, "cn-2024");
+        assert_eq!(form::get(&s.application, Field::Year.path()), &json!("2023"));
+        assert!(s.recheck.contains(Field::Start.path()));
+        assert!(s.recheck.contains(Field::PremiumsPaid.path()));
+        assert!(!s.recheck.contains(Field::End.path()), "nothing entered there");
+        // The review sends the user to them; continuing past a page confirms its figures.
+        let s = s.reduce(Action::Visit(Page::Review)).reduce(Action::Continue);
+        assert_eq!(s.page, Page::Headcount);
+        let s = typed(typed(s, Field::End, "119"), Field::MonthlyAverage, "119.5")
+            .reduce(Action::Continue);
+        assert_eq!(s.page, Page::Review, "back to the review");
+        let s = s.reduce(Action::Continue);
+        assert_eq!(s.page, Page::Premiums, "the next flagged figure");
+        assert!(!s.recheck.contains(Field::Start.path()));
+        assert!(s.recheck.contains(Field::PremiumsPaid.path()));
+        // Editing a figure confirms it too.
+        let s = typed(s, Field::PremiumsPaid, "86040.00");
+        assert!(s.recheck.is_empty());
     }
 
     #[test]
@@ -751,46 +863,23 @@ mod tests {
         let s = state()
             .reduce(Action::SetPlace("other".into()))
             .reduce(Action::SetField {
-                field: Field::CommitmentDate,
-                value: json!("2024-06-10"),
+                field: Field::Year,
+                value: json!("2023"),
             });
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("cn-2024")
-        );
-        let s = s.reduce(Action::SetField {
-            field: Field::CreditCode,
-            value: json!("9132"),
-        });
+        assert_eq!(policy_of(&s), &json!("cn-2024"));
+        let s = typed(s, Field::CreditCode, "9132");
         assert_eq!(s.place, "other", "no division yet");
-        let s = s.reduce(Action::SetField {
-            field: Field::CreditCode,
-            value: json!("91320100MA1MXL2K87"),
-        });
+        let s = typed(s, Field::CreditCode, "91320100MA1MXL2K87");
         assert_eq!(s.place, "jiangsu");
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("cn-2024"),
-            "offered, not changed"
-        );
+        assert_eq!(policy_of(&s), &json!("cn-2024"), "offered, not changed");
         let p = proposal(&s.application, &s.place).unwrap();
         assert_eq!(
             p.profile.map(|p| p.profile.id.as_str()),
             Some("jiangsu-2024")
         );
-        // A date typed afterwards follows the code.
-        let s = s.reduce(Action::SetField {
-            field: Field::CommitmentDate,
-            value: json!("2023-06-10"),
-        });
-        assert_eq!(
-            form::get(&s.application, Field::Policy.path()),
-            &json!("jiangsu-2023")
-        );
-        assert_eq!(
-            form::get(&s.application, Field::Year.path()),
-            &json!("2022")
-        );
+        // A year chosen afterwards follows the code.
+        let s = typed(s, Field::Year, "2022");
+        assert_eq!(policy_of(&s), &json!("jiangsu-2023"));
     }
 
     #[test]
@@ -829,6 +918,16 @@ mod tests {
     }
 
     #[test]
+    fn counts_no_formula_uses_are_not_asked() {
+        let s = state();
+        assert!(!s.asks(Field::RetiredOrDeceased), "every profile uses the net reduction");
+        assert!(!s.asks(Field::NewBenefitClaimants));
+        assert!(s.asks(Field::Start));
+        let s = typed(s, Field::Policy, "");
+        assert!(s.asks(Field::RetiredOrDeceased), "no profile chosen: asked");
+    }
+
+    #[test]
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
         let s = state().reduce(Action::SetField {
@@ -842,7 +941,7 @@ mod tests {
     fn a_change_link_returns_to_the_review() {
         let sample: Value =
             serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
-        let s = state()
+        let s = Rc::new(AppState::new("2019-06-10", Lang::Zh))
             .reduce(Action::Import {
                 application: sample,
                 notice: Notice::Imported,
@@ -929,7 +1028,7 @@ mod tests {
     fn an_import_into_a_blank_application_needs_no_question() {
         let sample: Value =
             serde_json::from_str(include_str!("../../samples/eligible-sme.json")).unwrap();
-        let s = state().reduce(Action::Import {
+        let s = Rc::new(AppState::new("2019-06-10", Lang::Zh)).reduce(Action::Import {
             application: sample.clone(),
             notice: Notice::Imported,
         });

@@ -14,6 +14,7 @@ pub mod size_table;
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
+    data_years, propose_for_data_year,
     find, listing, places_of, profiles, propose, propose_in, suggest, LoadedProfile, ProfileError,
     ProfileSummary, Proposal,
 };
@@ -277,6 +278,18 @@ impl PolicyProfile {
             Treatment::Sme => Some(RateClass::Sme),
             Treatment::BySize => Some(by_size),
         }
+    }
+
+    /// Does the layoff formula count this headcount? Only a formula that
+    /// names it does; while the formula is unknown, any might.
+    pub fn counts_in_layoff_rate(&self, field: crate::field::Field) -> bool {
+        use crate::field::Field;
+        let needs = match field {
+            Field::RetiredOrDeceased => LayoffFormula::NetReductionLessRetired,
+            Field::NewBenefitClaimants => LayoffFormula::NewBenefitClaimants,
+            _ => return true,
+        };
+        self.layoff_formula.value.is_none_or(|f| f == needs)
     }
 
     /// The highest refund rate the profile can give (for bounds checks).

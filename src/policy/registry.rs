@@ -260,6 +260,35 @@ pub fn propose_in(date: &str, places: &'static [&'static str]) -> Proposal {
     }
 }
 
+/// The profile that computes with `data_year`'s figures among `places`
+/// (most local first): the question a clerk holding one year's
+/// statements asks. `None` when no published rules use that year.
+pub fn propose_for_data_year(
+    data_year: u16,
+    places: &'static [&'static str],
+) -> Option<&'static LoadedProfile> {
+    places.iter().find_map(|place| {
+        registry()
+            .iter()
+            .filter_map(|l| l.as_ref().ok())
+            .filter(|p| p.profile.data_year == data_year && has_prefix(&p.profile.id, place))
+            // Two of one place for one year: the later rules.
+            .max_by(|a, b| a.profile.valid_to.cmp(&b.profile.valid_to))
+    })
+}
+
+/// Every year whose figures some published rules use, oldest first.
+pub fn data_years() -> Vec<u16> {
+    let mut years: Vec<u16> = registry()
+        .iter()
+        .filter_map(|l| l.as_ref().ok())
+        .map(|p| p.profile.data_year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
 fn has_prefix(id: &str, prefix: &str) -> bool {
     id.strip_prefix(prefix)
         .is_some_and(|rest| rest.starts_with('-'))
@@ -350,5 +379,29 @@ mod tests {
         let gap = propose("2025-04-13", "91110000MA1MXL2K87");
         assert_eq!(gap.profile, None);
         assert_eq!(gap.latest.map(|p| p.profile.id.as_str()), Some("cn-2024"));
+    }
+
+    #[test]
+    fn a_data_year_proposes_the_rules_that_compute_with_it() {
+        let id = |year, places| propose_for_data_year(year, places).map(|p| p.profile.id.as_str());
+        let suzhou: &'static [&'static str] = &["suzhou", "jiangsu", "cn"];
+        let jiangsu: &'static [&'static str] = &["jiangsu", "cn"];
+        let elsewhere: &'static [&'static str] = &["cn"];
+        assert_eq!(id(2018, suzhou), Some("suzhou-2019"));
+        assert_eq!(id(2018, elsewhere), Some("cn-2019"));
+        assert_eq!(id(2019, suzhou), Some("suzhou-2020"));
+        assert_eq!(id(2023, suzhou), Some("jiangsu-2024"), "Suzhou is in Jiangsu");
+        assert_eq!(id(2023, elsewhere), Some("cn-2024"));
+        assert_eq!(id(2022, jiangsu), Some("jiangsu-2023"));
+        assert_eq!(id(2025, suzhou), None, "no rules use 2025 figures yet");
+        assert_eq!(id(2017, elsewhere), None);
+    }
+
+    #[test]
+    fn the_data_years_are_those_of_the_profiles() {
+        let years = data_years();
+        assert_eq!(years.first(), Some(&2018));
+        assert_eq!(years.last(), Some(&2024));
+        assert!(years.windows(2).all(|w| w[0] < w[1]));
     }
 }

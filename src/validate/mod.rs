@@ -235,13 +235,23 @@ fn insured(
         months::averages_agree,
         months::show_average,
     );
-    let retired_or_deceased = c.take(
+    // Asked only where the profile's layoff formula counts them: left
+    // blank elsewhere they are 0, since the answer changes nothing.
+    let mut headcount = |field: Field, value: &Value| {
+        let asked = profile.is_none_or(|p| p.profile.counts_in_layoff_rate(field));
+        if !asked && fields::is_blank(value) {
+            Some(0)
+        } else {
+            c.take(field, fields::count(value))
+        }
+    };
+    let retired_or_deceased = headcount(
         Field::RetiredOrDeceased,
-        fields::count(raw.retired_or_deceased.raw()),
+        raw.retired_or_deceased.raw(),
     );
-    let new_benefit_claimants = c.take(
+    let new_benefit_claimants = headcount(
         Field::NewBenefitClaimants,
-        fields::count(raw.new_benefit_claimants.raw()),
+        raw.new_benefit_claimants.raw(),
     );
     let issues = &mut c.issues;
     let months_paid_in_full = count(

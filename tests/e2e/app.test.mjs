@@ -52,6 +52,9 @@ async function openMenu(page) {
 /** Unfolds the result's working (each criterion, the sources). */
 const openWorking = (page) => page.click('#working-summary');
 
+/** Answers the first question: which year's figures the user holds. */
+const chooseYear = (page, year) => page.selectOption('#f-insured-year', year);
+
 async function loadDemo(page, id) {
   await openMenu(page);
   await page.selectOption('#demo-select', id);
@@ -67,8 +70,9 @@ async function toResult(page) {
 test('an applicant fills a whole application by keyboard and sees the decision and refund', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   const app = sample('eligible-sme');
-  await type(page, 'commitment.date', app.commitment.date);
-  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the date picks the Suzhou 2019 profile');
+  await choose(page, 'insured.year', 1); // 2018, the first year any rules use
+  assert.equal(await page.inputValue('#f-insured-year'), '2018');
+  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the data year picks the Suzhou 2019 profile');
   await screenshot(page, '01-policy');
   await next(page);
 
@@ -84,8 +88,9 @@ test('an applicant fills a whole application by keyboard and sees the decision a
   await screenshot(page, '02-enterprise');
   await next(page);
 
-  assert.equal(await page.inputValue('#f-insured-year'), '2018', 'the data year follows the profile');
-  for (const key of ['start', 'end', 'monthly_average', 'retired_or_deceased', 'new_benefit_claimants']) {
+  assert.equal(await page.locator('#f-insured-year').count(), 0, 'the data year was the first question, not asked again');
+  assert.equal(await page.locator('#f-insured-retired_or_deceased').count(), 0, 'a count no formula of these rules uses is not asked');
+  for (const key of ['start', 'end', 'monthly_average']) {
     await type(page, `insured.${key}`, app.insured[key]);
   }
   await screenshot(page, '03-headcount');
@@ -115,6 +120,7 @@ test('an applicant fills a whole application by keyboard and sees the decision a
   await screenshot(page, '07-bank-contact');
   await next(page);
 
+  await type(page, 'commitment.date', app.commitment.date);
   await type(page, 'commitment.signatory', app.commitment.signatory);
   await tabTo(page, inputId('commitment.accepted'));
   await page.keyboard.press('Space');
@@ -145,7 +151,7 @@ test('an applicant fills a whole application by keyboard and sees the decision a
 
 test('errors show inline and in a summary whose links focus the field; warnings can be confirmed', async () => {
   const { context, page } = await openApp(browser, server.url);
-  await type(page, 'commitment.date', '2019-06-10');
+  await chooseYear(page, '2018');
   await next(page);
   await next(page); // nothing answered yet
   const summary = page.locator('#error-summary');
@@ -197,7 +203,7 @@ test('a cross-field error shows inline and blocks continuing until corrected', a
 
 test('a draft is saved as the user types and restored on reload', async () => {
   const { context, page } = await openApp(browser, server.url);
-  await type(page, 'commitment.date', '2019-06-10');
+  await chooseYear(page, '2018');
   await next(page);
   await page.fill('#f-applicant-name', '草稿测试有限公司');
   await page.reload();
@@ -217,7 +223,7 @@ test('a storage failure is told and nothing on screen is lost', async () => {
   await page.evaluate(() => {
     Storage.prototype.setItem = () => { throw new DOMException('quota exceeded', 'QuotaExceededError'); };
   });
-  await type(page, 'commitment.date', '2019-06-10');
+  await chooseYear(page, '2018');
   await next(page);
   await page.fill('#f-applicant-name', '存储失败测试');
   await page.locator('#storage-failed').waitFor();
@@ -362,7 +368,7 @@ test('axe-core finds no accessibility violation on any page', async () => {
     assert.deepEqual(found, [], found.join('\n'));
   };
   await audit('policy');
-  await type(page, 'commitment.date', '2019-06-10');
+  await chooseYear(page, '2018');
   await next(page);
   await next(page);
   await page.locator('#error-summary').waitFor();
@@ -396,24 +402,32 @@ async function axeClean(page, name) {
   assert.deepEqual(found, [], found.join('\n'));
 }
 
-/** On the review page: changes the date through its change link and returns to the review. */
-async function changeDate(page, date) {
-  await page.click('#change-commitment-date');
-  await type(page, 'commitment.date', date);
+/** On the review page: changes the data year through its change link and returns to the review. */
+async function changeYear(page, year) {
+  await page.click('#change-insured-year');
+  await chooseYear(page, year);
   await next(page);
   await page.waitForSelector('.review');
+}
+
+/** Continues from the review until the result, confirming on the way each page of figures the year change flagged. */
+async function confirmFiguresToResult(page) {
+  for (let i = 0; i < 8 && (await page.locator('#result-panel').count()) === 0; i++) {
+    await page.click('#continue');
+  }
+  await page.waitForSelector('#result-panel');
 }
 
 test('the credit code proposes Jiangsu rules for a 32… unit, chosen with one click', async () => {
   const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
   await choose(page, 'place', 2); // 其他地区（按全国政策）
-  await type(page, 'commitment.date', '2024-06-10');
+  await chooseYear(page, '2023');
   assert.equal(await page.inputValue('#f-policy'), 'cn-2024', 'national rules for a place outside Jiangsu');
   await next(page);
 
   await type(page, 'applicant.credit_code', '91320100MA1MXL2K8D');
   const proposal = page.locator('#proposal');
-  assert.match(await proposal.innerText(), /信用代码 32…（江苏），2024-06-10：建议 jiangsu-2024/);
+  assert.match(await proposal.innerText(), /信用代码 32…（江苏），2023 年度数据：建议 jiangsu-2024/);
   await screenshot(page, '30-proposal-jiangsu');
   await axeClean(page, 'enterprise with a proposal');
   await tabTo(page, 'use-proposal');
@@ -431,32 +445,41 @@ test('the credit code proposes Jiangsu rules for a 32… unit, chosen with one c
   await context.close();
 });
 
-test('a date with no published rules says so and offers the latest rules only as a labelled estimate', async () => {
+test('a data year no published rules use says so and offers the latest rules only as a labelled estimate', async () => {
   const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
-  await type(page, 'commitment.date', '2026-03-01');
+  await chooseYear(page, '2025');
   const box = page.locator('#no-rules');
-  assert.match(await box.innerText(), /该日期没有已公布的稳岗返还政策/);
-  assert.match(await box.innerText(), /2026-03-01 没有已公布的稳岗返还政策（该日期应使用 2025 年度数据）/, 'the date\'s own data year');
+  assert.match(await box.innerText(), /该年度的数据尚无已公布的稳岗返还政策/);
+  assert.match(await box.innerText(), /按 2025 年度数据返还的政策尚未公布/);
   assert.equal(await page.inputValue('#f-policy'), '', 'no other year\'s rules chosen in silence');
   await screenshot(page, '31-no-rules');
   await axeClean(page, 'policy, no rules published');
 
   await tabTo(page, 'use-estimate');
-  assert.match(await page.locator('#use-estimate').innerText(), /按 jiangsu-2025 估算（不是适用的规则）/);
+  assert.match(await page.locator('#use-estimate').innerText(), /按 jiangsu-2025 估算（不是适用的规则，按 2024 年度计）/);
   await page.keyboard.press('Enter');
   assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2025');
-  const note = page.locator('#estimate-note');
-  assert.match(await note.innerText(), /^估算/);
-  assert.match(await note.innerText(), /jiangsu-2025 估算，仅供参考/);
-  assert.match(await note.innerText(), /按 2024 年度数据计算，不是 2025 年度/);
+  assert.equal(await page.inputValue('#f-insured-year'), '2024', 'said on the button, and shown');
   await screenshot(page, '32-no-rules-estimate');
   await axeClean(page, 'policy, estimate chosen');
-
-  // The date lies outside the estimate's rules: a warning to confirm, not a silent pass.
-  await next(page);
-  await page.locator('#error-summary').waitFor();
-  assert.match(await page.locator('#error-summary').innerText(), /2025-04-14|2025-12-31/);
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('figures entered for one data year are flagged when the year changes, never relabelled in silence', async () => {
+  const { context, page } = await openApp(browser, server.url, { bypassCSP: true });
+  await loadDemo(page, 'eligible-sme');
+  await page.click('#change-insured-year');
+  await chooseYear(page, '2023');
+  await next(page);
+  await page.waitForSelector('.review');
+  assert.match(await page.locator('#review-recheck').innerText(), /数据年度已改为 2023/);
+  assert.match(await page.locator('.summary-list__row--error').first().innerText(), /请确认/);
+  await page.click('#continue');
+  assert.equal(await heading(page), '上年度参保人数和减员', 'taken to the first flagged figure');
+  assert.match(await page.locator('#r-f-insured-start').innerText(), /这是 2023 年度的数据吗/);
+  await axeClean(page, 'headcount, figures to confirm');
+  await screenshot(page, '35-recheck');
   await context.close();
 });
 
@@ -478,8 +501,9 @@ test('application rules (suzhou-2019) keep the eight stages and the application 
 test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the eight stages, and print a self-check record', async () => {
   const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
   await loadDemo(page, 'eligible-sme'); // a Suzhou unit (credit code 320594…)
-  for (const [date, profile, name] of [['2020-06-10', 'suzhou-2020', 'suzhou-2020'], ['2024-06-10', 'jiangsu-2024', 'jiangsu-2024']]) {
-    await changeDate(page, date);
+  for (const [year, profile, name] of [['2019', 'suzhou-2020', 'suzhou-2020'], ['2023', 'jiangsu-2024', 'jiangsu-2024']]) {
+    await changeYear(page, year);
+    assert.match(await page.locator('#review-recheck').innerText(), new RegExp(`数据年度已改为 ${year}`), 'figures of the old year are flagged, not relabelled in silence');
     if (profile === 'jiangsu-2024') {
       // Jiangsu 2024 may exclude earlier arrears (unconfirmed): declaring none meets it either way.
       await page.click('#change-declarations-no_outstanding_arrears');
@@ -487,7 +511,7 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
       await next(page);
       await page.waitForSelector('.review');
     }
-    await toResult(page);
+    await confirmFiguresToResult(page);
     assert.equal(await heading(page), '符合稳岗返还条件', profile);
     await openWorking(page);
     assert.match(await page.locator('#profile-info').innerText(), new RegExp(`\\(${profile}\\)|（${profile}）`));
@@ -524,11 +548,16 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
 
 test('12,345.00, full-width digits, 40人, 2026/3/1 and a spaced lower-case credit code are accepted', async () => {
   const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
+  await chooseYear(page, '2018');
+  await page.goto(`${server.url}#/commitment`);
   await type(page, 'commitment.date', '2019/6/10');
-  assert.equal(await page.inputValue('#f-policy'), 'suzhou-2019', 'the date was read');
   await page.keyboard.press('Tab');
   assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10', 'shown canonical once left');
-  await next(page);
+  await type(page, 'commitment.date', '2019年6月10日');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10');
+  await page.goto(`${server.url}#/enterprise`);
+  await page.waitForSelector('#f-applicant-credit_code');
   await type(page, 'applicant.credit_code', '91320594 079903279g');
   await type(page, 'applicant.employees', '４０人');
   await type(page, 'applicant.revenue', '12,345.00');
@@ -576,13 +605,14 @@ test('twelve rows pasted from a spreadsheet fill the monthly records and show th
 
 test('a file that is neither an application nor a submission is refused, saying why, and changes nothing', async () => {
   const { context, page } = await openApp(browser, server.url);
-  await type(page, 'commitment.date', '2019-06-10');
+  await chooseYear(page, '2018');
+  await page.waitForFunction(() => localStorage.getItem('wengang.draft.v1') !== null);
   const before = await page.evaluate(() => localStorage.getItem('wengang.draft.v1'));
   await page.setInputFiles('#import-file', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await page.locator('#notice').waitFor();
   assert.match(await page.locator('#notice').innerText(), /无法导入该文件：not an application or a submission/);
   assert.equal(await heading(page), '适用政策', 'still on the same page');
-  assert.equal(await page.inputValue('#f-commitment-date'), '2019-06-10');
+  assert.equal(await page.inputValue('#f-insured-year'), '2018');
   assert.equal(await page.evaluate(() => localStorage.getItem('wengang.draft.v1')), before, 'the draft is untouched');
   await context.close();
 });

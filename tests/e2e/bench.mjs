@@ -36,16 +36,16 @@ async function timeToInteractive(browser, url) {
   // own round trips (slow under throttling) are not counted.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.getElementById('f-commitment-date')) {
+      if (document.getElementById('f-insured-year')) {
         window.__interactiveAt = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
-  await page.waitForSelector('#f-commitment-date');
-  // …and it answers: typing a date re-runs the engine and picks a profile.
-  await page.fill('#f-commitment-date', '2019-06-10');
+  await page.waitForSelector('#f-insured-year');
+  // …and it answers: choosing a data year re-runs the engine and picks a profile.
+  await page.selectOption('#f-insured-year', '2018');
   if ((await page.inputValue('#f-policy')) !== 'suzhou-2019') throw new Error('the first page did not respond');
   const ms = await page.evaluate(() => window.__interactiveAt);
   await context.close();

@@ -22,11 +22,11 @@ async function complete(frame, app, skip = new Set()) {
     else await frame.fill(id, String(value));
   };
   const next = () => frame.click('#continue');
-  await fill('commitment.date', app.commitment.date);
+  await frame.selectOption('#f-insured-year', String(app.insured.year));
   await next();
   for (const k of ['name', 'credit_code', 'unit_type', 'industry', 'employees', 'revenue', 'assets']) await fill(`applicant.${k}`, app.applicant[k]);
   await next();
-  for (const k of ['start', 'end', 'monthly_average', 'retired_or_deceased', 'new_benefit_claimants']) await fill(`insured.${k}`, app.insured[k]);
+  for (const k of ['start', 'end', 'monthly_average']) await fill(`insured.${k}`, app.insured[k]);
   await next();
   for (const k of ['months_paid_in_full', 'premiums_paid', 'arrears_and_late_fees']) await fill(`insured.${k}`, app.insured[k]);
   await next();
@@ -36,6 +36,7 @@ async function complete(frame, app, skip = new Set()) {
   for (const k of ['account_name', 'bank_name', 'account_number']) await fill(`bank.${k}`, app.bank[k]);
   for (const k of ['name', 'phone']) await fill(`contact.${k}`, app.contact[k]);
   await next();
+  await fill('commitment.date', app.commitment.date);
   await fill('commitment.signatory', app.commitment.signatory);
   await frame.check('#f-commitment-accepted');
   await next();

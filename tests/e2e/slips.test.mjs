@@ -32,7 +32,7 @@ async function axeClean(page, name) {
 
 /** From the first page to the enterprise page, with a name typed there. */
 async function startWithName(page, name) {
-  await page.fill('#f-commitment-date', '2019-06-10');
+  await page.selectOption('#f-insured-year', '2018');
   await page.click('#continue');
   await page.waitForSelector('#f-applicant-name');
   await page.fill('#f-applicant-name', name);
@@ -110,7 +110,7 @@ test('Back and Forward move between pages, and a link opens its page', async () 
 
 test('after a reload, untried pages show no errors; a tried page still does', async () => {
   const { context, page } = await openApp(browser, server.url);
-  await page.fill('#f-commitment-date', '2019-06-10');
+  await page.selectOption('#f-insured-year', '2018');
   await page.click('#continue');
   await page.click('#continue'); // tried, with nothing filled in
   await page.locator('#error-summary').waitFor();

@@ -7,8 +7,6 @@ use yew::prelude::*;
 
 use super::{focus, Ctx};
 use crate::app::form::Page;
-use yew::Reducible;
-
 use crate::app::state::{report_of, Action, AppState, Storage};
 use crate::app::{embed, history, storage};
 use crate::Lang;
@@ -25,15 +23,15 @@ fn today() -> String {
 }
 
 fn initial_state() -> AppState {
-    let state = match storage::load() {
+    let mut state = match storage::load() {
         Some(draft) => AppState::from_draft(draft, &today()),
         None => AppState::new(&today(), Lang::Zh),
     };
     // A link to a page opens that page.
-    match history::page_in_address() {
-        Some(page) => Rc::new(state).reduce(Action::Visit(page)).as_ref().clone(),
-        None => state,
+    if let Some(page) = history::page_in_address() {
+        state.visit(page);
     }
+    state
 }
 
 #[function_component(App)]

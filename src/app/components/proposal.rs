@@ -1,7 +1,7 @@
-//! The profile the engine proposes for the date and the credit code (or
-//! the place chosen), offered with one click and a short reason; for a
-//! date with no published rules, says so and offers the latest rules only
-//! as a labelled estimate.
+//! The profile the engine proposes for the data year and the credit code
+//! (or the place chosen), offered with one click and a short reason; for
+//! a year no published rules use, says so and offers the latest rules
+//! only as a labelled estimate.
 
 use serde_json::json;
 use yew::prelude::*;
@@ -11,7 +11,6 @@ use crate::app::form::{self, Page};
 use crate::app::state::{self, Action};
 use crate::app::text::t;
 use crate::field::Field;
-use crate::messages::notices::{self, Notice};
 use crate::policy::LoadedProfile;
 use crate::Lang;
 
@@ -64,14 +63,14 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
             })
         })
     };
-    let date = &p.date;
+    let year = p.data_year;
     let Some(profile) = p.profile else {
         return no_rules(&p, &current, choose, lang);
     };
     let id = &profile.profile.id;
     let text = match lang {
-        Lang::Zh => format!("{reason}，{date}：建议 {id}"),
-        Lang::En => format!("{reason}, {date}: {id} is proposed"),
+        Lang::Zh => format!("{reason}，{year} 年度数据：建议 {id}"),
+        Lang::En => format!("{reason}, {year} figures: {id} is proposed"),
     };
     if *id == current {
         return html! {
@@ -88,25 +87,20 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
     }
 }
 
-/// No rules are published for the date: say so (the engine's notice,
-/// with the date's data year), and offer the latest rules as an
-/// estimate, labelled as one.
+/// No published rules use the year's figures: say so, and offer the
+/// latest rules as an estimate, labelled as one (choosing them brings
+/// their own data year, and the figures are flagged to be confirmed).
 fn no_rules(
-    p: &crate::policy::Proposal,
+    p: &state::Proposal,
     current: &str,
     choose: impl Fn(&LoadedProfile) -> Callback<MouseEvent>,
     lang: Lang,
 ) -> Html {
-    let notice = Notice::NoRulesPublished {
-        date: p.date.clone(),
-        data_year: p.data_year,
-        latest: p.latest.map(|l| l.profile.id.clone()),
-    };
-    let year = p.data_year.map(|y| y.to_string()).unwrap_or_default();
+    let year = p.data_year;
     let estimate = p.latest.map(|latest| {
         let id = &latest.profile.id;
+        let used = latest.profile.data_year;
         if id == current {
-            let used = latest.profile.data_year;
             html! {
                 <p id="estimate-note"><span class="tag tag--unconfirmed">{ t(lang, "估算", "Estimate") }</span>
                     { match lang {
@@ -119,8 +113,8 @@ fn no_rules(
             html! {
                 <button type="button" class="button button--secondary" id="use-estimate" onclick={choose(latest)}>
                     { match lang {
-                        Lang::Zh => format!("按 {id} 估算（不是适用的规则）"),
-                        Lang::En => format!("Estimate with {id} (not the rules that apply)"),
+                        Lang::Zh => format!("按 {id} 估算（不是适用的规则，按 {used} 年度计）"),
+                        Lang::En => format!("Estimate with {id} (not the rules that apply; as {used} figures)"),
                     } }
                 </button>
             }
@@ -128,8 +122,11 @@ fn no_rules(
     });
     html! {
         <div class="inset inset--warning" id="no-rules">
-            <h2 class="heading-s">{ t(lang, "该日期没有已公布的稳岗返还政策", "No rules are published for this date") }</h2>
-            <p>{ notices::text(&notice, lang) }</p>
+            <h2 class="heading-s">{ t(lang, "该年度的数据尚无已公布的稳岗返还政策", "No published rules use this year's figures yet") }</h2>
+            <p>{ match lang {
+                Lang::Zh => format!("按 {year} 年度数据返还的政策尚未公布（以人社部门公布为准）。可以先按最近的政策估算，结果仅供参考。"),
+                Lang::En => format!("Rules that refund on {year} figures are not published yet (the bureau's notice decides). You can estimate with the latest rules, for reference only."),
+            } }</p>
             { estimate.unwrap_or_default() }
         </div>
     }

@@ -69,6 +69,17 @@ pub fn question(props: &QuestionProps) -> Html {
     if wan.is_some() {
         described.push(format!("wan-{id}"));
     }
+    // Entered for another data year: said once, until edited or kept.
+    let recheck = state.recheck.contains(path).then(|| {
+        let year = form::as_text(form::get(&state.application, crate::field::Field::Year.path()));
+        described.push(format!("r-{id}"));
+        html! {
+            <p class="recheck" id={format!("r-{id}")}><span class="tag tag--unconfirmed">{ t(lang, "请确认", "Confirm") }</span>{ match lang {
+                Lang::Zh => format!(" 数据年度已改为 {year}：这是 {year} 年度的数据吗？改正，或继续以保留。"),
+                Lang::En => format!(" The data year is now {year}: is this the {year} figure? Correct it, or continue to keep it."),
+            } }</p>
+        }
+    });
     let describedby = (!described.is_empty()).then(|| described.join(" "));
     let invalid = error.is_some().then_some("true");
 
@@ -139,7 +150,10 @@ pub fn question(props: &QuestionProps) -> Html {
         })
         .collect::<Html>();
     let group_class = classes!("form-group", error.is_some().then_some("form-group--error"));
-    let label_text = field_label(field, lang);
+    let label_text = match prompt.question {
+        Some((zh, en)) => t(lang, zh, en),
+        None => field_label(field, lang),
+    };
 
     let control = match prompt.kind {
         Kind::Tick => {
@@ -211,6 +225,22 @@ pub fn question(props: &QuestionProps) -> Html {
             describedby,
             invalid,
         ),
+        Kind::DataYear => {
+            let years = policy::data_years();
+            // The year after the newest: its rules are not published yet.
+            let next = years.last().map(|y| y + 1);
+            let options = years
+                .into_iter()
+                .map(|y| (y.to_string(), match lang {
+                    Lang::Zh => format!("{y} 年"),
+                    Lang::En => y.to_string(),
+                }))
+                .chain(next.map(|y| (y.to_string(), match lang {
+                    Lang::Zh => format!("{y} 年（尚无已公布的政策）"),
+                    Lang::En => format!("{y} (no rules published yet)"),
+                })));
+            select(&id, &value, options, lang, on_select, describedby, invalid)
+        }
         Kind::Policy => {
             let options = policy::profiles()
                 .iter()
@@ -258,7 +288,7 @@ pub fn question(props: &QuestionProps) -> Html {
     html! {
         <div class={group_class}>
             <label class="label" for={id.clone()}>{ label_text }</label>
-            { hint }{ error_html }{ warnings_html }
+            { hint }{ recheck }{ error_html }{ warnings_html }
             <div class="input-wrap">{ control }{ suffix }</div>
         </div>
     }

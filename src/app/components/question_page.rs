@@ -33,6 +33,7 @@ pub fn question_page(ctx: &Ctx) -> Html {
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
+        .filter(|f| state.asks(f.field))
     {
         questions.push(html! { <Question key={f.path()} prompt={*f} ctx={ctx.clone()} /> });
         // The proposal right below what it is proposed from.

@@ -68,13 +68,13 @@ pub fn result_page(ctx: &Ctx) -> Html {
     };
     let automatic = r.procedure == Some(Procedure::Automatic);
     let eligible = r.eligible == Some(true);
-    // The refund the figures would give if eligible: what is at stake.
-    let at_stake = {
-        let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
-        crate::assess(&raw)
-            .decision
-            .and_then(|d| d.refund.map(|refund| refund.amount.to_string()))
-    };
+    // The refund the figures would give if eligible: what is at stake
+    // (base × rate, rounded as the engine rounds; read from the report).
+    let at_stake = r
+        .refund_unrounded
+        .as_deref()
+        .and_then(|exact| exact.parse().ok())
+        .map(|exact| crate::refund::round_yuan(exact).to_string());
     let suzhou = in_suzhou(ctx);
     let (heading, panel_class) = match r.eligible {
         Some(true) => (
@@ -322,11 +322,11 @@ fn unconfirmed(r: &Report, lang: Lang) -> Html {
 }
 
 fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
-    // The rate as the engine decided it (a decimal), not read back from text.
-    let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
-    let rate = crate::assess(&raw)
-        .decision
-        .and_then(|d| d.refund.map(|refund| refund.rate));
+    // The rate as the engine decided it: the report's decimal ratio.
+    let rate = r
+        .refund_rate
+        .as_deref()
+        .and_then(|rate| rate.parse::<rust_decimal::Decimal>().ok());
     let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, rate, &r.refund_unrounded) else {
         return Html::default();
     };

@@ -67,6 +67,7 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
         .fields()
         .iter()
         .filter(|_| page != Page::Hardship || taking_hardship)
+        .filter(|f| ctx.state.asks(f.field))
     {
         let path = prompt.path();
         let value = form::get(app, path);
@@ -75,13 +76,17 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
             .issues
             .iter()
             .any(|i| i.field == path && i.severity == Severity::Error);
+        let mut shown = display(prompt, value, lang);
+        if ctx.state.recheck.contains(path) {
+            shown.push_str(t(lang, "（数据年度已更改，请确认）", " (the data year changed: confirm it)"));
+        }
         rows.push(row(
             ctx,
             page,
             path,
             field_label(prompt.field, lang).to_owned(),
-            display(prompt, value, lang),
-            has_error,
+            shown,
+            has_error || ctx.state.recheck.contains(path),
             change,
         ));
     }
@@ -132,6 +137,12 @@ pub fn review(ctx: &Ctx) -> Html {
         <div class="review">
             <button type="button" class="back-link" onclick={on_back}>{ t(lang, "返回", "Back") }</button>
             <h1 class="heading" id="page-heading" tabindex="-1">{ Page::Review.title(lang) }</h1>
+            if !ctx.state.recheck.is_empty() {
+                <p class="inset inset--warning" id="review-recheck">{ match lang {
+                    Lang::Zh => format!("数据年度已改为 {year}：之前填写的 {n} 项数据可能属于另一年度，请逐项确认（标出的行），继续时会带您到第一处。", year = year_of(ctx), n = ctx.state.recheck.len()),
+                    Lang::En => format!("The data year is now {year}: {n} figure(s) entered before may be another year's; confirm each (marked); continuing takes you to the first.", year = year_of(ctx), n = ctx.state.recheck.len()),
+                } }</p>
+            }
             if errors > 0 {
                 <p class="inset inset--error" id="review-errors">{ match lang {
                     Lang::Zh => format!("还有 {errors} 处需要修改（标红的行），继续时会带您到第一处。"),
@@ -149,4 +160,8 @@ pub fn review(ctx: &Ctx) -> Html {
             </form>
         </div>
     }
+}
+
+fn year_of(ctx: &Ctx) -> String {
+    form::as_text(form::get(&ctx.state.application, crate::field::Field::Year.path()))
 }
