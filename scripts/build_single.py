@@ -5,7 +5,13 @@ works when opened from file:// with no server and no network.
 
 It is made from the Trunk build in dist/ (run scripts/build-app.sh first).
 The page keeps a strict CSP: the one inline script and the one inline style
-are allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval'."""
+are allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval'.
+
+It cannot print: the printout (申请表, 承诺书) is a second module the app
+loads on demand (dist/print-<hash>/), and a file:// page under this CSP can
+neither fetch nor import it. The start-up code that installs its loader is
+left out here, so the print page says so plainly, in both languages, and
+points to the web app and `wengang print` (tests/e2e/print.test.mjs)."""
 import base64
 import glob
 import hashlib

@@ -9,7 +9,6 @@ mod embed;
 mod files;
 pub mod form;
 mod months;
-mod qr;
 pub mod state;
 mod storage;
 mod text;
