@@ -1,6 +1,9 @@
 //! 承诺书 — the words of the applicant's commitment, shown on the form's
 //! last page and printed on the commitment letter, each (zh-CN, English).
 
+// Read by the app and the printout, both behind features.
+#![cfg_attr(not(any(feature = "app", feature = "print")), allow(dead_code))]
+
 /// The opening, after the unit's name: "…郑重承诺：".
 pub const OPENING: (&str, &str) = ("郑重承诺：", "solemnly undertakes that:");
 

@@ -15,9 +15,9 @@ const DATE_BY_HAND: &str = "______年____月____日";
 /// The opening of a sheet: 样例 when a demonstration, and the header with
 /// the title and the QR code.
 fn open(out: &mut String, p: &Printout, id: &str, title: (&str, &str)) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"wg-sheet{}\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n",
+        "<section class=\"wg-sheet{}\" id=\"{id}\" aria-labelledby=\"{id}-title\">",
         if p.sample { " wg-sheet--sample" } else { "" }
     );
     if p.sample {
