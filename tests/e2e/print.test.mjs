@@ -102,20 +102,28 @@ test('the print module is precached: after one online visit printing works with 
   await context.close();
 });
 
-test('the single-file build says plainly that it cannot print', async () => {
+test('the single-file build prints from file://, with its print module inlined and no request', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  const requests = [];
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url()); });
   await page.goto(pathToFileURL(join(ROOT, 'dist-single/wengang.html')).href);
   await page.waitForSelector('#page-heading');
-  await toPrintError(page);
-  const error = await page.locator('#print-error').innerText();
-  assert.match(error, /单文件离线版.*不含打印模块/);
-  assert.match(error, /single-file offline version\) has no print module/);
-  assert.match(error, /wengang print/);
+  await toPrint(page, 'eligible-sme');
+  assert.match(await page.locator('#sheet-form .wg-capitals').innerText(), /^肆万贰仟肆佰贰拾元整$/);
+  assert.equal(await page.locator('#sheet-commitment .wg-seal').count(), 1);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requests, []);
   await context.close();
 });
 
-async function toPrintError(page) {
+test('a build without the print module says plainly that it cannot print', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  // As a build made without scripts/build-print.sh: no loader in the start-up code.
+  await page.evaluate(() => { delete window.wengangPrint; });
   await page.selectOption('#demo-select', 'eligible-sme');
   await page.click('#demo-load');
   await page.waitForSelector('.review');
@@ -123,4 +131,27 @@ async function toPrintError(page) {
   await page.waitForSelector('#result-panel');
   await page.click('#print');
   await page.waitForSelector('#print-error');
-}
+  const error = await page.locator('#print-error').innerText();
+  assert.match(error, /此版本不含打印模块/);
+  assert.match(error, /built without the print module/);
+  assert.match(error, /wengang print/);
+  assert.equal(await page.locator('#print-now').isDisabled(), true);
+  await context.close();
+});
+
+test('a print module that fails to load gives a bilingual error', async () => {
+  // No service worker: it would answer from its cache, past the route.
+  const { context, page } = await openApp(browser, server.url, { serviceWorkers: 'block' });
+  await page.route(/\/print-[0-9a-f]{16}\//, (route) => route.abort());
+  await page.selectOption('#demo-select', 'eligible-sme');
+  await page.click('#demo-load');
+  await page.waitForSelector('.review');
+  await page.click('#continue');
+  await page.waitForSelector('#result-panel');
+  await page.click('#print');
+  await page.waitForSelector('#print-error');
+  const error = await page.locator('#print-error').innerText();
+  assert.match(error, /打印模块未能加载/);
+  assert.match(error, /could not be loaded/);
+  await context.close();
+});

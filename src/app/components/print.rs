@@ -4,7 +4,7 @@
 //! when someone prints (`window.wengangPrint`, www/print-loader.js): the
 //! form and its QR encoder cost the app's first load nothing. The module is
 //! same-origin and precached by the service worker, so printing works
-//! offline; the single-file build has no module and says so.
+//! offline; the single-file build inlines it. A build without it says so.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,7 +22,7 @@ use crate::Lang;
 enum Printout {
     Loading,
     Ready(AttrValue),
-    /// This build has no print module (the single-file build).
+    /// This build has no print module (built without scripts/build-print.sh).
     Missing,
     /// The module did not load or failed; the reason, for the curious.
     Failed(String),
@@ -78,8 +78,8 @@ pub fn print_view(ctx: &Ctx) -> Html {
                 Printout::Ready(fragment) => Html::from_html_unchecked(fragment.clone()),
                 Printout::Missing => html! {
                     <div class="inset inset--error" id="print-error" role="alert">
-                        <p lang="zh-CN">{ "此版本（单文件离线版）不含打印模块，无法在此打印。请用网页版或已安装的应用打印，或用命令行 wengang print 生成打印件。" }</p>
-                        <p lang="en">{ "This copy (the single-file offline version) has no print module and cannot print. Print from the web or installed app, or make the printout with the command line: wengang print." }</p>
+                        <p lang="zh-CN">{ "此版本不含打印模块，无法在此打印。请用网页版或已安装的应用打印，或用命令行 wengang print 生成打印件。" }</p>
+                        <p lang="en">{ "This copy was built without the print module and cannot print. Print from the web or installed app, or make the printout with the command line: wengang print." }</p>
                     </div>
                 },
                 Printout::Failed(reason) => html! {
