@@ -112,7 +112,6 @@ fn english_is_a_gloss_beside_the_chinese() {
         ),
         ("承诺书", "Commitment letter"),
         ("统一社会信用代码", "Unified social credit code"),
-        ("法定代表人（签字）", "Legal representative (signature)"),
     ] {
         assert!(
             en.contains(&format!(
@@ -121,6 +120,10 @@ fn english_is_a_gloss_beside_the_chinese() {
             "{chinese} glossed {english}"
         );
     }
+    // Where a line is a label and a blank, the gloss stays on the line.
+    assert!(en.contains(
+        "法定代表人（签字） / <span lang=\"en\">Legal representative (signature)</span>：<span class=\"wg-line\">"
+    ));
     assert!(en.contains("肆万贰仟肆佰贰拾元整"));
 }
 

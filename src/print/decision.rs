@@ -44,6 +44,28 @@ pub fn write(out: &mut String, p: &Printout) {
         p.pair(heading),
         p.pair(outcome)
     );
+    // Not eligible: which conditions fail, named at once (each in full below).
+    let failed: Vec<&CriterionReport> = zh
+        .criteria
+        .iter()
+        .chain(zh.hardship.iter().flat_map(|h| h.conditions.iter()))
+        .filter(|c| c.passed == Some(false))
+        .collect();
+    if zh.valid && zh.eligible == Some(false) && !failed.is_empty() {
+        let names: Vec<String> = failed
+            .iter()
+            .map(|c| {
+                let (zh, en) = names::criterion(&c.id);
+                p.inline(zh, en)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"wg-failed\">{}：{}</p>",
+            p.inline("不符合的条件", "Conditions not met"),
+            names.join("；")
+        );
+    }
     amount(out, p);
     if zh.route == Some(Route::GovernmentReview) {
         let _ = writeln!(
@@ -123,7 +145,13 @@ pub fn write(out: &mut String, p: &Printout) {
 /// The refund in figures and in capitals, and how it was computed.
 fn amount(out: &mut String, p: &Printout) {
     let zh = &p.zh;
-    let Some(refund) = zh.refund.as_deref().filter(|_| zh.valid) else {
+    // Only an eligible unit applies for an amount (a refusal's 0.00 next
+    // to base × rate would read as a sum gone wrong).
+    let Some(refund) = zh
+        .refund
+        .as_deref()
+        .filter(|_| zh.valid && zh.eligible == Some(true))
+    else {
         return;
     };
     let words = Decimal::from_str(refund)
@@ -179,16 +207,26 @@ fn criterion(out: &mut String, p: &Printout, c: &CriterionReport, gloss: Option<
     let unconfirmed = if c.source.confirmed {
         String::new()
     } else {
-        format!("（{}）", p.bi("出处待确认", "source not yet confirmed"))
+        format!("（{}）", p.inline("出处待确认", "source not yet confirmed"))
+    };
+    let (name_zh, name_en) = names::criterion(&c.id);
+    // The Chinese sentence whole, then its English whole: a gloss inside
+    // the sentence would break it into pieces.
+    let gloss = match (&p.en, gloss) {
+        (Some(_), Some(g)) => format!(
+            "<span class=\"gloss\" lang=\"en\">{name_en}: {}. {}</span>",
+            status.1,
+            escape(&g.explanation)
+        ),
+        _ => String::new(),
     };
     let _ = writeln!(
         out,
-        "<li class=\"wg-reason wg-reason--{class}\" data-criterion=\"{id}\"><strong>{name}</strong>：{status}。\
-         {explanation}<br><span class=\"wg-source\">{by}：{source}{unconfirmed}</span></li>",
+        "<li class=\"wg-reason wg-reason--{class}\" data-criterion=\"{id}\"><strong>{name_zh}</strong>：{}。\
+         {}{gloss}<span class=\"wg-source\">{}：{source}{unconfirmed}</span></li>",
+        status.0,
+        escape(&c.explanation),
+        p.inline("依据", "Source"),
         id = escape(&c.id),
-        name = p.pair(names::criterion(&c.id)),
-        status = p.pair(status),
-        explanation = p.bi(&c.explanation, gloss.map_or("", |g| g.explanation.as_str())),
-        by = p.bi("依据", "Source"),
     );
 }

@@ -60,6 +60,14 @@ impl Printout<'_> {
         out
     }
 
+    /// A short term on one line: `依据 / Source`, or the Chinese alone.
+    fn inline(&self, zh: &str, en: &str) -> String {
+        match self.en {
+            Some(_) => format!("{} / <span lang=\"en\">{}</span>", escape(zh), escape(en)),
+            None => escape(zh),
+        }
+    }
+
     /// A (zh-CN, English) pair, as [`Printout::bi`].
     fn pair(&self, (zh, en): (&str, &str)) -> String {
         self.bi(zh, en)
@@ -194,11 +202,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_names_what_fails_and_applies_for_no_amount() {
+        let html = fragment(&sample("over-layoff-threshold"), Lang::Zh, false);
+        assert!(html.contains("不符合稳岗返还条件"));
+        assert!(html.contains("不符合的条件：裁员率"));
+        assert!(!html.contains("申请返还金额"));
+        assert!(!html.contains("零元整"));
+    }
+
+    #[test]
     fn english_glosses_the_chinese_and_samples_say_so() {
         let html = fragment(&sample("eligible-sme"), Lang::En, true);
         assert!(html.contains("失业保险稳岗返还申请表"));
         assert!(html.contains(
             "<span class=\"gloss\" lang=\"en\">Job-retention refund application form</span>"
+        ));
+        // A label before a blank keeps its gloss on the line.
+        assert!(html.contains(
+            "法定代表人（签字） / <span lang=\"en\">Legal representative (signature)</span>："
         ));
         assert!(html.contains("承诺书"));
         assert_eq!(

@@ -46,12 +46,12 @@ fn meta(p: &Printout) -> String {
             escape(&profile.id),
             escape(&profile.version)
         ),
-        None => p.bi("未确定", "not determined"),
+        None => p.inline("未确定", "not determined"),
     };
     format!(
         "{}：{profile}　{}：{}",
-        p.bi("所用政策", "Rules used"),
-        p.bi("预审引擎版本", "Engine version"),
+        p.inline("所用政策", "Rules used"),
+        p.inline("预审引擎版本", "Engine version"),
         crate::ENGINE_VERSION
     )
 }
@@ -89,13 +89,13 @@ fn signatures(out: &mut String, p: &Printout, sheet: &str, lines: &[(&str, (&str
         let _ = writeln!(
             out,
             "<p class=\"wg-sign\" data-sign=\"{key}\">{}：<span class=\"wg-line\"></span></p>",
-            p.pair(*words)
+            p.inline(words.0, words.1)
         );
     }
     let _ = writeln!(
         out,
         "<p class=\"wg-sign\" data-sign=\"date\">{}：{DATE_BY_HAND}</p>\n</div>",
-        p.bi("日期", "Date")
+        p.inline("日期", "Date")
     );
     let _ = writeln!(
         out,
@@ -161,7 +161,7 @@ pub fn commitment(out: &mut String, p: &Printout) {
     let _ = writeln!(
         out,
         "<p class=\"wg-letter\">{}：{}</p>",
-        p.bi("承诺单位", "Unit"),
+        p.inline("承诺单位", "Unit"),
         escape(if zh_name.is_empty() {
             OUR_UNIT.0
         } else {
@@ -216,8 +216,8 @@ pub fn record(out: &mut String, p: &Printout) {
         "<section class=\"wg-verify\" id=\"record-verify\">\n<h2>{}</h2>\n<ul>\n\
          <li>{}：{profile}</li>\n<li>{}：{}</li>\n<li>{}</li>\n</ul>\n</section>",
         p.bi("如何核对本记录", "How to verify this record"),
-        p.bi("所用政策", "Rules used"),
-        p.bi("预审引擎版本", "Engine version"),
+        p.inline("所用政策", "Rules used"),
+        p.inline("预审引擎版本", "Engine version"),
         crate::ENGINE_VERSION,
         p.bi(
             "二维码即其下的摘要，对应导出的 .json 文件：用 wengang verify 核对该文件，应显示 ok 且摘要相同。",
@@ -229,9 +229,9 @@ pub fn record(out: &mut String, p: &Printout) {
     let _ = writeln!(
         out,
         "<p class=\"wg-sign\">{}：{}</p>\n<p class=\"wg-sign\">{}：{}</p>",
-        p.bi("核对人", "Checked by"),
+        p.inline("核对人", "Checked by"),
         escape(&text(Field::Signatory.raw(p.raw))),
-        p.bi("核对日期", "Date"),
+        p.inline("核对日期", "Date"),
         escape(&text(Field::CommitmentDate.raw(p.raw))),
     );
     out.push_str("</section>\n");

@@ -36,7 +36,7 @@ pub const STYLE: &str = "\
 .wg-print .wg-reasons { padding-left: 6mm; margin: 0 0 2mm; }
 .wg-print .wg-reasons li { margin: 0 0 1.5mm; break-inside: avoid; }
 .wg-print .wg-reason--failed strong { text-decoration: underline; }
-.wg-print .wg-source { font-size: 9pt; color: #333; }
+.wg-print .wg-source { display: block; font-size: 9pt; color: #333; }
 .wg-print .wg-notes { font-size: 9.5pt; padding-left: 6mm; }
 .wg-print .wg-letter { font-size: 12pt; margin: 4mm 0; }
 .wg-print .wg-clauses { font-size: 12pt; line-height: 1.8; padding-left: 8mm; }
