@@ -5,7 +5,15 @@ works when opened from file:// with no server and no network.
 
 It is made from the Trunk build in dist/ (run scripts/build-app.sh first).
 The page keeps a strict CSP: the one inline script and the one inline style
-are allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval'."""
+are allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval'.
+
+Printing: the web app loads the printout (申请表, 承诺书) as a second module
+on demand (dist/print-<hash>/), which a file:// page cannot fetch. Here it is
+inlined too, as a second inline module script (its own hash in the CSP, its
+own scope), with its WebAssembly as base64, and installs the same
+`window.wengangPrint` the web app's start-up code does. Without a print
+module in dist/ the page is built without it, and its print page says
+plainly, in both languages, that this copy cannot print."""
 import base64
 import glob
 import hashlib
@@ -41,8 +49,38 @@ script = (
     + f'const wasmBytes = Uint8Array.from(atob("{base64.b64encode(wasm).decode("ascii")}"), (c) => c.charCodeAt(0));\n'
     + "await __wbg_init({ module_or_path: wasmBytes });\n"
 )
+# The print module: wasm-bindgen's ES-module glue without its `export`s
+# (an inline script cannot be imported), then the loader.
+printing = ""
+modules = glob.glob(os.path.join(dist, "print-*", "wengang-print.js"))
+if len(modules) == 1:
+    print_glue = open(modules[0], encoding="utf-8").read()
+    print_wasm = open(modules[0].replace(".js", "_bg.wasm"), "rb").read()
+    print_glue, exports = re.subn(r"^export \{[^}]*\};?$", "", print_glue, flags=re.M)
+    print_glue, functions = re.subn(r"^export function ", "function ", print_glue, flags=re.M)
+    if exports != 1 or functions < 2:
+        sys.exit("the print module's glue is not shaped as expected (wasm-bindgen changed?)")
+    printing = (
+        print_glue
+        + "\n// The print module's WebAssembly, inlined; loaded the first time someone prints.\n"
+        + f'const printBytes = Uint8Array.from(atob("{base64.b64encode(print_wasm).decode("ascii")}"), (c) => c.charCodeAt(0));\n'
+        + "let printReady;\n"
+        + "window.wengangPrint = async (json, lang, sample) => {\n"
+        + "  printReady ??= __wbg_init({ module_or_path: printBytes }).then(() => {\n"
+        + "    const sheet = new CSSStyleSheet();\n"
+        + "    sheet.replaceSync(print_style());\n"
+        + "    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];\n"
+        + "  });\n"
+        + "  await printReady;\n"
+        + "  return print_html(json, lang, sample);\n"
+        + "};\n"
+    )
+else:
+    print(f"[single] no print module in dist/ ({modules}): this copy will say it cannot print")
+
+scripts = csp_hash(script) + (" " + csp_hash(printing) if printing else "")
 csp = (
-    f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
+    f"default-src 'none'; script-src {scripts} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
     "img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
 )
 
@@ -56,6 +94,8 @@ head = [
     f"<style>{css}</style>",
     f'<script type="module">{script}</script>',
 ]
+if printing:
+    head.append(f'<script type="module">{printing}</script>')
 page = (
     '<!doctype html>\n<html lang="zh-CN">\n<head>\n'
     + "\n".join(head)

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-1. Moves Trunk's inline start-up module into a file of its own with a
-   Subresource Integrity hash (plus the service-worker registration), so the
-   page runs under `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
-2. Writes the service worker for this build: a version derived from every
+1. Copies the print module (scripts/build-print.sh: target/app/print/) into
+   the build as print-<hash>/, named by its content so no cache ever mixes
+   two versions.
+2. Moves Trunk's inline start-up module into a file of its own with a
+   Subresource Integrity hash (plus the service-worker registration and the
+   print module's loader), so the page runs under
+   `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
+3. Writes the service worker for this build: a version derived from every
    file's content, and the list of files to cache.
 """
 import base64
@@ -12,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -24,11 +29,29 @@ def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
 
 
+# The print module: loaded only when someone prints (www/print-loader.js).
+module_dir = os.environ.get("WENGANG_PRINT_MODULE") or os.path.join(root, "target", "app", "print")
+module_files = ["wengang-print.js", "wengang-print_bg.wasm"]
+loader = ""
+if all(os.path.isfile(os.path.join(module_dir, f)) for f in module_files):
+    digest = hashlib.sha256()
+    for f in module_files:
+        digest.update(open(os.path.join(module_dir, f), "rb").read())
+    print_dir = "print-" + digest.hexdigest()[:16]
+    os.makedirs(os.path.join(staging, print_dir), exist_ok=True)
+    for f in module_files:
+        shutil.copyfile(os.path.join(module_dir, f), os.path.join(staging, print_dir, f))
+    loader = open(os.path.join(root, "www", "print-loader.js"), encoding="utf-8").read().replace("__PRINT_DIR__", print_dir)
+    print(f"[post-build] print module copied to {print_dir}/")
+else:
+    # The app then says, when someone prints, that this build cannot.
+    print(f"[post-build] warning: no print module in {module_dir} (run scripts/build-print.sh): printing will not work")
+
 pattern = re.compile(r'<script type="module"(?: nonce="[^"]*")?>(.*?)</script>', re.S)
 match = pattern.search(html)
 if match is not None:
     register = open(os.path.join(root, "www", "sw-register.js"), encoding="utf-8").read()
-    code = (match.group(1).strip() + "\n\n" + register).encode("utf-8")
+    code = (match.group(1).strip() + "\n\n" + register + ("\n" + loader if loader else "")).encode("utf-8")
     name = "boot-" + hashlib.sha256(code).hexdigest()[:16] + ".js"
     with open(os.path.join(staging, name), "wb") as f:
         f.write(code)

@@ -31,6 +31,8 @@ mod figures;
 mod messages;
 mod named;
 mod policy;
+#[cfg(feature = "print")]
+pub mod print;
 mod receipt;
 mod record;
 mod refund;

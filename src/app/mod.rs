@@ -10,7 +10,6 @@ mod files;
 pub mod form;
 mod history;
 mod months;
-mod qr;
 pub mod state;
 mod storage;
 mod text;

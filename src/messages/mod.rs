@@ -1,10 +1,12 @@
 //! 文案 — every text a user reads, zh-CN first, behind stable codes.
 //! A new language touches only this folder.
 
+pub mod commitment;
 pub mod criteria;
 pub mod derived;
 pub mod fields;
 pub mod issues;
+pub mod names;
 pub mod notices;
 pub mod report;
 pub mod summary;

@@ -316,9 +316,9 @@ test('the print view lays out the form and commitment with a QR code of the dige
   await toResult(page);
   await page.click('#print');
   await page.waitForSelector('#sheet-commitment');
-  const path = await page.getAttribute('.qr__code path', 'd');
+  const path = await page.getAttribute('.wg-qr__code path', 'd');
   assert.ok(path.length > 1000, 'the QR code has modules');
-  const digest = await page.locator('.qr__digest').first().innerText();
+  const digest = await page.locator('.wg-qr__digest').first().innerText();
   assert.match(digest, /^sha256:[0-9a-f]{64}$/);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header').isVisible(), false, 'no header on paper');
@@ -329,16 +329,21 @@ test('the print view lays out the form and commitment with a QR code of the dige
   await context.close();
 });
 
-test('no request leaves the page after load, and no CSP violation', async () => {
+test('no request leaves the page after load but the print module, from the app\'s own files, and no CSP violation', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await loadDemo(page, 'large-enterprise-review');
   await toResult(page);
+  assert.deepEqual(requests, [], 'nothing up to the result');
   await page.click('#lang-switch');
   await page.click('#print');
   await page.waitForSelector('#sheet-form');
-  assert.deepEqual(requests, []);
+  // Printing loads the print module on demand (it left the first load):
+  // its two files from the app's own origin and folder, nothing else.
+  const own = (u) => u.startsWith(server.url) && /^print-[0-9a-f]{16}\/wengang-print(\.js|_bg\.wasm)$/.test(u.slice(server.url.length));
+  assert.deepEqual(requests.filter((u) => !own(u)), []);
+  assert.equal(requests.length, 2, requests.join('\n'));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -386,6 +391,7 @@ test('axe-core finds no accessibility violation on any page', async () => {
   await page.click('#lang-switch');
   await audit('result (English)');
   await page.click('#print');
+  await page.waitForSelector('.wg-print');
   await audit('print');
   await context.close();
 });
@@ -493,7 +499,8 @@ test('application rules (suzhou-2019) keep the eight stages and the application 
   assert.match(await page.locator('#print').innerText(), /打印申请表和承诺书/);
   await page.click('#print');
   await page.waitForSelector('#sheet-commitment');
-  assert.equal(await heading(page), '失业保险稳岗返还申请表');
+  assert.equal(await heading(page), '打印申请表和承诺书');
+  assert.equal(await page.locator('#sheet-form h1').innerText(), '失业保险稳岗返还申请表');
   assert.equal(await page.locator('#sheet-record').count(), 0);
   await context.close();
 });
@@ -526,14 +533,15 @@ test('免申即享 rules (suzhou-2020, jiangsu-2024) show what to check, not the
 
     await page.click('#print');
     await page.waitForSelector('#sheet-record');
-    assert.equal(await heading(page), '稳岗返还自查记录');
+    assert.equal(await heading(page), '打印自查记录');
+    assert.equal(await page.locator('#sheet-record h1').innerText(), '稳岗返还自查记录');
     assert.equal(await page.locator('#sheet-commitment').count(), 0, 'no commitment letter to sign');
     const record = await page.locator('#sheet-record').innerText();
     assert.match(record, /不是申请表，不需要提交/);
     assert.match(record, new RegExp(`所用政策：.*（${profile}）`));
     assert.match(record, /wengang verify/);
     assert.doesNotMatch(record, /申请表和承诺书|单位（盖章）/);
-    assert.match(await page.locator('.qr__digest').innerText(), /^sha256:[0-9a-f]{64}$/);
+    assert.match(await page.locator('.wg-qr__digest').innerText(), /^sha256:[0-9a-f]{64}$/);
     await screenshot(page, `34-record-${name}`);
     await axeClean(page, `self-check record, ${profile}`);
     await page.click('.back-link'); // to the result

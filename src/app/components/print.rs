@@ -1,26 +1,49 @@
-//! The print view: the application form (申请表) and the commitment
-//! letter (承诺书) laid out for A4, with a QR code of the submission
-//! digest so counter staff can match paper to file; for 免申即享
-//! profiles, a self-check record verifiable against the exported file.
+//! The print view. The printout itself (申请表 and 承诺书, or the
+//! self-check record under 免申即享 rules) is made by the engine's print
+//! module, a second small WebAssembly module the start-up code loads only
+//! when someone prints (`window.wengangPrint`, www/print-loader.js): the
+//! form and its QR encoder cost the app's first load nothing. The module is
+//! same-origin and precached by the service worker, so printing works
+//! offline; the single-file build inlines it. A build without it says so.
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::question_page::commitment_text;
-use super::review::answers;
 use super::Ctx;
-use crate::app::form::{self, Page};
-use crate::app::qr;
+use crate::app::form::Page;
 use crate::app::state::Action;
 use crate::app::text::t;
-use crate::field::Field;
 use crate::policy::Procedure;
-use crate::{Lang, RawApplication};
+use crate::Lang;
+
+/// Where the printout stands.
+#[derive(Clone, PartialEq)]
+enum Printout {
+    Loading,
+    Ready(AttrValue),
+    /// This build has no print module (built without scripts/build-print.sh).
+    Missing,
+    /// The module did not load or failed; the reason, for the curious.
+    Failed(String),
+}
 
 #[function_component(PrintView)]
 pub fn print_view(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let raw = RawApplication::from_value(&ctx.state.application).unwrap_or_default();
-    let digest = crate::submit(&raw).ok().map(|s| s.digest);
+    let printout = use_state(|| Printout::Loading);
+    {
+        let printout = printout.clone();
+        let json = serde_json::to_string(&ctx.state.application).unwrap_or_default();
+        let sample = ctx.state.demo;
+        use_effect_with((json, lang, sample), move |(json, lang, sample)| {
+            printout.set(Printout::Loading);
+            let (json, lang, sample) = (json.clone(), *lang, *sample);
+            wasm_bindgen_futures::spawn_local(async move {
+                printout.set(load(&json, lang, sample).await);
+            });
+        });
+    }
     let on_print = Callback::from(|_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -30,90 +53,83 @@ pub fn print_view(ctx: &Ctx) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Result)))
     };
-    let app = &ctx.state.application;
-    let signatory = form::as_text(form::get(app, Field::Signatory.path()));
-    let date = form::as_text(form::get(app, Field::CommitmentDate.path()));
-    // 免申即享: nothing is applied for, so the print is a self-check
-    // record anyone can verify against the exported file, not a form.
     let automatic = ctx.report.procedure == Some(Procedure::Automatic);
-    let profile = ctx.report.profile.as_ref().map(|p| match lang {
-        Lang::Zh => format!("{}（{}），版本 {}", p.name, p.id, p.version),
-        Lang::En => format!("{} ({}), version {}", p.name, p.id, p.version),
-    });
+    let ready = matches!(*printout, Printout::Ready(_));
     html! {
         <div class="print">
-            <div class="actions no-print">
+            <div class="no-print">
                 <button type="button" class="back-link" onclick={on_back}>{ t(lang, "返回结果", "Back to the result") }</button>
-                <button type="button" class="button" id="print-now" onclick={on_print}>{ t(lang, "打印", "Print") }</button>
+                <h1 class="heading" id="page-heading" tabindex="-1">{ if automatic {
+                    t(lang, "打印自查记录", "Print the self-check record")
+                } else {
+                    Page::Print.title(lang)
+                } }</h1>
+                <p class="body">{ t(lang,
+                    "打印件为中文，供窗口受理；签名、盖章和日期请在纸上手写。",
+                    "The printout is in Chinese for the counter (with an English gloss); sign, seal and date it by hand.") }</p>
+                <div class="actions">
+                    <button type="button" class="button" id="print-now" onclick={on_print} disabled={!ready}>{ t(lang, "打印", "Print") }</button>
+                </div>
             </div>
-            <section class="sheet" id={if automatic { "sheet-record" } else { "sheet-form" }}>
-                <header class="sheet__header">
-                    <h1 id="page-heading" tabindex="-1">{ if automatic {
-                        t(lang, "稳岗返还自查记录", "Job-retention refund self-check record")
-                    } else {
-                        t(lang, "失业保险稳岗返还申请表", "Job-retention refund application form")
-                    } }</h1>
-                    { qr_block(digest.as_deref(), lang) }
-                </header>
-                if automatic {
-                    <p id="record-lead">{ t(lang,
-                        "免申即享：经办机构比对数据后直接拨付，无需申请。本记录是单位的自查结果，不是申请表，不需要提交；以经办机构核定和公示名单为准，有误可在公示期内凭本记录提出异议。",
-                        "Paid without application (免申即享): the office matches its records and pays. This is the unit's self-check, not an application form, and is not submitted; the office's decision and public list decide, and this record supports an objection within the notice period.") }</p>
-                    <section class="sheet__section" id="record-verify">
-                        <h2>{ t(lang, "如何核对本记录", "How to verify this record") }</h2>
-                        <ul class="list">
-                            <li>{ t(lang, "所用政策：", "Rules used: ") }{ profile.unwrap_or_default() }</li>
-                            <li>{ t(lang, "预审引擎版本：", "Engine version: ") }{ crate::ENGINE_VERSION }</li>
-                            <li>{ t(lang,
-                                "二维码即其下的摘要，对应导出的 .json 文件：用 wengang verify 核对该文件，应显示 ok 且摘要相同。",
-                                "The QR code is the digest under it, of the exported .json file: wengang verify on that file should say ok with the same digest.") }</li>
-                        </ul>
-                    </section>
-                }
-                { for ctx.state.pages().into_iter().filter(|p| *p != Page::Commitment).map(|page| html! {
-                    <section class="sheet__section">
-                        <h2>{ page.title(lang) }</h2>
-                        { answers(ctx, page, false) }
-                    </section>
-                }) }
-                <p class="sheet__result">{ if automatic { t(lang, "自查结果：", "Self-check result: ") } else { t(lang, "预审结果：", "Pre-check result: ") } }{ &ctx.report.summary }</p>
-                if automatic {
-                    <p class="sheet__sign">{ t(lang, "核对人：", "Checked by: ") }{ signatory.clone() }</p>
-                    <p class="sheet__sign">{ t(lang, "核对日期：", "Date: ") }{ date.clone() }</p>
-                }
-            </section>
-            if !automatic {
-                <section class="sheet" id="sheet-commitment">
-                    <header class="sheet__header">
-                        <h1>{ t(lang, "承诺书", "Commitment letter") }</h1>
-                        { qr_block(digest.as_deref(), lang) }
-                    </header>
-                    { commitment_text(ctx) }
-                    <p class="sheet__sign">{ t(lang, "承诺人（签字）：", "Signed: ") }{ signatory }</p>
-                    <p class="sheet__sign">{ t(lang, "单位（盖章）：", "Unit (seal): ") }</p>
-                    <p class="sheet__sign">{ t(lang, "日期：", "Date: ") }{ date }</p>
-                </section>
-            }
+            { match &*printout {
+                Printout::Loading => html! {
+                    <p class="body" id="print-loading" role="status">{ t(lang, "正在准备打印件……", "Preparing the printout…") }</p>
+                },
+                Printout::Ready(fragment) => Html::from_html_unchecked(fragment.clone()),
+                Printout::Missing => html! {
+                    <div class="inset inset--error" id="print-error" role="alert">
+                        <p lang="zh-CN">{ "此版本不含打印模块，无法在此打印。请用网页版或已安装的应用打印，或用命令行 wengang print 生成打印件。" }</p>
+                        <p lang="en">{ "This copy was built without the print module and cannot print. Print from the web or installed app, or make the printout with the command line: wengang print." }</p>
+                    </div>
+                },
+                Printout::Failed(reason) => html! {
+                    <div class="inset inset--error" id="print-error" role="alert">
+                        <p lang="zh-CN">{ "打印模块未能加载，请检查网络连接后返回结果页再试。" }</p>
+                        <p lang="en">{ "The print module could not be loaded: check the connection, go back to the result and try again." }</p>
+                        <p class="hint">{ reason.clone() }</p>
+                    </div>
+                },
+            } }
         </div>
     }
 }
 
-fn qr_block(digest: Option<&str>, lang: Lang) -> Html {
-    let Some(digest) = digest else {
-        return html! { <p class="hint">{ t(lang, "申请尚有错误，无法生成核对码。", "The application has errors: no check code.") }</p> };
+/// Asks the start-up code's loader for the printout.
+async fn load(json: &str, lang: Lang, sample: bool) -> Printout {
+    let Some(window) = web_sys::window() else {
+        return Printout::Missing;
     };
-    let Some((path, width)) = qr::svg_path(digest) else {
-        return Html::default();
+    let Ok(loader) = js_sys::Reflect::get(&window, &JsValue::from_str("wengangPrint")) else {
+        return Printout::Missing;
     };
-    let size = width + 8;
-    html! {
-        <figure class="qr">
-            <svg class="qr__code" viewBox={format!("-4 -4 {size} {size}")} role="img"
-                aria-label={t(lang, "提交文件摘要的二维码", "QR code of the submission digest")} shape-rendering="crispEdges">
-                <rect x="-4" y="-4" width={size.to_string()} height={size.to_string()} fill="#fff" />
-                <path d={path} fill="#000" />
-            </svg>
-            <figcaption class="qr__digest">{ digest.to_owned() }</figcaption>
-        </figure>
+    let Ok(loader) = loader.dyn_into::<js_sys::Function>() else {
+        return Printout::Missing;
+    };
+    let tag = match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    let promise = match loader.call3(
+        &JsValue::NULL,
+        &JsValue::from_str(json),
+        &JsValue::from_str(tag),
+        &JsValue::from_bool(sample),
+    ) {
+        Ok(p) => js_sys::Promise::from(p),
+        Err(e) => return Printout::Failed(reason(&e)),
+    };
+    match JsFuture::from(promise).await {
+        Ok(html) => match html.as_string() {
+            Some(html) => Printout::Ready(html.into()),
+            None => Printout::Failed("not text".to_owned()),
+        },
+        Err(e) => Printout::Failed(reason(&e)),
     }
+}
+
+fn reason(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
 }

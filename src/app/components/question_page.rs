@@ -183,31 +183,28 @@ fn hardship_choice(ctx: &Ctx) -> Html {
 
 /// The commitment letter (承诺书), also printed.
 pub fn commitment_text(ctx: &Ctx) -> Html {
+    use crate::messages::commitment::{clauses, OPENING, OUR_UNIT};
     let lang = ctx.state.lang;
     let name = form::as_text(form::get(
         &ctx.state.application,
         Field::ApplicantName.path(),
     ));
     let name = if name.trim().is_empty() {
-        t(lang, "本单位", "Our unit").to_owned()
+        t(lang, OUR_UNIT.0, OUR_UNIT.1).to_owned()
     } else {
         name
     };
     html! {
         <>
             <p>{ match lang {
-                Lang::Zh => format!("{name}郑重承诺："),
-                Lang::En => format!("{name} solemnly undertakes that:"),
+                Lang::Zh => format!("{name}{}", OPENING.0),
+                Lang::En => format!("{name} {}", OPENING.1),
             } }</p>
             <ol>
                 // 免申即享: nothing is applied for; the clerk vouches for the self-check.
-                if ctx.report.procedure == Some(crate::policy::Procedure::Automatic) {
-                    <li>{ t(lang, "本自查记录所填报的信息真实、准确、完整；", "the information in this self-check record is true, accurate and complete;") }</li>
-                } else {
-                    <li>{ t(lang, "本申请所填报的信息和提供的材料真实、准确、完整；", "the information and documents in this application are true, accurate and complete;") }</li>
-                }
-                <li>{ t(lang, "返还资金专项用于职工生活补助、缴纳社会保险费、转岗培训、技能提升培训等稳定就业岗位的支出；", "the refund is spent only on keeping jobs: living subsidies, social-insurance contributions, job-transfer and skills training;") }</li>
-                <li>{ t(lang, "如有虚报、瞒报、冒领，愿退回全部返还资金并承担相应法律责任。", "if anything was misstated or claimed falsely, it will repay the whole refund and bear the legal consequences.") }</li>
+                { for clauses(ctx.report.procedure == Some(crate::policy::Procedure::Automatic))
+                    .into_iter()
+                    .map(|(zh, en)| html! { <li>{ t(lang, zh, en) }</li> }) }
             </ol>
         </>
     }

@@ -13,6 +13,15 @@ USAGE:
     wengang check FILE|- [--lang zh|en]    print the report of an application (JSON)
     wengang submit FILE|- [--lang zh|en]   print the submission file (wengang.submission/2) of a valid
                                            application; the same in every language (--lang: messages)
+    wengang print FILE|- [--lang zh|en] [--sample] [-o FILE.html]
+                                           the printout for the counter: the application form (申请表)
+                                           and the commitment letter (承诺书) on A4, always in Chinese
+                                           (--lang en adds an English gloss), signatures, seal and date
+                                           left blank for the pen, the refund in capitals (大写), a QR
+                                           code of the submission digest; 免申即享 rules: a self-check
+                                           record instead. --sample marks every sheet 样例 / SAMPLE.
+                                           One self-contained page (no script, strict CSP); default:
+                                           standard output
     wengang verify FILE|-                  re-run the engine on a submission and say whether it holds
     wengang verify FILE|DIR... [OPTIONS]   verify many: files, folders (their *.json files, by name) and
                                            JSON Lines files (.jsonl/.ndjson, one submission a line), in
@@ -72,6 +81,7 @@ deciding again; an old format needs only a new export. No submission found at al
 pub enum Command {
     Check { input: Input, lang: Lang },
     Submit { input: Input, lang: Lang },
+    Print(Print),
     Verify(Verify),
     Schema,
     Policies { json: bool },
@@ -101,6 +111,17 @@ pub struct Screen {
     pub report: Option<OsString>,
     /// The report's language.
     pub lang: Lang,
+}
+
+/// `wengang print`: the printout of one application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Print {
+    pub input: Input,
+    /// `en`: an English gloss beside the Chinese.
+    pub lang: Lang,
+    /// Every sheet marked 样例 / SAMPLE.
+    pub sample: bool,
+    pub output: Option<OsString>,
 }
 
 /// `wengang verify`: one submission or many.
@@ -196,6 +217,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut report = None;
     let mut policy_id: Option<String> = None;
     let mut strict = false;
+    let mut sample = false;
     let mut jobs = None;
     let mut rows = None;
     let mut seed = None;
@@ -242,6 +264,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 policy_id = Some(id);
             }
             Long("strict") => strict = true,
+            Long("sample") => sample = true,
             Long("sheet") => sheet = Some(text(&mut parser)?),
             Long("header") => {
                 header = match text(&mut parser)?.as_str() {
@@ -293,6 +316,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             input: need_input(input, "submit")?,
             lang,
         }),
+        Some("print") => Ok(Command::Print(Print {
+            input: need_input(input, "print")?,
+            lang,
+            sample,
+            output,
+        })),
         Some("verify") if inputs.is_empty() => Err(
             "`wengang verify` needs a FILE (or - for standard input), or several, or a folder"
                 .to_owned(),
@@ -399,6 +428,20 @@ mod tests {
                 lang: Lang::Zh
             })
         );
+    }
+
+    #[test]
+    fn print_with_its_options() {
+        assert_eq!(
+            args(&["print", "a.json", "--lang", "en", "--sample", "-o", "a.html"]),
+            Ok(Command::Print(Print {
+                input: Input::Path("a.json".into()),
+                lang: Lang::En,
+                sample: true,
+                output: Some("a.html".into()),
+            }))
+        );
+        assert!(args(&["print"]).is_err());
     }
 
     #[test]

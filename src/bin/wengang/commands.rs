@@ -36,6 +36,7 @@ pub fn run(command: Command) -> ExitCode {
                 }
             })
         }
+        Command::Print(options) => with_application(&options.input, |raw| print(&raw, &options)),
         Command::Verify(options) => match crate::verify::single(&options) {
             Some(input) => verify_one(input),
             None => crate::verify::run(&options),
@@ -55,6 +56,33 @@ pub fn run(command: Command) -> ExitCode {
         Command::Version => {
             println!("wengang {}", engine::ENGINE_VERSION);
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `wengang print`: the page, to a file or standard output. An application
+/// with errors is printed all the same (the page says so and has no QR
+/// code), with a warning.
+fn print(raw: &engine::RawApplication, options: &crate::args::Print) -> ExitCode {
+    let page = engine::print::page(raw, options.lang, options.sample);
+    if engine::submit(raw).is_err() {
+        eprintln!(
+            "wengang: {}: the application has errors: the printout lists them and cannot be submitted",
+            options.input.name()
+        );
+    }
+    let written = match options.output.as_ref().filter(|o| *o != "-") {
+        Some(path) => std::fs::write(path, page.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.to_string_lossy())),
+        None => io::stdout()
+            .write_all(page.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wengang: {e}");
+            ExitCode::from(UNREADABLE)
         }
     }
 }

@@ -1,0 +1,27 @@
+// Appended to the start-up module by scripts/trunk_post_build.py, which
+// puts in the folder of this build's print module.
+// The print module (a second small WebAssembly module: the printout of an
+// application, 申请表 and 承诺书) is loaded the first time someone prints,
+// not with the page. It is a same-origin file (script-src 'self'), and
+// the service worker precaches it, so printing works offline. Its
+// stylesheet is adopted as a constructed sheet: no inline style.
+{
+  const dir = new URL('./__PRINT_DIR__/', document.baseURI);
+  let loading;
+  window.wengangPrint = async (json, lang, sample) => {
+    loading ??= (async () => {
+      const module = await import(new URL('wengang-print.js', dir).href);
+      await module.default({ module_or_path: new URL('wengang-print_bg.wasm', dir) });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(module.print_style());
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      return module;
+    })();
+    try {
+      return (await loading).print_html(json, lang, sample);
+    } catch (e) {
+      loading = undefined; // try again next time
+      throw e;
+    }
+  };
+}
