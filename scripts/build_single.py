@@ -58,22 +58,20 @@ if len(modules) == 1:
     print_wasm = open(modules[0].replace(".js", "_bg.wasm"), "rb").read()
     print_glue, exports = re.subn(r"^export \{[^}]*\};?$", "", print_glue, flags=re.M)
     print_glue, functions = re.subn(r"^export function ", "function ", print_glue, flags=re.M)
-    if exports != 1 or functions < 2:
+    if exports != 1 or functions < 3:
         sys.exit("the print module's glue is not shaped as expected (wasm-bindgen changed?)")
     printing = (
         print_glue
         + "\n// The print module's WebAssembly, inlined; loaded the first time someone prints.\n"
         + f'const printBytes = Uint8Array.from(atob("{base64.b64encode(print_wasm).decode("ascii")}"), (c) => c.charCodeAt(0));\n'
         + "let printReady;\n"
-        + "window.wengangPrint = async (json, lang, sample) => {\n"
-        + "  printReady ??= __wbg_init({ module_or_path: printBytes }).then(() => {\n"
-        + "    const sheet = new CSSStyleSheet();\n"
-        + "    sheet.replaceSync(print_style());\n"
-        + "    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];\n"
-        + "  });\n"
-        + "  await printReady;\n"
-        + "  return print_html(json, lang, sample);\n"
-        + "};\n"
+        + "const printModule = () => printReady ??= __wbg_init({ module_or_path: printBytes }).then(() => {\n"
+        + "  const sheet = new CSSStyleSheet();\n"
+        + "  sheet.replaceSync(print_style());\n"
+        + "  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];\n"
+        + "});\n"
+        + "window.wengangPrint = async (json, lang, sample) => { await printModule(); return print_html(json, lang, sample); };\n"
+        + "window.wengangSubmission = async (json) => { await printModule(); return submission_json(json); };\n"
     )
 else:
     print(f"[single] no print module in dist/ ({modules}): this copy will say it cannot print")

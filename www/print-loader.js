@@ -1,14 +1,15 @@
 // Appended to the start-up module by scripts/trunk_post_build.py, which
 // puts in the folder of this build's print module.
 // The print module (a second small WebAssembly module: the printout of an
-// application, 申请表 and 承诺书) is loaded the first time someone prints,
+// application, 申请表 and 承诺书, and the submission file) is loaded the
+// first time someone prints or saves,
 // not with the page. It is a same-origin file (script-src 'self'), and
 // the service worker precaches it, so printing works offline. Its
 // stylesheet is adopted as a constructed sheet: no inline style.
 {
   const dir = new URL('./__PRINT_DIR__/', document.baseURI);
   let loading;
-  window.wengangPrint = async (json, lang, sample) => {
+  const load = async () => {
     loading ??= (async () => {
       const module = await import(new URL('wengang-print.js', dir).href);
       await module.default({ module_or_path: new URL('wengang-print_bg.wasm', dir) });
@@ -18,10 +19,13 @@
       return module;
     })();
     try {
-      return (await loading).print_html(json, lang, sample);
+      return await loading;
     } catch (e) {
       loading = undefined; // try again next time
       throw e;
     }
   };
+  window.wengangPrint = async (json, lang, sample) => (await load()).print_html(json, lang, sample);
+  // The export file is made there too: the digest code stays out of the first load.
+  window.wengangSubmission = async (json) => (await load()).submission_json(json);
 }

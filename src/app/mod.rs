@@ -9,6 +9,7 @@ mod embed;
 mod files;
 pub mod form;
 mod history;
+mod later;
 mod months;
 pub mod state;
 mod storage;

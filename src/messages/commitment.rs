@@ -27,13 +27,16 @@ pub const CLAUSES: [(&str, &str); 3] = [
 ];
 
 /// Under 免申即享 nothing is applied for: the first clause vouches for a
-/// self-check record instead of an application.
+/// self-check record instead of an application. (The app's; the printout
+/// of a self-check record has no commitment letter.)
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub const SELF_CHECK_CLAUSE: (&str, &str) = (
     "本自查记录所填报的信息真实、准确、完整；",
     "the information in this self-check record is true, accurate and complete;",
 );
 
 /// The clauses for an application, or for a self-check record.
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
 pub fn clauses(automatic: bool) -> [(&'static str, &'static str); 3] {
     let mut clauses = CLAUSES;
     if automatic {

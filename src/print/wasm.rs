@@ -1,5 +1,7 @@
-//! The print module for the app (`dist/print-…/`, loaded only when someone
-//! prints): the printout of an application's JSON text, and its stylesheet.
+//! The app's second module (`dist/print-…/`, loaded only when someone
+//! prints or saves): the printout of an application's JSON text with its
+//! stylesheet, and the submission file, so the printout, the QR encoder
+//! and the digest code cost the app's first load nothing.
 
 use wasm_bindgen::prelude::*;
 
@@ -22,4 +24,14 @@ pub fn print_html(application_json: &str, lang: &str, sample: bool) -> String {
 #[wasm_bindgen]
 pub fn print_style() -> String {
     super::STYLE.to_owned()
+}
+
+/// The submission file (`wengang.submission/2`) of an application (its
+/// JSON text, as typed), as the app exports it or sends it to a portal.
+/// Throws the reason when the application cannot be submitted.
+#[wasm_bindgen]
+pub fn submission_json(application_json: &str) -> Result<String, JsError> {
+    let raw = crate::parse_application(application_json).map_err(|e| JsError::new(&e.to_string()))?;
+    let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json::to_string(&submission).map_err(|e| JsError::new(&e.to_string()))
 }

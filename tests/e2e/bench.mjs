@@ -57,7 +57,9 @@ async function recompute(browser, url) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.wasmBindings?.bench_recompute);
-  const ms = await page.evaluate(() => window.wasmBindings.bench_recompute(101));
+  const times = await page.evaluate(() => Array.from(window.wasmBindings.bench_recompute(101)));
+  if (times.length === 0) throw new Error('the recompute benchmark did not run');
+  const ms = times.sort((a, b) => a - b)[times.length >> 1];
   await context.close();
   return ms;
 }

@@ -6,12 +6,12 @@
 //! same-origin and precached by the service worker, so printing works
 //! offline; the single-file build inlines it. A build without it says so.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::Ctx;
 use crate::app::form::Page;
+use crate::app::later::{self, Unavailable};
 use crate::app::state::Action;
 use crate::app::text::t;
 use crate::policy::Procedure;
@@ -94,42 +94,20 @@ pub fn print_view(ctx: &Ctx) -> Html {
     }
 }
 
-/// Asks the start-up code's loader for the printout.
+/// Asks the second module for the printout.
 async fn load(json: &str, lang: Lang, sample: bool) -> Printout {
-    let Some(window) = web_sys::window() else {
-        return Printout::Missing;
-    };
-    let Ok(loader) = js_sys::Reflect::get(&window, &JsValue::from_str("wengangPrint")) else {
-        return Printout::Missing;
-    };
-    let Ok(loader) = loader.dyn_into::<js_sys::Function>() else {
-        return Printout::Missing;
-    };
     let tag = match lang {
         Lang::Zh => "zh",
         Lang::En => "en",
     };
-    let promise = match loader.call3(
-        &JsValue::NULL,
-        &JsValue::from_str(json),
-        &JsValue::from_str(tag),
-        &JsValue::from_bool(sample),
-    ) {
-        Ok(p) => js_sys::Promise::from(p),
-        Err(e) => return Printout::Failed(reason(&e)),
-    };
-    match JsFuture::from(promise).await {
-        Ok(html) => match html.as_string() {
-            Some(html) => Printout::Ready(html.into()),
-            None => Printout::Failed("not text".to_owned()),
-        },
-        Err(e) => Printout::Failed(reason(&e)),
+    let args = [
+        JsValue::from_str(json),
+        JsValue::from_str(tag),
+        JsValue::from_bool(sample),
+    ];
+    match later::call("wengangPrint", &args).await {
+        Ok(html) => Printout::Ready(html.into()),
+        Err(Unavailable::Missing) => Printout::Missing,
+        Err(Unavailable::Failed(reason)) => Printout::Failed(reason),
     }
-}
-
-fn reason(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
 }

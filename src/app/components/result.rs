@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::Ctx;
 use crate::app::files;
+use crate::app::later::{self, Unavailable};
 use crate::app::form::{self, Page};
 use crate::app::state::Action;
 use crate::app::text::{self, t, STAGES};
@@ -17,7 +18,7 @@ use crate::messages::summary::group_thousands;
 use crate::policy::Procedure;
 use crate::refund::Route;
 use crate::report::{CriterionReport, Report};
-use crate::{Lang, RawApplication};
+use crate::Lang;
 
 #[function_component(ResultPage)]
 pub fn result_page(ctx: &Ctx) -> Html {
@@ -25,20 +26,27 @@ pub fn result_page(ctx: &Ctx) -> Html {
     let r = &*ctx.report;
     let export_error = use_state(|| None::<String>);
     let on_back = super::back_on_click(&ctx.dispatch);
+    // The submission file comes from the second module (its digest code
+    // is not in the first load); a failure is said under the buttons.
     let on_export = {
         let application = ctx.state.application.clone();
         let export_error = export_error.clone();
+        let lang = ctx.state.lang;
         Callback::from(move |_| {
-            let raw = RawApplication::from_value(&application).unwrap_or_default();
-            let outcome = crate::submit(&raw)
-                .map_err(|e| e.to_string())
-                .and_then(|submission| {
-                    let text = serde_json::to_string(&submission).map_err(|e| e.to_string())?;
-                    let name = form::as_text(form::get(&application, Field::ApplicantName.path()));
-                    let date = form::as_text(form::get(&application, Field::CommitmentDate.path()));
-                    files::download(&files::file_name(&name, &date), &text)
-                });
-            export_error.set(outcome.err());
+            let application = application.clone();
+            let export_error = export_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let json = serde_json::to_string(&application).unwrap_or_default();
+                let outcome = match later::submission(&json).await {
+                    Ok(text) => {
+                        let name = form::as_text(form::get(&application, Field::ApplicantName.path()));
+                        let date = form::as_text(form::get(&application, Field::CommitmentDate.path()));
+                        files::download(&files::file_name(&name, &date), &text)
+                    }
+                    Err(e) => Err(unavailable(&e, lang)),
+                };
+                export_error.set(outcome.err());
+            });
         })
     };
     let on_send = {
@@ -46,20 +54,30 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let origin = ctx.state.embedded.clone();
         let dispatch = ctx.dispatch.clone();
         let export_error = export_error.clone();
+        let lang = ctx.state.lang;
         Callback::from(move |_| {
-            let (Some(origin), Ok(raw)) =
-                (origin.as_deref(), RawApplication::from_value(&application))
-            else {
+            let Some(origin) = origin.clone() else {
                 return;
             };
-            match crate::submit(&raw) {
-                Ok(submission) => {
-                    let message = serde_json::json!({ "type": "wengang:submission", "submission": submission });
-                    crate::app::embed::post(origin, &message);
-                    dispatch.dispatch(Action::Notify(crate::app::state::Notice::SentToPortal));
+            let json = serde_json::to_string(&application).unwrap_or_default();
+            let dispatch = dispatch.clone();
+            let export_error = export_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let submission = later::submission(&json)
+                    .await
+                    .map_err(|e| unavailable(&e, lang))
+                    .and_then(|text| {
+                        serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
+                    });
+                match submission {
+                    Ok(submission) => {
+                        let message = serde_json::json!({ "type": "wengang:submission", "submission": submission });
+                        crate::app::embed::post(&origin, &message);
+                        dispatch.dispatch(Action::Notify(crate::app::state::Notice::SentToPortal));
+                    }
+                    Err(e) => export_error.set(Some(e)),
                 }
-                Err(e) => export_error.set(Some(e.to_string())),
-            }
+            });
         })
     };
     let on_print = {
@@ -552,4 +570,20 @@ fn names(names: &[String], lang: Lang) -> String {
         .map(|n| text::parameter(n, lang))
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+/// Why the file could not be made, for the line under the buttons.
+fn unavailable(e: &Unavailable, lang: Lang) -> String {
+    match e {
+        Unavailable::Missing => t(
+            lang,
+            "此版本不含生成文件的模块，无法导出；请用网页版或命令行 wengang submit。",
+            "This copy was built without the module that makes the file: use the web app or the command line (wengang submit).",
+        )
+        .to_owned(),
+        Unavailable::Failed(reason) => match lang {
+            Lang::Zh => format!("无法生成文件：{reason}"),
+            Lang::En => format!("The file could not be made: {reason}"),
+        },
+    }
 }
