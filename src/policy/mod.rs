@@ -5,12 +5,14 @@
 //! confirmed. A value of `null` means *unknown*: the feature that needs it
 //! says it cannot be computed rather than guessing.
 
+mod gloss;
 mod param;
 mod param_id;
 mod read;
 mod registry;
 pub mod size_table;
 
+pub use gloss::{clause_gloss, clause_glosses, CLAUSE_GLOSSES};
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
