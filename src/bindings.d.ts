@@ -122,6 +122,8 @@ export interface Source {
   /** The document number (文号). */
   document: string;
   clause: string;
+  /** The clause's English gloss; only in an English report. */
+  clause_en?: string;
   confirmed: boolean;
 }
 

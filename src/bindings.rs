@@ -47,7 +47,9 @@ fn application(value: Value) -> Result<RawApplication, JsError> {
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(application_value: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
-    to_js(&crate::check(&raw, lang(lang_tag)))
+    let mut report = crate::check(&raw, lang(lang_tag));
+    report.gloss_sources();
+    to_js(&report)
 }
 
 /// The issues of one field, for live validation in a portal's own form.
@@ -100,14 +102,18 @@ pub fn verify(submission: JsValue, lang_tag: Option<String>) -> Result<JsValue, 
         None => from_js(&submission)?.to_string(),
     };
     let result = match crate::verify(&text) {
-        Ok(v) => json!({
-            "ok": true,
-            "outcome": crate::VerifyOutcome::Holds.as_str(),
-            "exitCode": crate::VerifyOutcome::Holds.exit_code(),
-            "policy": v.policy,
-            "decision": v.decision,
-            "report": v.report(lang(lang_tag)),
-        }),
+        Ok(v) => {
+            let mut report = v.report(lang(lang_tag));
+            report.gloss_sources();
+            json!({
+                "ok": true,
+                "outcome": crate::VerifyOutcome::Holds.as_str(),
+                "exitCode": crate::VerifyOutcome::Holds.exit_code(),
+                "policy": v.policy,
+                "decision": v.decision,
+                "report": report,
+            })
+        }
         Err(e) => json!({
             "ok": false,
             "outcome": e.outcome().as_str(),

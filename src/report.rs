@@ -130,6 +130,10 @@ pub struct ProfileInfo {
 pub struct Source {
     pub document: String,
     pub clause: String,
+    /// The clause's English gloss, in an English report once
+    /// [`Report::gloss_sources`] has run; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause_en: Option<String>,
     pub confirmed: bool,
 }
 
@@ -138,6 +142,7 @@ impl From<&Citation> for Source {
         Source {
             document: c.document.clone(),
             clause: c.clause.clone(),
+            clause_en: None,
             confirmed: c.confirmed,
         }
     }
@@ -175,6 +180,7 @@ impl CriterionReport {
             .unwrap_or_else(|| Source {
                 document: String::new(),
                 clause: record.param.clone(),
+                clause_en: None,
                 confirmed: false,
             });
         CriterionReport {
@@ -302,6 +308,29 @@ impl Report {
             ),
         };
         report
+    }
+
+    /// Adds the English gloss of each quoted clause (`clause_en`) to an
+    /// English report; a Chinese report is left as it is. Not part of
+    /// [`Report::render`], so a surface that never glosses (the app's first
+    /// load) does not carry the table; the CLI, the JavaScript package and
+    /// the printout call it.
+    pub fn gloss_sources(&mut self) {
+        if self.lang != Lang::En {
+            return;
+        }
+        let criteria = self.criteria.iter_mut();
+        let hardship = self
+            .hardship
+            .iter_mut()
+            .flat_map(|h| h.conditions.iter_mut());
+        let sources = criteria
+            .chain(hardship)
+            .map(|c| &mut c.source)
+            .chain(self.unconfirmed.iter_mut().map(|u| &mut u.source));
+        for source in sources {
+            source.clause_en = crate::policy::clause_gloss(&source.clause).map(str::to_owned);
+        }
     }
 
     /// The parts of a decided report that carry words: criteria with

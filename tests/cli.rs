@@ -30,6 +30,10 @@ fn check_prints_the_report_and_exits_0() {
     assert_eq!(report["eligible"], true);
     assert_eq!(report["refund"], "42420.00");
     assert_eq!(report["lang"], "zh");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("clause_en"),
+        "a Chinese report carries no English gloss"
+    );
 }
 
 #[test]
@@ -40,6 +44,13 @@ fn check_in_english() {
         .as_str()
         .unwrap_or_default()
         .starts_with("Eligible"));
+    // Each source's clause with its English gloss.
+    let criteria = report["criteria"].as_array().cloned().unwrap_or_default();
+    assert!(!criteria.is_empty());
+    for c in &criteria {
+        let gloss = c["source"]["clause_en"].as_str().unwrap_or_default();
+        assert!(!gloss.is_empty(), "{} has no gloss", c["source"]["clause"]);
+    }
 }
 
 #[test]

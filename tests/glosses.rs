@@ -1,7 +1,8 @@
 //! The English glosses of the clauses the profiles quote
 //! (`src/policy/clause_glosses.json`): every clause of every shipped
-//! profile has one, every gloss belongs to a clause still quoted, and each
-//! keeps the clause's numbers.
+//! profile has one, every gloss belongs to a clause still quoted, each
+//! keeps the clause's numbers, and English reports carry them while
+//! Chinese reports and submissions do not.
 
 mod support;
 
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use support::SHIPPED_PROFILES as SHIPPED;
 use wengang_engine::internals::policy::{clause_gloss, clause_glosses, CLAUSE_GLOSSES};
+use wengang_engine::{check, parse_application, submit, Lang};
 
 /// Every `clause` quoted anywhere in a profile file as shipped, with
 /// where it is (`profile/pointer`).
@@ -198,4 +200,64 @@ fn glosses_say_what_the_clauses_say() {
     ] {
         assert_eq!(clause_gloss(clause), Some(gloss), "{clause}");
     }
+}
+
+fn sample(name: &str) -> wengang_engine::RawApplication {
+    let path = format!("{}/samples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse_application(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn an_english_report_glosses_each_source_once_asked() {
+    for name in ["eligible-sme", "hardship", "large-enterprise-review"] {
+        let raw = sample(name);
+        let mut en = check(&raw, Lang::En);
+        assert!(!en.criteria.is_empty(), "{name}: decided");
+        // Rendering alone adds nothing: the app's first load has no table.
+        assert!(en.criteria.iter().all(|c| c.source.clause_en.is_none()));
+        en.gloss_sources();
+        let sources = en
+            .criteria
+            .iter()
+            .chain(en.hardship.iter().flat_map(|h| h.conditions.iter()))
+            .map(|c| &c.source)
+            .chain(en.unconfirmed.iter().map(|u| &u.source));
+        for source in sources.filter(|s| !s.document.is_empty()) {
+            assert_eq!(
+                source.clause_en.as_deref(),
+                clause_gloss(&source.clause),
+                "{name}: {}",
+                source.clause
+            );
+            assert!(source.clause_en.is_some(), "{name}: {}", source.clause);
+        }
+        let json = serde_json::to_string(&en).unwrap_or_default();
+        assert!(json.contains("\"clause_en\""), "{name}");
+    }
+}
+
+#[test]
+fn a_chinese_report_and_the_submission_carry_no_gloss() {
+    for name in ["eligible-sme", "hardship"] {
+        let raw = sample(name);
+        let plain = serde_json::to_string(&check(&raw, Lang::Zh)).unwrap_or_default();
+        let mut zh = check(&raw, Lang::Zh);
+        zh.gloss_sources();
+        let glossed = serde_json::to_string(&zh).unwrap_or_default();
+        assert_eq!(plain, glossed, "{name}: a Chinese report is unchanged");
+        assert!(!glossed.contains("clause_en"), "{name}");
+        if let Ok(submission) = submit(&raw) {
+            let text = serde_json::to_string(&submission).unwrap_or_default();
+            assert!(
+                !text.contains("clause_en"),
+                "{name}: no prose in a submission"
+            );
+        }
+    }
+    // A report written before glosses existed still reads.
+    let value = serde_json::to_value(check(&sample("eligible-sme"), Lang::En)).unwrap();
+    assert!(!value.to_string().contains("clause_en"));
+    let report: wengang_engine::Report = serde_json::from_value(value).unwrap();
+    assert!(report.criteria.iter().all(|c| c.source.clause_en.is_none()));
 }

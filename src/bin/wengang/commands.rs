@@ -13,7 +13,9 @@ const UNREADABLE: u8 = 2;
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { input, lang } => with_application(&input, |raw| {
-            print_json(&engine::check(&raw, lang));
+            let mut report = engine::check(&raw, lang);
+            report.gloss_sources();
+            print_json(&report);
             ExitCode::SUCCESS
         }),
         Command::Submit { input, lang } => {
