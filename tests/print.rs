@@ -128,6 +128,30 @@ fn english_is_a_gloss_beside_the_chinese() {
 }
 
 #[test]
+fn in_english_each_source_clause_carries_its_gloss() {
+    let en = page(&["--lang", "en"]);
+    for (clause, gloss) in [
+        (
+            "人社部发〔2019〕23号 足额缴纳失业保险费12个月以上",
+            "Unemployment insurance premiums paid in full for 12 months or more",
+        ),
+        (
+            "苏州市 2018 年城镇登记失业率 1.78%",
+            "Suzhou&#39;s registered urban unemployment rate in 2018: 1.78%",
+        ),
+    ] {
+        assert!(
+            en.contains(&format!(
+                "{clause}<span class=\"gloss\" lang=\"en\">{gloss}</span></span></li>"
+            )),
+            "{clause} glossed {gloss}"
+        );
+    }
+    let zh = page(&[]);
+    assert!(zh.contains("人社部发〔2019〕23号 足额缴纳失业保险费12个月以上</span></li>"));
+}
+
+#[test]
 fn a_self_contained_page_under_a_strict_policy() {
     let html = page(&[]);
     assert!(html.starts_with("<!DOCTYPE html>"));

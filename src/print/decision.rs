@@ -209,6 +209,11 @@ fn criterion(out: &mut String, p: &Printout, c: &CriterionReport, gloss: Option<
     } else {
         format!("（{}）", p.inline("出处待确认", "source not yet confirmed"))
     };
+    // The clause as the profile quotes it, then its English gloss.
+    let clause_en = match (&p.en, gloss.and_then(|g| g.source.clause_en.as_deref())) {
+        (Some(_), Some(en)) => format!("<span class=\"gloss\" lang=\"en\">{}</span>", escape(en)),
+        _ => String::new(),
+    };
     let (name_zh, name_en) = names::criterion(&c.id);
     // The Chinese sentence whole, then its English whole: a gloss inside
     // the sentence would break it into pieces.
@@ -223,7 +228,7 @@ fn criterion(out: &mut String, p: &Printout, c: &CriterionReport, gloss: Option<
     let _ = writeln!(
         out,
         "<li class=\"wg-reason wg-reason--{class}\" data-criterion=\"{id}\"><strong>{name_zh}</strong>：{}。\
-         {}{gloss}<span class=\"wg-source\">{}：{source}{unconfirmed}</span></li>",
+         {}{gloss}<span class=\"wg-source\">{}：{source}{unconfirmed}{clause_en}</span></li>",
         status.0,
         escape(&c.explanation),
         p.inline("依据", "Source"),

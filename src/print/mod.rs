@@ -84,7 +84,11 @@ pub fn fragment(raw: &RawApplication, lang: Lang, sample: bool) -> String {
     let printout = Printout {
         raw,
         zh: crate::check(raw, Lang::Zh),
-        en: (lang == Lang::En).then(|| crate::check(raw, Lang::En)),
+        en: (lang == Lang::En).then(|| {
+            let mut en = crate::check(raw, Lang::En);
+            en.gloss_sources();
+            en
+        }),
         digest: crate::submit(raw).ok().map(|s| s.digest),
         sample,
     };
@@ -222,6 +226,19 @@ mod tests {
             "法定代表人（签字） / <span lang=\"en\">Legal representative (signature)</span>："
         ));
         assert!(html.contains("承诺书"));
+        // Every source's clause is followed by its English gloss.
+        let en = crate::check(&sample("eligible-sme"), Lang::En);
+        for c in &en.criteria {
+            let gloss = crate::policy::clause_gloss(&c.source.clause).unwrap();
+            let glossed = format!(
+                "{}<span class=\"gloss\" lang=\"en\">{}</span></span></li>",
+                escape(&c.source.clause),
+                escape(gloss)
+            );
+            assert!(html.contains(&glossed), "{}", c.id);
+        }
+        let zh = fragment(&sample("eligible-sme"), Lang::Zh, false);
+        assert!(!zh.contains("Unemployment insurance premiums paid in full"));
         assert_eq!(
             html.matches("class=\"wg-sample\"").count(),
             2,
