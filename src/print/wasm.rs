@@ -35,3 +35,12 @@ pub fn submission_json(application_json: &str) -> Result<String, JsError> {
     let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&submission).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// The English gloss of every clause the shipped profiles quote, as JSON
+/// text: one object, exact Chinese clause → English gloss (as a report's
+/// `source.clause` → `source.clause_en`), for the app to gloss its sources
+/// in English without carrying the table in its first load.
+#[wasm_bindgen]
+pub fn clause_glosses() -> String {
+    crate::policy::CLAUSE_GLOSSES.to_owned()
+}
