@@ -122,7 +122,11 @@ const fn h(field: Field, kind: Kind, zh: &'static str, en: &'static str) -> Prom
 
 /// A yes/no question asked in full, with a hint that says which answer
 /// qualifies.
-const fn yes_no(field: Field, question: (&'static str, &'static str), hint: (&'static str, &'static str)) -> Prompt {
+const fn yes_no(
+    field: Field,
+    question: (&'static str, &'static str),
+    hint: (&'static str, &'static str),
+) -> Prompt {
     Prompt {
         field,
         kind: Kind::YesNo,
@@ -267,17 +271,26 @@ const DECLARATIONS: &[Prompt] = &[
 const HARDSHIP: &[Prompt] = &[
     yes_no(
         Field::TemporaryDifficulty,
-        ("本单位是否面临暂时性生产经营困难，且恢复有望？", "Does the unit face a temporary difficulty, with prospects of recovery?"),
+        (
+            "本单位是否面临暂时性生产经营困难，且恢复有望？",
+            "Does the unit face a temporary difficulty, with prospects of recovery?",
+        ),
         ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
     ),
     yes_no(
         Field::UnionAgreedPlan,
-        ("本单位的稳岗方案是否已经工会同意？", "Has the union agreed to the unit's job-stabilisation plan?"),
+        (
+            "本单位的稳岗方案是否已经工会同意？",
+            "Has the union agreed to the unit's job-stabilisation plan?",
+        ),
         ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
     ),
     yes_no(
         Field::NoLayoffCommitment,
-        ("本单位是否承诺返还后不裁员或少裁员？", "Does the unit commit to no or few layoffs after the refund?"),
+        (
+            "本单位是否承诺返还后不裁员或少裁员？",
+            "Does the unit commit to no or few layoffs after the refund?",
+        ),
         ("困难企业返还要求答“是”。", "The hardship path needs “yes”."),
     ),
     h(

@@ -122,7 +122,10 @@ pub enum Action {
     SetLang(Lang),
     /// Replace the application with an imported one. Asks first when
     /// it would replace answers the user gave.
-    Import { application: Value, notice: Notice },
+    Import {
+        application: Value,
+        notice: Notice,
+    },
     /// Show a demo enterprise, keeping the user's answers aside.
     Demo(&'static str),
     /// Back from the demo to the user's own answers.
@@ -807,7 +810,10 @@ mod tests {
         assert_eq!(policy_of(&s), &Value::Null);
         let p = proposal(&s.application, &s.place).unwrap();
         assert_eq!(p.profile, None);
-        assert_eq!(p.latest.map(|p| p.profile.id.as_str()), Some("jiangsu-2025"));
+        assert_eq!(
+            p.latest.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2025")
+        );
     }
 
     #[test]
@@ -816,7 +822,11 @@ mod tests {
             field: Field::Year,
             value: json!("2023"),
         });
-        assert_eq!(policy_of(&s), &json!("jiangsu-2024"), "Suzhou is in Jiangsu");
+        assert_eq!(
+            policy_of(&s),
+            &json!("jiangsu-2024"),
+            "Suzhou is in Jiangsu"
+        );
         let s = s.reduce(Action::SetPlace("other".into()));
         assert_eq!(policy_of(&s), &json!("cn-2024"));
         let s = s.reduce(Action::SetPlace("jiangsu".into()));
@@ -830,21 +840,36 @@ mod tests {
             value: json!("2024-05-01"),
         });
         assert_eq!(policy_of(&s), &json!("suzhou-2019"));
-        assert_eq!(form::get(&s.application, Field::Year.path()), &json!("2018"));
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2018")
+        );
     }
 
     #[test]
     fn figures_entered_for_another_year_are_flagged_to_be_confirmed_again() {
-        let s = typed(typed(state(), Field::Start, "120"), Field::PremiumsPaid, "86040.00");
+        let s = typed(
+            typed(state(), Field::Start, "120"),
+            Field::PremiumsPaid,
+            "86040.00",
+        );
         assert!(s.recheck.is_empty());
         // Other rules chosen by hand bring another data year.
         let s = typed(s, Field::Policy, "cn-2024");
-        assert_eq!(form::get(&s.application, Field::Year.path()), &json!("2023"));
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2023")
+        );
         assert!(s.recheck.contains(Field::Start.path()));
         assert!(s.recheck.contains(Field::PremiumsPaid.path()));
-        assert!(!s.recheck.contains(Field::End.path()), "nothing entered there");
+        assert!(
+            !s.recheck.contains(Field::End.path()),
+            "nothing entered there"
+        );
         // The review sends the user to them; continuing past a page confirms its figures.
-        let s = s.reduce(Action::Visit(Page::Review)).reduce(Action::Continue);
+        let s = s
+            .reduce(Action::Visit(Page::Review))
+            .reduce(Action::Continue);
         assert_eq!(s.page, Page::Headcount);
         let s = typed(typed(s, Field::End, "119"), Field::MonthlyAverage, "119.5")
             .reduce(Action::Continue);
@@ -920,7 +945,10 @@ mod tests {
     #[test]
     fn counts_no_formula_uses_are_not_asked() {
         let s = state();
-        assert!(!s.asks(Field::RetiredOrDeceased), "every profile uses the net reduction");
+        assert!(
+            !s.asks(Field::RetiredOrDeceased),
+            "every profile uses the net reduction"
+        );
         assert!(!s.asks(Field::NewBenefitClaimants));
         assert!(s.asks(Field::Start));
         let s = typed(s, Field::Policy, "");
@@ -1043,7 +1071,10 @@ mod tests {
         let s = typed(s, Field::Policy, "cn-2024").reduce(Action::Visit(Page::Hardship));
         assert_eq!(s.page, Page::Premiums, "cn-2024 has no hardship page");
         let same = Rc::clone(&s).reduce(Action::Visit(Page::Premiums));
-        assert!(Rc::ptr_eq(&s, &same), "a visit to the page shown changes nothing");
+        assert!(
+            Rc::ptr_eq(&s, &same),
+            "a visit to the page shown changes nothing"
+        );
     }
 
     #[test]
@@ -1052,10 +1083,19 @@ mod tests {
         assert!(s.attempted.contains(&Page::Enterprise));
         let s = typed(s, Field::Start, "12");
         let reloaded = AppState::from_draft(s.draft(), "2019-06-10");
-        assert!(reloaded.shows_issues_of(Field::ApplicantName.path()), "tried");
+        assert!(
+            reloaded.shows_issues_of(Field::ApplicantName.path()),
+            "tried"
+        );
         assert!(reloaded.shows_issues_of(Field::Start.path()), "typed in");
-        assert!(!reloaded.shows_issues_of(Field::PremiumsPaid.path()), "untried");
-        assert!(!reloaded.shows_issues_of(Field::AccountNumber.path()), "untried");
+        assert!(
+            !reloaded.shows_issues_of(Field::PremiumsPaid.path()),
+            "untried"
+        );
+        assert!(
+            !reloaded.shows_issues_of(Field::AccountNumber.path()),
+            "untried"
+        );
     }
 
     #[test]

@@ -325,12 +325,9 @@ mod tests {
             .unwrap();
             for cmp in [Comparison::Strict, Comparison::NonStrict] {
                 let meets = |n: u64| {
-                    LayoffRate::compute(
-                        LayoffFormula::NetReduction,
-                        &insured(1000, 1000 - n, 1000),
-                    )
-                    .unwrap()
-                    .meets(cmp, t)
+                    LayoffRate::compute(LayoffFormula::NetReduction, &insured(1000, 1000 - n, 1000))
+                        .unwrap()
+                        .meets(cmp, t)
                 };
                 match r.gap(cmp, t) {
                     None => assert_eq!(meets(left), Some(true), "{left} {cmp:?}"),
@@ -348,7 +345,11 @@ mod tests {
     fn a_zero_threshold_asks_for_no_departures_at_all() {
         let r = LayoffRate::compute(LayoffFormula::NetReduction, &insured(50, 47, 50)).unwrap();
         assert_eq!(r.gap(Comparison::NonStrict, Decimal::ZERO), Some(3));
-        assert_eq!(r.gap(Comparison::Strict, Decimal::ZERO), Some(3), "capped at the reduction");
+        assert_eq!(
+            r.gap(Comparison::Strict, Decimal::ZERO),
+            Some(3),
+            "capped at the reduction"
+        );
     }
 
     #[test]

@@ -16,9 +16,8 @@ pub use gloss::{clause_gloss, clause_glosses, CLAUSE_GLOSSES};
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
-    data_years, propose_for_data_year,
-    find, listing, places_of, profiles, propose, propose_in, suggest, LoadedProfile, ProfileError,
-    ProfileSummary, Proposal,
+    data_years, find, listing, places_of, profiles, propose, propose_for_data_year, propose_in,
+    suggest, LoadedProfile, ProfileError, ProfileSummary, Proposal,
 };
 
 use std::collections::BTreeMap;

@@ -396,7 +396,11 @@ mod tests {
         assert_eq!(id(2018, suzhou), Some("suzhou-2019"));
         assert_eq!(id(2018, elsewhere), Some("cn-2019"));
         assert_eq!(id(2019, suzhou), Some("suzhou-2020"));
-        assert_eq!(id(2023, suzhou), Some("jiangsu-2024"), "Suzhou is in Jiangsu");
+        assert_eq!(
+            id(2023, suzhou),
+            Some("jiangsu-2024"),
+            "Suzhou is in Jiangsu"
+        );
         assert_eq!(id(2023, elsewhere), Some("cn-2024"));
         assert_eq!(id(2022, jiangsu), Some("jiangsu-2023"));
         assert_eq!(id(2025, suzhou), None, "no rules use 2025 figures yet");

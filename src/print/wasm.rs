@@ -31,7 +31,8 @@ pub fn print_style() -> String {
 /// Throws the reason when the application cannot be submitted.
 #[wasm_bindgen]
 pub fn submission_json(application_json: &str) -> Result<String, JsError> {
-    let raw = crate::parse_application(application_json).map_err(|e| JsError::new(&e.to_string()))?;
+    let raw =
+        crate::parse_application(application_json).map_err(|e| JsError::new(&e.to_string()))?;
     let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&submission).map_err(|e| JsError::new(&e.to_string()))
 }

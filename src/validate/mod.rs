@@ -245,14 +245,9 @@ fn insured(
             c.take(field, fields::count(value))
         }
     };
-    let retired_or_deceased = headcount(
-        Field::RetiredOrDeceased,
-        raw.retired_or_deceased.raw(),
-    );
-    let new_benefit_claimants = headcount(
-        Field::NewBenefitClaimants,
-        raw.new_benefit_claimants.raw(),
-    );
+    let retired_or_deceased = headcount(Field::RetiredOrDeceased, raw.retired_or_deceased.raw());
+    let new_benefit_claimants =
+        headcount(Field::NewBenefitClaimants, raw.new_benefit_claimants.raw());
     let issues = &mut c.issues;
     let months_paid_in_full = count(
         Field::MonthsPaidInFull,

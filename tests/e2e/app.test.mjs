@@ -279,6 +279,10 @@ test('the language switches to English and back', async () => {
   await page.click('#lang-switch');
   assert.equal(await heading(page), 'Eligible for the refund');
   await openWorking(page);
+  // The Chinese clause is quoted, and glossed in English (the table comes with the second module).
+  const gloss = page.locator('#criterion-layoff_rate .criterion__gloss');
+  await gloss.waitFor();
+  assert.match(await gloss.innerText(), /unemployment rate/i);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 yuan');
   assert.match(await page.locator('#criterion-layoff_rate').innerText(), /below the standard of 1\.78%/);

@@ -45,7 +45,11 @@ pub fn header(ctx: &Ctx) -> Html {
         Callback::from(move |_| {
             menu_open.set(false);
             // Leaving a demo loses nothing; clearing the user's answers asks first.
-            dispatch.dispatch(if demo { Action::LeaveDemo } else { Action::Clear });
+            dispatch.dispatch(if demo {
+                Action::LeaveDemo
+            } else {
+                Action::Clear
+            });
         })
     };
     let toggle = {

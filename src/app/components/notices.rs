@@ -155,13 +155,25 @@ fn confirm(ctx: &Ctx) -> Html {
     };
     let (question, yes_label) = if clearing {
         (
-            t(lang, "清除本机保存的全部答案和草稿吗？清除后可以撤销一次。", "Clear all answers and the draft saved on this device? You can undo it once."),
+            t(
+                lang,
+                "清除本机保存的全部答案和草稿吗？清除后可以撤销一次。",
+                "Clear all answers and the draft saved on this device? You can undo it once.",
+            ),
             t(lang, "清除", "Clear"),
         )
     } else {
         (
-            t(lang, "导入的文件会替换您已填写的全部答案。导入后可以撤销一次。", "The imported file replaces all the answers you have given. You can undo it once."),
-            t(lang, "替换为文件中的答案", "Replace with the file's answers"),
+            t(
+                lang,
+                "导入的文件会替换您已填写的全部答案。导入后可以撤销一次。",
+                "The imported file replaces all the answers you have given. You can undo it once.",
+            ),
+            t(
+                lang,
+                "替换为文件中的答案",
+                "Replace with the file's answers",
+            ),
         )
     };
     html! {

@@ -231,14 +231,24 @@ pub fn question(props: &QuestionProps) -> Html {
             let next = years.last().map(|y| y + 1);
             let options = years
                 .into_iter()
-                .map(|y| (y.to_string(), match lang {
-                    Lang::Zh => format!("{y} 年"),
-                    Lang::En => y.to_string(),
-                }))
-                .chain(next.map(|y| (y.to_string(), match lang {
-                    Lang::Zh => format!("{y} 年（尚无已公布的政策）"),
-                    Lang::En => format!("{y} (no rules published yet)"),
-                })));
+                .map(|y| {
+                    (
+                        y.to_string(),
+                        match lang {
+                            Lang::Zh => format!("{y} 年"),
+                            Lang::En => y.to_string(),
+                        },
+                    )
+                })
+                .chain(next.map(|y| {
+                    (
+                        y.to_string(),
+                        match lang {
+                            Lang::Zh => format!("{y} 年（尚无已公布的政策）"),
+                            Lang::En => format!("{y} (no rules published yet)"),
+                        },
+                    )
+                }));
             select(&id, &value, options, lang, on_select, describedby, invalid)
         }
         Kind::Policy => {

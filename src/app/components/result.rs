@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::Ctx;
 use crate::app::files;
-use crate::app::later::{self, Unavailable};
 use crate::app::form::{self, Page};
+use crate::app::later::{self, Unavailable};
 use crate::app::state::Action;
 use crate::app::text::{self, t, STAGES};
 use crate::field::Field;
@@ -39,8 +39,10 @@ pub fn result_page(ctx: &Ctx) -> Html {
                 let json = serde_json::to_string(&application).unwrap_or_default();
                 let outcome = match later::submission(&json).await {
                     Ok(text) => {
-                        let name = form::as_text(form::get(&application, Field::ApplicantName.path()));
-                        let date = form::as_text(form::get(&application, Field::CommitmentDate.path()));
+                        let name =
+                            form::as_text(form::get(&application, Field::ApplicantName.path()));
+                        let date =
+                            form::as_text(form::get(&application, Field::CommitmentDate.path()));
                         files::download(&files::file_name(&name, &date), &text)
                     }
                     Err(e) => Err(unavailable(&e, lang)),
@@ -80,6 +82,24 @@ pub fn result_page(ctx: &Ctx) -> Html {
             });
         })
     };
+    // In English, the Chinese clauses get their glosses from the second
+    // module (the table is not in the first load).
+    let glosses = use_state(|| None::<std::rc::Rc<serde_json::Value>>);
+    {
+        let glosses = glosses.clone();
+        use_effect_with(lang, move |lang| {
+            if *lang == Lang::En && glosses.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(text) = later::call("wengangGlosses", &[]).await {
+                        if let Ok(table) = serde_json::from_str(&text) {
+                            glosses.set(Some(std::rc::Rc::new(table)));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let glosses = (*glosses).clone();
     let on_print = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Goto(Page::Print)))
@@ -132,7 +152,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
                     { refund_breakdown(ctx, r, lang) }
                 }
                 { margin(r, lang) }
-                <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang)) }</ul>
+                <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang, glosses.as_deref())) }</ul>
                 { profile(r, lang) }
             </details>
             { actions(ctx, r, automatic, lang, on_export, on_send, on_print) }
@@ -187,8 +207,14 @@ fn reason(r: &Report, at_stake: Option<&str>, lang: Lang) -> Html {
         _ => None,
     };
     let stake = at_stake.filter(|a| *a != "0.00").map(|amount| match lang {
-        Lang::Zh => format!("如符合条件，按所填数据可返还 {} 元。", group_thousands(amount)),
-        Lang::En => format!("Had it qualified, these figures would give a refund of {} yuan.", group_thousands(amount)),
+        Lang::Zh => format!(
+            "如符合条件，按所填数据可返还 {} 元。",
+            group_thousands(amount)
+        ),
+        Lang::En => format!(
+            "Had it qualified, these figures would give a refund of {} yuan.",
+            group_thousands(amount)
+        ),
     });
     html! {
         <div id="reason">
@@ -286,9 +312,17 @@ fn actions(
         t(lang, "保存我的自查记录", "Save my record")
     };
     let export_label = if submit {
-        t(lang, "导出提交文件（.json）", "Export the submission (.json)")
+        t(
+            lang,
+            "导出提交文件（.json）",
+            "Export the submission (.json)",
+        )
     } else {
-        t(lang, "保存我的自查记录（.json，可验证）", "Save my record (.json, verifiable)")
+        t(
+            lang,
+            "保存我的自查记录（.json，可验证）",
+            "Save my record (.json, verifiable)",
+        )
     };
     html! {
         <>
@@ -402,7 +436,14 @@ fn margin(r: &Report, lang: Lang) -> Html {
     }
 }
 
-fn criterion(c: &CriterionReport, lang: Lang) -> Html {
+/// One criterion with its numbers and source; in English the source's
+/// Chinese clause is followed by its gloss, once the table has arrived.
+fn criterion(c: &CriterionReport, lang: Lang, glosses: Option<&serde_json::Value>) -> Html {
+    let gloss = glosses
+        .filter(|_| lang == Lang::En)
+        .and_then(|g| g.get(&c.source.clause))
+        .and_then(|g| g.as_str())
+        .map(str::to_owned);
     let (mark, class, status) = match c.passed {
         Some(true) => ("✓", "criterion criterion--passed", t(lang, "符合", "Met")),
         Some(false) => (
@@ -427,6 +468,9 @@ fn criterion(c: &CriterionReport, lang: Lang) -> Html {
                     <span class="tag tag--unconfirmed">{ t(lang, "未确认", "Unconfirmed") }</span>
                 }
             </p>
+            if let Some(gloss) = gloss {
+                <p class="criterion__gloss hint" lang="en">{ format!("“{gloss}”") }</p>
+            }
         </li>
     }
 }
@@ -458,7 +502,7 @@ fn hardship(r: &Report, lang: Lang) -> Html {
         <section id="hardship-result">
             <h2 class="heading-m">{ t(lang, "困难企业返还", "Hardship path") }</h2>
             <p class="body">{ status }</p>
-            <ul class="criteria">{ for h.conditions.iter().map(|c| criterion(c, lang)) }</ul>
+            <ul class="criteria">{ for h.conditions.iter().map(|c| criterion(c, lang, None)) }</ul>
             <ul class="list">
                 { for h.amounts.iter().map(|a| {
                     let name = if a.formula == "benefit" {

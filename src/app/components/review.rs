@@ -78,7 +78,11 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
             .any(|i| i.field == path && i.severity == Severity::Error);
         let mut shown = display(prompt, value, lang);
         if ctx.state.recheck.contains(path) {
-            shown.push_str(t(lang, "（数据年度已更改，请确认）", " (the data year changed: confirm it)"));
+            shown.push_str(t(
+                lang,
+                "（数据年度已更改，请确认）",
+                " (the data year changed: confirm it)",
+            ));
         }
         rows.push(row(
             ctx,
@@ -163,5 +167,8 @@ pub fn review(ctx: &Ctx) -> Html {
 }
 
 fn year_of(ctx: &Ctx) -> String {
-    form::as_text(form::get(&ctx.state.application, crate::field::Field::Year.path()))
+    form::as_text(form::get(
+        &ctx.state.application,
+        crate::field::Field::Year.path(),
+    ))
 }
