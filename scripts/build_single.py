@@ -58,7 +58,7 @@ if len(modules) == 1:
     print_wasm = open(modules[0].replace(".js", "_bg.wasm"), "rb").read()
     print_glue, exports = re.subn(r"^export \{[^}]*\};?$", "", print_glue, flags=re.M)
     print_glue, functions = re.subn(r"^export function ", "function ", print_glue, flags=re.M)
-    if exports != 1 or functions < 4:
+    if exports != 1 or functions < 5:
         sys.exit("the print module's glue is not shaped as expected (wasm-bindgen changed?)")
     printing = (
         print_glue
@@ -73,6 +73,7 @@ if len(modules) == 1:
         + "window.wengangPrint = async (json, lang, sample) => { await printModule(); return print_html(json, lang, sample); };\n"
         + "window.wengangSubmission = async (json) => { await printModule(); return submission_json(json); };\n"
         + "window.wengangGlosses = async () => { await printModule(); return clause_glosses(); };\n"
+        + "window.wengangSample = async (id) => { await printModule(); return sample_application(id) ?? ''; };\n"
     )
 else:
     print(f"[single] no print module in dist/ ({modules}): this copy will say it cannot print")

@@ -28,6 +28,8 @@
   window.wengangPrint = async (json, lang, sample) => (await load()).print_html(json, lang, sample);
   // The export file is made there too: the digest code stays out of the first load.
   window.wengangSubmission = async (json) => (await load()).submission_json(json);
+  // A demonstration enterprise's application, for the demo menu.
+  window.wengangSample = async (id) => (await load()).sample_application(id) ?? '';
   // English glosses of the policy clauses, for the result in English.
   window.wengangGlosses = async () => (await load()).clause_glosses();
 }

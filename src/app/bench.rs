@@ -12,14 +12,15 @@ use crate::Lang;
 /// so one check is timed as a batch's mean.
 const BATCH: u32 = 50;
 
-/// Runs `batches` batches of checks of the sample application and returns
-/// the milliseconds one check took in each batch.
+/// Runs `batches` batches of checks of an application (its JSON text,
+/// from the script) and returns the milliseconds one check took in each
+/// batch.
 #[wasm_bindgen]
-pub fn bench_recompute(batches: u32) -> Vec<f64> {
+pub fn bench_recompute(application_json: &str, batches: u32) -> Vec<f64> {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return Vec::new();
     };
-    let Ok(application) = serde_json::from_str(super::demos::DEMOS[0].3) else {
+    let Ok(application) = serde_json::from_str(application_json) else {
         return Vec::new();
     };
     (0..batches.max(1))

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use yew::Reducible;
 
-use super::demos;
 use super::form::{self, Page, QUESTION_PAGES};
 use crate::field::{Field, Months, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
@@ -33,6 +32,8 @@ pub enum Notice {
     ImportedOldFormat,
     ImportFailed(String),
     DemoLoaded(&'static str),
+    /// The demo's module could not be loaded: the reason.
+    DemoFailed(String),
     /// The demo was left; the user's own answers are back.
     DemoLeft,
     /// Cleared; can be undone while this notice shows.
@@ -126,8 +127,12 @@ pub enum Action {
         application: Value,
         notice: Notice,
     },
-    /// Show a demo enterprise, keeping the user's answers aside.
-    Demo(&'static str),
+    /// Show a demo enterprise (its id and application), keeping the
+    /// user's answers aside.
+    Demo {
+        id: &'static str,
+        application: Value,
+    },
     /// Back from the demo to the user's own answers.
     LeaveDemo,
     /// Clear everything (asks first).
@@ -680,12 +685,7 @@ impl Reducible for AppState {
                     s.notice = Some(notice);
                 }
             }
-            Action::Demo(id) => {
-                let Some(application) = demos::find(id)
-                    .and_then(|(_, _, _, text)| serde_json::from_str::<Value>(text).ok())
-                else {
-                    return Rc::new(s);
-                };
+            Action::Demo { id, application } => {
                 if !s.demo {
                     s.stash = Some(Box::new(s.snapshot()));
                     s.demo = true;
@@ -981,6 +981,17 @@ mod tests {
         assert_eq!(s.page, Page::Result);
     }
 
+    fn demo(id: &'static str) -> Action {
+        let text = match id {
+            "hardship" => include_str!("../../samples/hardship.json"),
+            _ => include_str!("../../samples/eligible-sme.json"),
+        };
+        Action::Demo {
+            id,
+            application: serde_json::from_str(text).unwrap(),
+        }
+    }
+
     fn typed(s: Rc<AppState>, field: Field, value: &str) -> Rc<AppState> {
         s.reduce(Action::SetField {
             field,
@@ -992,7 +1003,7 @@ mod tests {
     fn a_demo_keeps_the_users_answers_aside_and_gives_them_back() {
         let s = typed(state(), Field::ApplicantName, "我的单位");
         let mine = s.draft();
-        let s = s.reduce(Action::Demo("eligible-sme"));
+        let s = s.reduce(demo("eligible-sme"));
         assert!(s.demo);
         assert_eq!(s.page, Page::Review);
         assert_ne!(
@@ -1000,7 +1011,7 @@ mod tests {
             &json!("我的单位")
         );
         // Another demo keeps the user's answers, not the first demo's.
-        let s = s.reduce(Action::Demo("hardship")).reduce(Action::LeaveDemo);
+        let s = s.reduce(demo("hardship")).reduce(Action::LeaveDemo);
         assert!(!s.demo);
         assert_eq!(s.draft(), mine);
         assert_eq!(s.notice, Some(Notice::DemoLeft));

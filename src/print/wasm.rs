@@ -45,3 +45,18 @@ pub fn submission_json(application_json: &str) -> Result<String, JsError> {
 pub fn clause_glosses() -> String {
     crate::policy::CLAUSE_GLOSSES.to_owned()
 }
+
+/// A demonstration enterprise's application (`samples/<id>.json`), for
+/// the app's demo menu; `None` for an unknown id.
+#[wasm_bindgen]
+pub fn sample_application(id: &str) -> Option<String> {
+    let text = match id {
+        "eligible-sme" => include_str!("../../samples/eligible-sme.json"),
+        "large-enterprise-review" => include_str!("../../samples/large-enterprise-review.json"),
+        "over-layoff-threshold" => include_str!("../../samples/over-layoff-threshold.json"),
+        "missing-months" => include_str!("../../samples/missing-months.json"),
+        "hardship" => include_str!("../../samples/hardship.json"),
+        _ => return None,
+    };
+    Some(text.to_owned())
+}

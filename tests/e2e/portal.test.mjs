@@ -142,6 +142,7 @@ test('after one online visit the app loads and computes with the network off', a
     await page.waitForSelector('#page-heading');
     await page.selectOption('#demo-select', 'eligible-sme');
     await page.click('#demo-load');
+    await page.waitForSelector('.review'); // the sample comes from the second module, precached
     await page.click('#continue');
     await page.waitForSelector('#result-panel');
     assert.equal(await page.locator('#refund-amount').innerText(), '42,420.00 元');
@@ -195,6 +196,7 @@ test('the single-file build opened from file:// computes a refund, under its str
   await page.waitForSelector('#page-heading');
   await page.selectOption('#demo-select', 'large-enterprise-review');
   await page.click('#demo-load');
+  await page.waitForSelector('.review');
   await page.click('#continue');
   await page.waitForSelector('#result-panel');
   assert.equal(await page.locator('#refund-amount').innerText(), '5,240,000.00 元');

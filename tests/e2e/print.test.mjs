@@ -143,8 +143,13 @@ test('a print module that fails to load gives a bilingual error', async () => {
   // No service worker: it would answer from its cache, past the route.
   const { context, page } = await openApp(browser, server.url, { serviceWorkers: 'block' });
   await page.route(/\/print-[0-9a-f]{16}\//, (route) => route.abort());
+  // A demo comes from the same module, which is down: said, nothing changed.
   await page.selectOption('#demo-select', 'eligible-sme');
   await page.click('#demo-load');
+  await page.locator('#notice').waitFor();
+  assert.match(await page.locator('#notice').innerText(), /无法载入演示企业.*您的答案没有改变/);
+  // The clerk's own file, then.
+  await page.setInputFiles('#import-file', join(ROOT, 'samples/eligible-sme.json'));
   await page.waitForSelector('.review');
   await page.click('#continue');
   await page.waitForSelector('#result-panel');

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::Ctx;
 use crate::app::demos::DEMOS;
-use crate::app::state::Action;
+use crate::app::later::{self, Unavailable};
+use crate::app::state::{Action, Notice};
 use crate::app::text::t;
 use crate::Lang;
 
@@ -29,13 +30,29 @@ pub fn header(ctx: &Ctx) -> Html {
             }
         })
     };
+    // The sample's application comes from the second module (not in the
+    // first load); if it cannot load, that is said as an import would be.
     let load = {
         let dispatch = ctx.dispatch.clone();
         let demo_choice = demo_choice.clone();
         let menu_open = menu_open.clone();
         Callback::from(move |_| {
             menu_open.set(false);
-            dispatch.dispatch(Action::Demo(*demo_choice));
+            let id: &'static str = *demo_choice;
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let arg = [wasm_bindgen::JsValue::from_str(id)];
+                let loaded = later::call("wengangSample", &arg).await;
+                let action = match loaded.map(|text| serde_json::from_str(&text)) {
+                    Ok(Ok(application)) => Action::Demo { id, application },
+                    Ok(Err(e)) => Action::Notify(Notice::DemoFailed(e.to_string())),
+                    Err(Unavailable::Missing) => Action::Notify(Notice::DemoFailed(
+                        "this copy has no demonstration module".into(),
+                    )),
+                    Err(Unavailable::Failed(reason)) => Action::Notify(Notice::DemoFailed(reason)),
+                };
+                dispatch.dispatch(action);
+            });
         })
     };
     let demo = ctx.state.demo;
@@ -74,7 +91,7 @@ pub fn header(ctx: &Ctx) -> Html {
                     <div class="demo">
                         <label for="demo-select">{ t(lang, "演示企业", "Demo enterprise") }</label>
                         <select id="demo-select" onchange={choose}>
-                            { for DEMOS.iter().map(|(id, zh, en, _)| html! {
+                            { for DEMOS.iter().map(|(id, zh, en)| html! {
                                 <option value={*id} selected={*demo_choice == *id}>{ if lang == Lang::Zh { *zh } else { *en } }</option>
                             }) }
                         </select>

@@ -21,11 +21,22 @@ use super::state::{Action, AppState};
 use crate::Report;
 
 /// What most components need: the state, the report, and the dispatcher.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct Ctx {
     pub state: Rc<AppState>,
     pub report: Rc<Report>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The same state and report, not equal ones: the root hands out new ones
+/// after every change, and comparing the whole state and report field by
+/// field cost the first load more code than the re-render it would save.
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// A form's submit: continue (to the next page, or stay and show what blocks).

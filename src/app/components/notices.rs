@@ -37,6 +37,10 @@ pub fn notices(ctx: &Ctx) -> Html {
             Lang::Zh => format!("无法导入该文件：{reason}"),
             Lang::En => format!("The file could not be imported: {reason}"),
         },
+        Notice::DemoFailed(reason) => match lang {
+            Lang::Zh => format!("无法载入演示企业（{reason}）。您的答案没有改变。"),
+            Lang::En => format!("The demo could not be loaded ({reason}). Your answers are unchanged."),
+        },
         Notice::DemoLoaded(id) => {
             let name = demos::find(id)
                 .map(|d| if lang == Lang::Zh { d.1 } else { d.2 })
