@@ -233,6 +233,31 @@ mod tests {
     }
 
     #[test]
+    fn nantong_formula_does_not_count_the_retired_and_deceased_as_layoffs() {
+        // (start − end − retired or deceased) / average: 100 → 80 with 5
+        // retired or deceased is 15 laid off of 100, a rate of 15%.
+        let mut i = insured(100, 80, 100);
+        i.retired_or_deceased = 5;
+        let r = LayoffRate::compute(LayoffFormula::NetReductionLessRetired, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(15));
+        assert_eq!(r.rate, Decimal::new(15, 2));
+        // The plain net reduction counts them: 20 of 100.
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(20));
+    }
+
+    #[test]
+    fn new_benefit_claimants_formula_counts_only_the_new_claimants() {
+        // 7 new unemployment-benefit claimants of an average 100 is 7%,
+        // whatever the start and end counts.
+        let mut i = insured(100, 80, 100);
+        i.new_benefit_claimants = 7;
+        let r = LayoffRate::compute(LayoffFormula::NewBenefitClaimants, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(7));
+        assert_eq!(r.rate, Decimal::new(7, 2));
+    }
+
+    #[test]
     fn margin_strict_and_non_strict() {
         // 1.78% of 1000 = 17.8: strict allows a reduction up to 17.
         let r =
