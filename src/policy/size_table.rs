@@ -49,20 +49,6 @@ impl SizeRow {
             || self.medium_at_least.contains_key(&measure)
             || self.small_at_least.contains_key(&measure)
     }
-
-    /// The figures this row needs.
-    pub fn measures(&self) -> impl Iterator<Item = Measure> + '_ {
-        let mut all: Vec<Measure> = self
-            .sme_below_any
-            .keys()
-            .chain(self.medium_at_least.keys())
-            .chain(self.small_at_least.keys())
-            .copied()
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all.into_iter()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
