@@ -257,6 +257,60 @@ mod tests {
         assert_eq!(r.rate, Decimal::new(7, 2));
     }
 
+    /// cn-2021 (≤ 30 insured at the start: the small-unit threshold, for
+    /// every class) with its rule's scope and headcount basis replaced.
+    fn small_unit_profile(sme_only: Option<bool>, basis: Headcount) -> PolicyProfile {
+        let mut profile = crate::policy::find("cn-2021").unwrap().profile.clone();
+        let rule = profile.small_unit_rule.as_mut().unwrap();
+        rule.sme_only.value = sme_only;
+        rule.headcount.value = Some(basis);
+        profile
+    }
+
+    fn small_unit_applies(profile: &PolicyProfile, class: RateClass, i: &Insured) -> bool {
+        let choice = threshold(profile, Some(class), i);
+        choice.variant == Some(ThresholdVariant::SmallUnit)
+    }
+
+    #[test]
+    fn a_small_unit_rule_for_smes_only_leaves_a_large_unit_its_own_threshold() {
+        let small = insured(30, 25, 28);
+        for scope in [Some(true), None] {
+            // An unknown scope is read narrowly, as SMEs only.
+            let profile = small_unit_profile(scope, Headcount::Start);
+            assert!(small_unit_applies(&profile, RateClass::Sme, &small));
+            assert!(!small_unit_applies(&profile, RateClass::Large, &small));
+            assert!(threshold(&profile, None, &small).variant.is_none());
+        }
+        let profile = small_unit_profile(Some(false), Headcount::Start);
+        assert!(small_unit_applies(&profile, RateClass::Large, &small));
+    }
+
+    #[test]
+    fn a_small_unit_rule_counts_the_insured_on_its_own_basis() {
+        // 30 at the start, 31 at the end, an average of 30.4 (more than 30).
+        let mut i = insured(30, 31, 0);
+        i.monthly_average = Decimal::new(304, 1);
+        let applies = |basis, i: &Insured| {
+            small_unit_applies(&small_unit_profile(Some(false), basis), RateClass::Sme, i)
+        };
+        assert!(applies(Headcount::Start, &i));
+        assert!(!applies(Headcount::End, &i));
+        assert!(!applies(Headcount::MonthlyAverage, &i));
+        i.end = 30;
+        i.monthly_average = Decimal::from(30);
+        assert!(applies(Headcount::End, &i));
+        assert!(applies(Headcount::MonthlyAverage, &i));
+        let choice = threshold(
+            &small_unit_profile(Some(false), Headcount::End),
+            Some(RateClass::Sme),
+            &i,
+        );
+        assert_eq!(choice.headcount, Some(30));
+        assert_eq!(choice.param, ParamId::SmallUnitThreshold);
+        assert_eq!(choice.comparison_param, ParamId::SmallUnitComparison);
+    }
+
     #[test]
     fn margin_strict_and_non_strict() {
         // 1.78% of 1000 = 17.8: strict allows a reduction up to 17.
