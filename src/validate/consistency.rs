@@ -153,7 +153,10 @@ mod tests {
         assert!(!premiums_implausible(Decimal::new(1001, 2), average));
         assert!(!premiums_implausible(Decimal::from(20_000), average));
         assert!(premiums_implausible(Decimal::new(2_000_001, 2), average));
-        assert_eq!(premiums_within(Decimal::ONE, average.parse().unwrap()), None);
+        assert_eq!(
+            premiums_within(Decimal::ONE, average.parse().unwrap()),
+            None
+        );
     }
 
     #[test]
