@@ -55,6 +55,8 @@ fn run_case(path: &Path) -> Result<(), String> {
             issue_pairs(&actual)
         } else if path == "notices" {
             notice_codes(&actual)
+        } else if path == "unconfirmed" {
+            unconfirmed_params(&actual)
         } else {
             lookup(&actual, path)
         };
@@ -111,8 +113,8 @@ fn run_case(path: &Path) -> Result<(), String> {
 /// submission's decision record, such as `decision.params`: every
 /// parameter the decision used, in order); `criteria.<id>`, `hardship.conditions.<id>`
 /// and `hardship.amounts.<formula>` pick array entries by their id.
-/// (`issues` are compared as `[field, code]` pairs and `notices` as the set
-/// of their codes.)
+/// (`issues` are compared as `[field, code]` pairs, `notices` as the set
+/// of their codes and `unconfirmed` as the list of its parameters.)
 fn lookup(report: &Value, path: &str) -> Value {
     let mut here = report;
     for part in path.split('.') {
@@ -145,6 +147,15 @@ fn issue_pairs(report: &Value) -> Value {
         })
         .unwrap_or_default();
     Value::Array(pairs)
+}
+
+/// The parameters the report names as used but unconfirmed, in order.
+fn unconfirmed_params(report: &Value) -> Value {
+    let params = report["unconfirmed"]
+        .as_array()
+        .map(|items| items.iter().map(|u| u["param"].clone()).collect())
+        .unwrap_or_default();
+    Value::Array(params)
 }
 
 /// The codes of the report's notices.
