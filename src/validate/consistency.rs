@@ -160,6 +160,18 @@ mod tests {
     }
 
     #[test]
+    fn premiums_beside_a_validated_average_are_checked_without_dividing() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // In the band: answered by multiplying (15.00 ≥ 10 × 1.5).
+        assert_eq!(premiums_within(d("15.00"), d("1.5")), Some(true));
+        assert_eq!(premiums_within(d("30000.00"), d("1.5")), Some(true));
+        // Outside it, or beyond 18 digits, or negative: left to the division.
+        assert_eq!(premiums_within(d("14.99"), d("1.5")), None);
+        assert_eq!(premiums_within(d("15.00"), d("1.000000000000000001")), None);
+        assert_eq!(premiums_within(d("15.00"), d("-1.5")), None);
+    }
+
+    #[test]
     fn arrears_above_premiums_months_over_twelve_and_counts_above_the_start_are_flagged() {
         let mut i = figures("119.5");
         assert_eq!(kinds(&i), vec![]);
