@@ -304,6 +304,19 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_of_rows_is_emptied_for_the_next_and_each_row_has_every_column() {
+        let mut rows = CellRows::default();
+        assert!(rows.is_empty());
+        rows.push_row(2, 3, ["x"]);
+        assert!(!rows.is_empty());
+        let cells = rows.rows().next().map(|(_, r)| r.map(|c| c.len()));
+        assert_eq!(cells, Some(Ok(3)));
+        rows.clear();
+        assert!(rows.is_empty());
+        assert_eq!((rows.len(), rows.bytes(), rows.rows().count()), (0, 0, 0));
+    }
+
+    #[test]
     fn rows_keep_their_cells_and_lines() {
         let mut rows = CellRows::default();
         rows.push_row(2, 3, ["a", "", "c", "dropped"]);
