@@ -306,6 +306,13 @@ mod tests {
     }
 
     #[test]
+    fn a_date_cell_reads_as_yyyy_mm_dd() {
+        let mut out = String::from("x,");
+        date_text(2019, 6, 1, &mut out);
+        assert_eq!(out, "x,2019-06-01");
+    }
+
+    #[test]
     fn a_chunk_of_rows_is_emptied_for_the_next_and_each_row_has_every_column() {
         let mut rows = CellRows::default();
         assert!(rows.is_empty());
