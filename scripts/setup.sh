@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
+CARGO_MUTANTS_VERSION=27.1.0
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -79,6 +80,14 @@ case "${1:-all}" in
     cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
     cargo_tool trunk trunk "$TRUNK_VERSION" --locked
     cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
+    # The bounded mutation check (scripts/mutants-ci.sh); it answers
+    # --version only as `cargo mutants`.
+    if cargo mutants --version 2>/dev/null | grep -q -- "$CARGO_MUTANTS_VERSION"; then
+      say "cargo-mutants $CARGO_MUTANTS_VERSION: present"
+    else
+      say "cargo-mutants $CARGO_MUTANTS_VERSION: building from crates.io (minutes, once)"
+      env "${tool_build_env[@]}" cargo install cargo-mutants --version "$CARGO_MUTANTS_VERSION" --locked
+    fi
     # CJK fonts so screenshots and PDFs of the Chinese pages are legible.
     debian_packages chromium chromium-driver fonts-wqy-zenhei
     npm_packages .

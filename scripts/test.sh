@@ -15,6 +15,9 @@ echo "== native tests: unit, cases, properties, CLI; benches run once as tests"
 cargo test --locked --all-targets
 cargo test --locked --doc
 
+echo "== mutation testing, bounded: rule and check code changed since the last full run (docs/mutation.md)"
+scripts/mutants-ci.sh
+
 echo "== app state (reducer) tests, natively"
 cargo test --locked --features app --lib app::
 

@@ -88,3 +88,17 @@ pub fn classify(industry: Industry, figures: &SizeFigures) -> Option<EnterpriseS
 pub fn needs(industry: Industry, measure: Measure) -> bool {
     row(industry).is_some_and(|r| r.uses(measure))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_become_wan_yuan_by_moving_the_point_or_by_dividing() {
+        let wan = |yuan: Decimal| in_ten_thousands(yuan, Decimal::from(10_000));
+        // 35,000,000.00 yuan is 3,500 万元.
+        assert_eq!(wan(Decimal::new(3_500_000_000, 2)), Decimal::from(3_500));
+        // 25 decimals cannot take 4 more: divided instead, still exact.
+        assert_eq!(wan(Decimal::new(50_000, 25)), Decimal::new(5, 25));
+    }
+}

@@ -41,12 +41,22 @@ fn run_case(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("application: {e}"))?;
     let report = check(&raw, case.lang);
     let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+    // `decision.*` paths are read from the submission's decision record.
+    let submitted = match report.valid {
+        true => serde_json::to_value(submit(&raw).map_err(|e| format!("submit: {e}"))?)
+            .map_err(|e| e.to_string())?,
+        false => Value::Null,
+    };
     let mut problems = Vec::new();
     for (path, expected) in &case.expect {
-        let got = if path == "issues" {
+        let got = if path.starts_with("decision.") {
+            lookup(&submitted, path)
+        } else if path == "issues" {
             issue_pairs(&actual)
         } else if path == "notices" {
             notice_codes(&actual)
+        } else if path == "unconfirmed" {
+            unconfirmed_params(&actual)
         } else {
             lookup(&actual, path)
         };
@@ -99,10 +109,12 @@ fn run_case(path: &Path) -> Result<(), String> {
     }
 }
 
-/// A report value by dotted path; `criteria.<id>`, `hardship.conditions.<id>`
+/// A report value by dotted path (or, under `decision.`, a value of the
+/// submission's decision record, such as `decision.params`: every
+/// parameter the decision used, in order); `criteria.<id>`, `hardship.conditions.<id>`
 /// and `hardship.amounts.<formula>` pick array entries by their id.
-/// (`issues` are compared as `[field, code]` pairs and `notices` as the set
-/// of their codes.)
+/// (`issues` are compared as `[field, code]` pairs, `notices` as the set
+/// of their codes and `unconfirmed` as the list of its parameters.)
 fn lookup(report: &Value, path: &str) -> Value {
     let mut here = report;
     for part in path.split('.') {
@@ -135,6 +147,15 @@ fn issue_pairs(report: &Value) -> Value {
         })
         .unwrap_or_default();
     Value::Array(pairs)
+}
+
+/// The parameters the report names as used but unconfirmed, in order.
+fn unconfirmed_params(report: &Value) -> Value {
+    let params = report["unconfirmed"]
+        .as_array()
+        .map(|items| items.iter().map(|u| u["param"].clone()).collect())
+        .unwrap_or_default();
+    Value::Array(params)
 }
 
 /// The codes of the report's notices.

@@ -21,7 +21,6 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let _ = identifiers::credit_code_check_char(text);
-    let _ = identifiers::organisation_code_is_valid(text);
     let _ = contact::account_number(text);
     if contact::mobile_phone(text).is_none() {
         assert_eq!(text.len(), 11);

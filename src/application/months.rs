@@ -114,11 +114,6 @@ impl MonthlyRecords {
         complete.then_some(MonthlyRecords { rows })
     }
 
-    /// The twelve rows, January first.
-    pub fn rows(&self) -> &[MonthRow] {
-        &self.rows
-    }
-
     /// Month 1's count.
     pub fn start(&self) -> u64 {
         self.rows.first().map_or(0, |r| r.insured)

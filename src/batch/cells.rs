@@ -262,6 +262,8 @@ mod tests {
             (0.1 + 0.2, "0.3"),
             (1234.56 * 3.0, "3703.68"),
             (1234.567, "1234.567"),
+            (-1234.567, "-1234.567"),
+            (-0.125, "-0.125"),
             (12.3456789, "12.3456789"),
             (1.0 / 3.0, "0.333333333333333"),
             (0.000123, "0.000123"),
@@ -301,6 +303,26 @@ mod tests {
         ] {
             assert_eq!(column_letters(c), l);
         }
+    }
+
+    #[test]
+    fn a_date_cell_reads_as_yyyy_mm_dd() {
+        let mut out = String::from("x,");
+        date_text(2019, 6, 1, &mut out);
+        assert_eq!(out, "x,2019-06-01");
+    }
+
+    #[test]
+    fn a_chunk_of_rows_is_emptied_for_the_next_and_each_row_has_every_column() {
+        let mut rows = CellRows::default();
+        assert!(rows.is_empty());
+        rows.push_row(2, 3, ["x"]);
+        assert!(!rows.is_empty());
+        let cells = rows.rows().next().map(|(_, r)| r.map(|c| c.len()));
+        assert_eq!(cells, Some(Ok(3)));
+        rows.clear();
+        assert!(rows.is_empty());
+        assert_eq!((rows.len(), rows.bytes(), rows.rows().count()), (0, 0, 0));
     }
 
     #[test]

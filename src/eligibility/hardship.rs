@@ -198,3 +198,34 @@ fn push(values: &mut Vec<(&'static str, Decimal)>, name: &'static str, value: Op
         values.push((name, v));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::RawApplication;
+
+    /// samples/hardship.json (cn-2019, a monthly average of 305 insured,
+    /// 412,000.00 of contributions payable a month), validated.
+    fn sample() -> (PolicyProfile, Application) {
+        let raw: RawApplication =
+            serde_json::from_str(include_str!("../../samples/hardship.json")).unwrap();
+        let checked = crate::validate::validate(&raw);
+        let profile = checked.profile.unwrap().profile.clone();
+        (profile, checked.application.unwrap())
+    }
+
+    #[test]
+    fn the_benefit_formula_is_months_times_the_local_benefit_times_the_insured() {
+        let (mut profile, app) = sample();
+        // cn-2019 leaves the local monthly benefit unknown; a place that
+        // knows it (1,234.56 yuan) gets 6 × 1,234.56 × 305 = 2,259,244.80.
+        let rules = profile.hardship.as_mut().unwrap();
+        rules.benefit.as_mut().unwrap().monthly_benefit.value = Some(Decimal::new(123_456, 2));
+        let outcome = evaluate(&profile, &app, app.hardship.as_ref().unwrap());
+        let benefit = &outcome.amounts[0];
+        assert_eq!(benefit.formula, HardshipFormula::Benefit);
+        assert_eq!(benefit.amount, Some(Decimal::new(225_924_480, 2)));
+        assert!(benefit.missing.is_empty());
+        assert_eq!(outcome.status, HardshipStatus::Computed);
+    }
+}

@@ -257,6 +257,85 @@ mod tests {
     }
 
     #[test]
+    fn nantong_formula_does_not_count_the_retired_and_deceased_as_layoffs() {
+        // (start − end − retired or deceased) / average: 100 → 80 with 5
+        // retired or deceased is 15 laid off of 100, a rate of 15%.
+        let mut i = insured(100, 80, 100);
+        i.retired_or_deceased = 5;
+        let r = LayoffRate::compute(LayoffFormula::NetReductionLessRetired, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(15));
+        assert_eq!(r.rate, Decimal::new(15, 2));
+        // The plain net reduction counts them: 20 of 100.
+        let r = LayoffRate::compute(LayoffFormula::NetReduction, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(20));
+    }
+
+    #[test]
+    fn new_benefit_claimants_formula_counts_only_the_new_claimants() {
+        // 7 new unemployment-benefit claimants of an average 100 is 7%,
+        // whatever the start and end counts.
+        let mut i = insured(100, 80, 100);
+        i.new_benefit_claimants = 7;
+        let r = LayoffRate::compute(LayoffFormula::NewBenefitClaimants, &i).unwrap();
+        assert_eq!(r.reduction, Decimal::from(7));
+        assert_eq!(r.rate, Decimal::new(7, 2));
+    }
+
+    /// cn-2021 (≤ 30 insured at the start: the small-unit threshold, for
+    /// every class) with its rule's scope and headcount basis replaced.
+    fn small_unit_profile(sme_only: Option<bool>, basis: Headcount) -> PolicyProfile {
+        let mut profile = crate::policy::find("cn-2021").unwrap().profile.clone();
+        let rule = profile.small_unit_rule.as_mut().unwrap();
+        rule.sme_only.value = sme_only;
+        rule.headcount.value = Some(basis);
+        profile
+    }
+
+    fn small_unit_applies(profile: &PolicyProfile, class: RateClass, i: &Insured) -> bool {
+        let choice = threshold(profile, Some(class), i);
+        choice.variant == Some(ThresholdVariant::SmallUnit)
+    }
+
+    #[test]
+    fn a_small_unit_rule_for_smes_only_leaves_a_large_unit_its_own_threshold() {
+        let small = insured(30, 25, 28);
+        for scope in [Some(true), None] {
+            // An unknown scope is read narrowly, as SMEs only.
+            let profile = small_unit_profile(scope, Headcount::Start);
+            assert!(small_unit_applies(&profile, RateClass::Sme, &small));
+            assert!(!small_unit_applies(&profile, RateClass::Large, &small));
+            assert!(threshold(&profile, None, &small).variant.is_none());
+        }
+        let profile = small_unit_profile(Some(false), Headcount::Start);
+        assert!(small_unit_applies(&profile, RateClass::Large, &small));
+    }
+
+    #[test]
+    fn a_small_unit_rule_counts_the_insured_on_its_own_basis() {
+        // 30 at the start, 31 at the end, an average of 30.4 (more than 30).
+        let mut i = insured(30, 31, 0);
+        i.monthly_average = Decimal::new(304, 1);
+        let applies = |basis, i: &Insured| {
+            small_unit_applies(&small_unit_profile(Some(false), basis), RateClass::Sme, i)
+        };
+        assert!(applies(Headcount::Start, &i));
+        assert!(!applies(Headcount::End, &i));
+        assert!(!applies(Headcount::MonthlyAverage, &i));
+        i.end = 30;
+        i.monthly_average = Decimal::from(30);
+        assert!(applies(Headcount::End, &i));
+        assert!(applies(Headcount::MonthlyAverage, &i));
+        let choice = threshold(
+            &small_unit_profile(Some(false), Headcount::End),
+            Some(RateClass::Sme),
+            &i,
+        );
+        assert_eq!(choice.headcount, Some(30));
+        assert_eq!(choice.param, ParamId::SmallUnitThreshold);
+        assert_eq!(choice.comparison_param, ParamId::SmallUnitComparison);
+    }
+
+    #[test]
     fn margin_strict_and_non_strict() {
         // 1.78% of 1000 = 17.8: strict allows a reduction up to 17.
         let r =

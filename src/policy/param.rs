@@ -95,6 +95,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_parameter_reads_as_its_text() {
+        // Jiangsu 2024's late-payment cut-off date.
+        let p: Param<String> =
+            param(r#"{"value":"2024-04-30","source":"s","clause":"c","confirmed":true}"#).unwrap();
+        assert_eq!(p.value.as_deref(), Some("2024-04-30"));
+        assert!(param::<String>(
+            r#"{"value":20240430,"source":"s","clause":"c","confirmed":true}"#
+        )
+        .is_err());
+    }
+
+    #[test]
     fn a_float_or_a_typo_is_refused() {
         assert!(
             param::<Decimal>(r#"{"value":0.0178,"source":"s","clause":"c","confirmed":true}"#)

@@ -336,6 +336,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_profile_equals_itself_and_no_other() {
+        // The app re-renders a proposal only when it changes (Yew props).
+        let (a, b) = (find("cn-2019").unwrap(), find("cn-2021").unwrap());
+        assert_eq!(a, find("cn-2019").unwrap());
+        assert_ne!(a, b);
+        assert_eq!(propose("2019-06-10", ""), propose("2019-06-10", ""));
+        assert_ne!(propose("2019-06-10", ""), propose("2021-06-10", ""));
+    }
+
+    #[test]
     fn the_build_time_digest_is_the_canonical_digest_of_the_file() {
         for loaded in profiles() {
             let p = loaded.as_ref().unwrap();

@@ -49,20 +49,6 @@ impl SizeRow {
             || self.medium_at_least.contains_key(&measure)
             || self.small_at_least.contains_key(&measure)
     }
-
-    /// The figures this row needs.
-    pub fn measures(&self) -> impl Iterator<Item = Measure> + '_ {
-        let mut all: Vec<Measure> = self
-            .sme_below_any
-            .keys()
-            .chain(self.medium_at_least.keys())
-            .chain(self.small_at_least.keys())
-            .copied()
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all.into_iter()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,3 +86,33 @@ super::read::data_struct!(
     strict = false
 );
 super::read::data_struct!(SizeTable { source, rows }, strict = false);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_uses_every_figure_any_of_its_bounds_names() {
+        // Each shipped row names the same figures in all three bounds; a
+        // row naming one figure in one bound only still asks for it.
+        let bound = |m: Measure| BTreeMap::from([(m, Decimal::ONE)]);
+        let row = SizeRow {
+            industries: Vec::new(),
+            name: String::new(),
+            sme_below_any: bound(Measure::Employees),
+            medium_at_least: bound(Measure::Revenue),
+            small_at_least: bound(Measure::Assets),
+            medium_confirmed: true,
+        };
+        assert!(row.uses(Measure::Employees));
+        assert!(row.uses(Measure::Revenue));
+        assert!(row.uses(Measure::Assets));
+        let only_employees = SizeRow {
+            medium_at_least: bound(Measure::Employees),
+            small_at_least: bound(Measure::Employees),
+            ..row
+        };
+        assert!(!only_employees.uses(Measure::Revenue));
+        assert!(!only_employees.uses(Measure::Assets));
+    }
+}

@@ -1,4 +1,4 @@
-//! 统一社会信用代码 (GB 32100-2015) and 组织机构代码 (GB 11714).
+//! 统一社会信用代码 (GB 32100-2015).
 
 use super::IssueKind;
 
@@ -8,8 +8,6 @@ const CREDIT_CODE_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_CODE_WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
-/// Weights of the 8 body characters of an organisation code.
-const ORG_CODE_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /// The value of each ASCII byte in GB 32100's set, or 0xFF outside it.
 const CREDIT_VALUES: [u8; 128] = {
@@ -76,33 +74,6 @@ pub fn credit_code(code: &str) -> Vec<IssueKind> {
     }
 }
 
-/// Is this a valid GB 11714 organisation code (`XXXXXXXX-C` or 9
-/// characters, digits and capital letters, with its check character)?
-pub fn organisation_code_is_valid(code: &str) -> bool {
-    let compact: Vec<char> = code.chars().filter(|&c| c != '-').collect();
-    if compact.len() != 9 || code.chars().filter(|&c| c == '-').count() > 1 {
-        return false;
-    }
-    let value = |c: char| match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        'A'..='Z' => Some(c as u32 - 'A' as u32 + 10),
-        _ => None,
-    };
-    let mut sum = 0;
-    for (c, w) in compact[..8].iter().zip(ORG_CODE_WEIGHTS) {
-        match value(*c) {
-            Some(v) => sum += v * w,
-            None => return false,
-        }
-    }
-    let expected = match 11 - sum % 11 {
-        10 => 'X',
-        11 => '0',
-        d => char::from_digit(d, 10).unwrap_or('?'),
-    };
-    compact[8] == expected
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,15 +94,5 @@ mod tests {
         let issues = credit_code("91350100M0001TGQXM");
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].severity(), super::super::Severity::Warning);
-    }
-
-    #[test]
-    fn organisation_codes() {
-        // Positions 9–17 of a credit code hold its organisation code.
-        assert!(organisation_code_is_valid("19220382-1"));
-        assert!(organisation_code_is_valid("71526726X"));
-        assert!(organisation_code_is_valid("079903279"));
-        assert!(!organisation_code_is_valid("715267260"));
-        assert!(!organisation_code_is_valid("7152-6726-X"));
     }
 }

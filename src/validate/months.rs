@@ -319,6 +319,33 @@ mod tests {
     }
 
     #[test]
+    fn the_first_24_rows_are_checked_one_by_one_and_the_rest_only_counted() {
+        // Twice a year's rows are read (a year pasted twice is explained
+        // row by row); the 25th and later are not.
+        let mut v = rows(25);
+        v[23]["paid"] = json!("-1");
+        v[24]["paid"] = json!("-1");
+        let (issues, valid) = codes(&v);
+        assert!(!valid);
+        assert!(issues.contains(&("insured.months.24.paid".to_owned(), "money.negative")));
+        assert!(!issues
+            .iter()
+            .any(|(field, _)| field.starts_with("insured.months.25")));
+        // A year pasted twice without its December: the missing month is
+        // named (past 24 rows it would not be).
+        let mut v = rows(24);
+        for (i, row) in v.as_array_mut().unwrap().iter_mut().enumerate() {
+            row["month"] = json!(if i % 12 == 11 { 1 } else { i % 12 + 1 });
+        }
+        let issues = codes(&v).0;
+        assert!(issues.contains(&("insured.months".to_owned(), "months.missing")));
+        assert!(issues.contains(&(
+            "insured.months.24.month".to_owned(),
+            "months.month_duplicate"
+        )));
+    }
+
+    #[test]
     fn averages_agree_exactly_or_as_the_field_writes_them() {
         let derived = Decimal::from(1234) / Decimal::from(12);
         assert!(averages_agree(Decimal::new(102_833_333, 6), derived));

@@ -149,6 +149,15 @@ mod tests {
         (Field::CommitmentDate, " 2026 年 3 月 1 日 ", "2026-03-01"),
         (Field::CommitmentDate, "2026-02-30", "2026-02-30"),
         (Field::CommitmentDate, "3/1/2026", "3/1/2026"),
+        // Not a four-digit year, or a month or day that is not one or two
+        // digits: left as typed, for validation to explain.
+        (Field::CommitmentDate, "202/3/1", "202/3/1"),
+        (Field::CommitmentDate, "20x6/3/1", "20x6/3/1"),
+        (Field::CommitmentDate, "2026//1", "2026//1"),
+        (Field::CommitmentDate, "2026/123/1", "2026/123/1"),
+        (Field::CommitmentDate, "2026/1a/1", "2026/1a/1"),
+        (Field::CommitmentDate, "2026/3/x", "2026/3/x"),
+        (Field::CommitmentDate, "2026/3/", "2026/3/"),
         (Field::CommitmentDate, "明天", "明天"),
         // Identifiers and contacts.
         (
