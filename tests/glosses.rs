@@ -77,6 +77,11 @@ fn every_gloss_belongs_to_a_clause_a_profile_still_quotes() {
         "glosses of clauses no profile quotes:\n{}",
         unused.join("\n")
     );
+    assert_eq!(
+        clause_glosses().count(),
+        clauses.len(),
+        "one gloss for each clause quoted, no more"
+    );
 }
 
 #[test]

@@ -446,3 +446,36 @@ impl read::Data for Bilingual {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field::Field;
+
+    /// A shipped profile with its layoff formula set to `formula`.
+    fn with_formula(formula: Option<LayoffFormula>) -> PolicyProfile {
+        let mut profile = find("cn-2024").map(|p| p.profile.clone()).unwrap();
+        profile.layoff_formula.value = formula;
+        profile
+    }
+
+    #[test]
+    fn a_headcount_is_asked_only_where_the_layoff_formula_counts_it() {
+        use LayoffFormula::*;
+        let counts = |formula, field| with_formula(formula).counts_in_layoff_rate(field);
+        // The net reduction (every shipped profile) counts neither.
+        assert!(!counts(Some(NetReduction), Field::RetiredOrDeceased));
+        assert!(!counts(Some(NetReduction), Field::NewBenefitClaimants));
+        // Nantong's formula deducts the retired and deceased.
+        assert!(counts(Some(NetReductionLessRetired), Field::RetiredOrDeceased));
+        assert!(!counts(Some(NetReductionLessRetired), Field::NewBenefitClaimants));
+        // The claimants formula counts new claimants only.
+        assert!(counts(Some(NewBenefitClaimants), Field::NewBenefitClaimants));
+        assert!(!counts(Some(NewBenefitClaimants), Field::RetiredOrDeceased));
+        // Unknown: any formula might, so both are asked.
+        assert!(counts(None, Field::RetiredOrDeceased));
+        assert!(counts(None, Field::NewBenefitClaimants));
+        // Every other figure counts, whatever the formula.
+        assert!(counts(Some(NetReduction), Field::Start));
+    }
+}
