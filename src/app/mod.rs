@@ -8,7 +8,8 @@ mod demos;
 mod embed;
 mod files;
 pub mod form;
-mod months;
+/// The monthly records' text (paste) parser; public for the fuzz target.
+pub mod months;
 mod qr;
 pub mod state;
 mod storage;
