@@ -30,17 +30,20 @@ node --test tests/node/
 
 # --- Batch screening and hardening (docs/screening.md) ------------------------
 # Tools (cargo-fuzz, pandas, polars, duckdb), a bounded fuzz run of every target
-# (FUZZ_SECONDS each; the longer run is in docs/screening.md), and the baselines
+# (FUZZ_SECONDS each, from the committed corpora; the long runs are in docs/fuzzing.md), and the baselines
 # (pandas, polars, DuckDB) and screen on JSON Lines checked row by row against
 # `wengang screen` on a small generated file (any disagreement fails).
 scripts/setup-batch.sh
 echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
 (
   cd fuzz
-  for target in application verify csv_rows identifiers; do
+  for target in application verify csv_rows identifiers form_application months; do
+    # The committed corpus (fuzz/corpus, minimised after the long runs in
+    # docs/fuzzing.md) and the seeds are read only: libFuzzer writes new
+    # inputs to the first directory, a scratch one under target/.
     mkdir -p "target/corpus/$target"
     log="target/fuzz-$target.log"
-    if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "target/corpus/$target" "seeds/$target" -- \
+    if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "target/corpus/$target" "corpus/$target" "seeds/$target" -- \
       -max_total_time="${FUZZ_SECONDS:-20}" -rss_limit_mb=2048 >"$log" 2>&1; then
       tail -n 60 "$log"
       echo "fuzz target $target failed (the input is in fuzz/artifacts/$target/)" >&2

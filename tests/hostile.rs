@@ -375,3 +375,25 @@ fn hostile_monthly_records_are_issues_not_trouble() {
         }
     }
 }
+
+/// Found by fuzzing the app's form (fuzz/fuzz_targets/form_application.rs):
+/// `tidy` left a unit behind a separator (`5元,` → `5元`) or a sign after
+/// `人民币`, or a second `+86`, so tidying its own output changed it again
+/// (the app compares the two to decide what the input shows). Each line
+/// of `tidy-twice.tsv` is a field's path and what was typed.
+#[test]
+fn tidy_twice_is_tidy_once() {
+    use wengang_engine::field::Field;
+    use wengang_engine::tidy::tidy;
+    let cases = String::from_utf8(hostile("tidy-twice.tsv")).expect("UTF-8");
+    for line in cases.lines() {
+        let (path, typed) = line.split_once('\t').expect("path, tab, text");
+        let field = Field::from_path(path).expect("a field's path");
+        let once = tidy(field, typed);
+        assert_eq!(tidy(field, &once), once, "{path}: {typed:?}");
+        assert!(
+            once.bytes().all(|b| b.is_ascii_digit()),
+            "{path}: {typed:?} → {once:?}"
+        );
+    }
+}

@@ -10,7 +10,8 @@ mod files;
 pub mod form;
 mod history;
 mod later;
-mod months;
+/// The monthly records' text (paste) parser; public for the fuzz target.
+pub mod months;
 pub mod state;
 mod storage;
 mod text;

@@ -33,10 +33,12 @@ pub fn tidy(field: Field, text: &str) -> String {
                 .chars()
                 .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
                 .collect();
-            match digits.strip_prefix("+86") {
-                Some(rest) => rest.to_owned(),
-                None => digits,
+            // Every leading `+86` (one typed twice stays tidy when tidied again).
+            let mut rest = digits.as_str();
+            while let Some(after) = rest.strip_prefix("+86") {
+                rest = after;
             }
+            rest.to_owned()
         }
         Field::AccountNumber => text.chars().filter(|c| !c.is_whitespace()).collect(),
         _ => match field.kind() {
@@ -61,21 +63,24 @@ fn half_width(text: &str) -> String {
 }
 
 /// A number as typed: separators, spaces, currency signs and units out.
+/// Separators and spaces go first, then units and signs until none is
+/// left at either end, so that tidying the result again changes nothing
+/// (`5元,` → `5`, `人民币¥5` → `5`; the app compares the two).
 fn number(text: &str) -> String {
-    let mut s: &str = text;
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '、' | '\''))
+        .collect();
+    let mut s = compact.as_str();
     // Units in any order (`12个月`, `100元人民币`).
     while let Some(rest) = ["人民币", "元", "人", "个", "月"]
         .iter()
-        .find_map(|unit| s.trim_end().strip_suffix(unit))
+        .find_map(|unit| s.strip_suffix(unit))
+        .or_else(|| ["¥", "￥", "人民币"].iter().find_map(|sign| s.strip_prefix(sign)))
     {
         s = rest;
     }
-    for sign in ["¥", "￥", "人民币"] {
-        s = s.trim_start().strip_prefix(sign).unwrap_or(s);
-    }
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '、' | '\''))
-        .collect()
+    s.to_owned()
 }
 
 /// `Y/M/D`, `Y.M.D`, `Y-M-D` or `Y年M月D日` with one- or two-digit month
@@ -129,6 +134,11 @@ mod tests {
         (Field::ArrearsAndLateFees, "0", "0"),
         (Field::PremiumsPaid, "-5", "-5"),
         (Field::PremiumsPaid, "abc", "abc"),
+        // Found by fuzzing (form_application): tidy twice, tidy once.
+        (Field::PremiumsPaid, "5元,", "5"),
+        (Field::PremiumsPaid, "人民币¥5", "5"),
+        (Field::PremiumsPaid, "¥ 5 元 ,", "5"),
+        (Field::ContactPhone, "+86+8613912345678", "13912345678"),
         // Counts and the average.
         (Field::Employees, "１２６人", "126"),
         (Field::Start, "1,200 人", "1200"),
@@ -211,6 +221,14 @@ mod tests {
         assert_eq!(count("１，２００人"), Ok(1200));
         let date = |s: &str| fields::date(&Value::String(tidy(Field::CommitmentDate, s)));
         assert!(date("2024年2月29日").is_ok());
+    }
+
+    #[test]
+    fn tidy_is_idempotent() {
+        for (field, typed, _) in CASES {
+            let once = tidy(*field, typed);
+            assert_eq!(tidy(*field, &once), once, "{field}: {typed:?}");
+        }
     }
 
     #[test]
