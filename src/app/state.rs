@@ -69,28 +69,16 @@ pub struct AppState {
     /// A demo is shown. The user's own answers wait in `stash`, and
     /// nothing is saved meanwhile, so a demo never touches the draft.
     pub demo: bool,
-    pub stash: Option<Box<Snapshot>>,
+    pub stash: Option<Box<Draft>>,
     /// A step that would replace the answers, waiting for a yes.
     pub pending: Option<Pending>,
     /// What the last clear or import replaced: it can be undone once,
     /// while its notice shows.
-    pub undo: Option<Box<Snapshot>>,
+    pub undo: Option<Box<Draft>>,
     /// The origin of the portal that embeds the app, when it is an allowed one.
     pub embedded: Option<String>,
     /// A new version of the app is installed and waiting.
     pub update_ready: bool,
-}
-
-/// The user's own answers and where they were: what a slip could lose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub application: Value,
-    pub page: Page,
-    pub place: String,
-    pub touched: BTreeSet<String>,
-    pub attempted: BTreeSet<Page>,
-    pub confirmed: BTreeSet<String>,
-    pub recheck: BTreeSet<String>,
 }
 
 /// A step that replaces the answers, asked about first.
@@ -379,26 +367,16 @@ impl AppState {
         !self.touched.is_empty()
     }
 
-    fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            application: self.application.clone(),
-            page: self.page,
-            place: self.place.clone(),
-            touched: self.touched.clone(),
-            attempted: self.attempted.clone(),
-            confirmed: self.confirmed.clone(),
-            recheck: self.recheck.clone(),
-        }
-    }
-
-    fn restore(&mut self, snapshot: Snapshot) {
-        self.application = snapshot.application;
-        self.page = snapshot.page;
-        self.place = snapshot.place;
-        self.touched = snapshot.touched;
-        self.attempted = snapshot.attempted;
-        self.confirmed = snapshot.confirmed;
-        self.recheck = snapshot.recheck;
+    /// Puts back the answers a draft holds (what a slip could lose); the
+    /// language stays as the user has it now.
+    fn restore(&mut self, draft: Draft) {
+        self.application = draft.application;
+        self.page = draft.page;
+        self.place = draft.place;
+        self.touched = draft.touched;
+        self.attempted = draft.attempted;
+        self.confirmed = draft.confirmed;
+        self.recheck = draft.recheck;
         self.returning = false;
     }
 
@@ -680,14 +658,14 @@ impl Reducible for AppState {
                         notice,
                     });
                 } else {
-                    s.undo = Some(Box::new(s.snapshot()));
+                    s.undo = Some(Box::new(s.draft()));
                     s.load(application);
                     s.notice = Some(notice);
                 }
             }
             Action::Demo { id, application } => {
                 if !s.demo {
-                    s.stash = Some(Box::new(s.snapshot()));
+                    s.stash = Some(Box::new(s.draft()));
                     s.demo = true;
                 }
                 s.load(application);
@@ -703,7 +681,7 @@ impl Reducible for AppState {
             Action::Clear => s.pending = Some(Pending::Clear),
             Action::ConfirmPending => match self.pending.clone() {
                 Some(Pending::Clear) => {
-                    let before = s.snapshot();
+                    let before = s.draft();
                     s.reset();
                     s.undo = Some(Box::new(before));
                     s.notice = Some(Notice::Cleared);
@@ -712,7 +690,7 @@ impl Reducible for AppState {
                     application,
                     notice,
                 }) => {
-                    s.undo = Some(Box::new(s.snapshot()));
+                    s.undo = Some(Box::new(s.draft()));
                     s.load(application);
                     s.notice = Some(notice);
                 }

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openApp, wengang, screenshot, tabTo, sample, inputId, ROOT } from './support.mjs';
+import { serve, launch, openApp, wengang, screenshot, tabTo, sample, inputId, ROOT, axeClean } from './support.mjs';
 
 let server;
 let browser;
@@ -408,14 +408,6 @@ test('axe-core finds no accessibility violation on any page', async () => {
 // --- Policy round 2: proposals, dates without rules, 免申即享 -------------------
 
 /** Runs axe-core on the page as it stands (axe is injected, so the context bypasses CSP). */
-async function axeClean(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
-  assert.deepEqual(found, [], found.join('\n'));
-}
 
 /** On the review page: changes the data year through its change link and returns to the review. */
 async function changeYear(page, year) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, screenshot, ROOT } from './support.mjs';
+import { serve, launch, openApp, screenshot, ROOT, axeClean } from './support.mjs';
 
 let server;
 let browser;
@@ -30,14 +30,6 @@ async function toPrint(page, demo) {
   await page.waitForSelector('.wg-print');
 }
 
-async function axeClean(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
-  assert.deepEqual(found, [], found.join('\n'));
-}
 
 test('a demo prints both sheets with seal boxes, the refund in capitals and 样例, loading only its own files', async () => {
   const { context, page, problems } = await openApp(browser, server.url);

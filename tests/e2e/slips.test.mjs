@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openApp, screenshot, ROOT } from './support.mjs';
+import { serve, launch, openApp, screenshot, ROOT, axeClean } from './support.mjs';
 
 let server;
 let browser;
@@ -21,14 +21,6 @@ after(async () => {
 const heading = (page) => page.locator('#page-heading').innerText();
 const draft = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('wengang.draft.v1') ?? 'null'));
 
-async function axeClean(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-  }
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
-  assert.deepEqual(found, [], found.join('\n'));
-}
 
 /** From the first page to the enterprise page, with a name typed there. */
 async function startWithName(page, name) {

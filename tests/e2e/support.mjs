@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve as serveDir } from '../../scripts/serve.mjs';
 
@@ -67,3 +68,14 @@ export async function tabTo(page, id, limit = 60) {
 
 export const sample = (name) => JSON.parse(readFileSync(join(ROOT, 'samples', `${name}.json`), 'utf8'));
 export const inputId = (path) => `f-${path.replaceAll('.', '-')}`;
+
+/** Runs axe-core on the page (injected as a script: open the page with
+ * bypassCSP) and fails with every violation found, named by `name`. */
+export async function axeClean(page, name) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
+  assert.deepEqual(found, [], found.join('\n'));
+}
