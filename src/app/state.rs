@@ -229,9 +229,9 @@ pub struct Proposal {
     pub latest: Option<&'static policy::LoadedProfile>,
 }
 
-/// The places the proposal looks in: the credit code's, once it names a
-/// division, else the place chosen.
-fn places(app: &Value, place: &str) -> &'static [&'static str] {
+/// The places the proposal looks in, most local first: the credit
+/// code's, once it names a division, else the place chosen.
+pub fn places(app: &Value, place: &str) -> &'static [&'static str] {
     let code = form::as_text(form::get(app, Field::CreditCode.path()));
     match division(&code) {
         Some(_) => policy::places_of(&code),
@@ -239,13 +239,17 @@ fn places(app: &Value, place: &str) -> &'static [&'static str] {
     }
 }
 
-/// The proposal for the application's data year, once one is chosen.
-pub fn proposal(app: &Value, place: &str) -> Option<Proposal> {
-    let year: u16 = form::as_text(form::get(app, Field::Year.path()))
+/// The application's data year, once one is chosen.
+fn data_year(app: &Value) -> Option<u16> {
+    form::as_text(form::get(app, Field::Year.path()))
         .trim()
         .parse()
-        .ok()?;
-    Some(proposal_in(year, places(app, place)))
+        .ok()
+}
+
+/// The proposal for the application's data year, once one is chosen.
+pub fn proposal(app: &Value, place: &str) -> Option<Proposal> {
+    Some(proposal_in(data_year(app)?, places(app, place)))
 }
 
 fn proposal_in(data_year: u16, places: &'static [&'static str]) -> Proposal {
@@ -575,11 +579,7 @@ impl Reducible for AppState {
             Action::SetPlace(place) => {
                 s.place = place;
                 // The place chosen by hand decides, whatever the code says.
-                let year = form::as_text(form::get(&s.application, Field::Year.path()));
-                let proposed = year
-                    .trim()
-                    .parse()
-                    .ok()
+                let proposed = data_year(&s.application)
                     .map(|year| proposal_in(year, places_of_choice(&s.place)));
                 suggest_policy(&mut s.application, proposed);
             }

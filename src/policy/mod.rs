@@ -467,10 +467,19 @@ mod tests {
         assert!(!counts(Some(NetReduction), Field::RetiredOrDeceased));
         assert!(!counts(Some(NetReduction), Field::NewBenefitClaimants));
         // Nantong's formula deducts the retired and deceased.
-        assert!(counts(Some(NetReductionLessRetired), Field::RetiredOrDeceased));
-        assert!(!counts(Some(NetReductionLessRetired), Field::NewBenefitClaimants));
+        assert!(counts(
+            Some(NetReductionLessRetired),
+            Field::RetiredOrDeceased
+        ));
+        assert!(!counts(
+            Some(NetReductionLessRetired),
+            Field::NewBenefitClaimants
+        ));
         // The claimants formula counts new claimants only.
-        assert!(counts(Some(NewBenefitClaimants), Field::NewBenefitClaimants));
+        assert!(counts(
+            Some(NewBenefitClaimants),
+            Field::NewBenefitClaimants
+        ));
         assert!(!counts(Some(NewBenefitClaimants), Field::RetiredOrDeceased));
         // Unknown: any formula might, so both are asked.
         assert!(counts(None, Field::RetiredOrDeceased));

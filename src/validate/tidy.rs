@@ -76,7 +76,11 @@ fn number(text: &str) -> String {
     while let Some(rest) = ["人民币", "元", "人", "个", "月"]
         .iter()
         .find_map(|unit| s.strip_suffix(unit))
-        .or_else(|| ["¥", "￥", "人民币"].iter().find_map(|sign| s.strip_prefix(sign)))
+        .or_else(|| {
+            ["¥", "￥", "人民币"]
+                .iter()
+                .find_map(|sign| s.strip_prefix(sign))
+        })
     {
         s = rest;
     }

@@ -166,11 +166,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
 /// Is the unit in Suzhou (its credit code's division, else the place
 /// chosen)? Its contacts are the ones Suzhou published.
 fn in_suzhou(ctx: &Ctx) -> bool {
-    let code = form::as_text(form::get(&ctx.state.application, Field::CreditCode.path()));
-    match crate::app::state::division(&code) {
-        Some(division) => division.starts_with("3205"),
-        None => ctx.state.place == "suzhou",
-    }
+    crate::app::state::places(&ctx.state.application, &ctx.state.place).first() == Some(&"suzhou")
 }
 
 /// Why not, in plain words: the failing rule (and how many others), the
