@@ -23,6 +23,17 @@ pub const MAX_AVERAGE_DECIMALS: u32 = 6;
 /// `s.trim()`, with a shortcut for the usual case of text that starts and
 /// ends with a printable ASCII character.
 pub fn trimmed(s: &str) -> &str {
+    if may_need_trim(s) {
+        s.trim()
+    } else {
+        s
+    }
+}
+
+/// Whether `s` may start or end with white space: `false` (no scan) when
+/// its first and last characters are printable ASCII or CJK, as in nearly
+/// every cell.
+fn may_need_trim(s: &str) -> bool {
     // A character led by 0xE4 to 0xF4 (U+4000 and up: CJK among them) is
     // never white space; Unicode's white space above ASCII is led by 0xC2,
     // 0xE1, 0xE2 or 0xE3.
@@ -34,11 +45,7 @@ pub fn trimmed(s: &str) -> &str {
     let bytes = s.as_bytes();
     // The lead byte of the last character (at most 4 bytes back).
     let last = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
-    if plain(bytes.first()) && plain(last) {
-        s
-    } else {
-        s.trim()
-    }
+    !(plain(bytes.first()) && plain(last))
 }
 
 /// Required text, trimmed.
@@ -116,7 +123,7 @@ pub fn money(value: &Value) -> Result<Decimal, IssueKind> {
         }
         _ => return Err(IssueKind::MoneyFormat),
     };
-    let (negative, digits) = split_sign(&text).ok_or(IssueKind::MoneyFormat)?;
+    let (negative, digits) = split_sign(&text);
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::MoneyFormat)?;
     if negative {
         return Err(IssueKind::MoneyNegative);
@@ -148,7 +155,7 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
         let v = text.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
         return bounded(v);
     }
-    let (negative, digits) = split_sign(text).ok_or(IssueKind::CountFormat)?;
+    let (negative, digits) = split_sign(text);
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::CountFormat)?;
     if !fraction.is_empty() {
         return Err(IssueKind::CountFormat);
@@ -156,12 +163,10 @@ pub fn count(value: &Value) -> Result<u64, IssueKind> {
     if negative && whole.bytes().any(|b| b != b'0') {
         return Err(IssueKind::CountNegative);
     }
-    if whole.trim_start_matches('0').len() > 12 {
-        return Err(IssueKind::CountTooLarge);
-    }
+    // ASCII digits, checked above: the parse fails only past u64.
     whole
         .parse::<u64>()
-        .map_err(|_| IssueKind::CountFormat)
+        .map_err(|_| IssueKind::CountTooLarge)
         .and_then(bounded)
 }
 
@@ -190,7 +195,7 @@ pub fn decimal(value: &Value, max_decimals: u32) -> Result<Decimal, IssueKind> {
         }
         _ => return Err(IssueKind::DecimalFormat),
     };
-    let (negative, digits) = split_sign(&text).ok_or(IssueKind::DecimalFormat)?;
+    let (negative, digits) = split_sign(&text);
     let (whole, fraction) = plain_decimal(digits).ok_or(IssueKind::DecimalFormat)?;
     if negative {
         return Err(IssueKind::CountNegative);
@@ -313,13 +318,12 @@ fn days_in_month(year: u16, month: u16) -> u16 {
     }
 }
 
-/// Splits off one leading `-`; `None` for a `+` or an empty number.
-fn split_sign(text: &str) -> Option<(bool, &str)> {
+/// Splits off one leading `-`. A `+`, or nothing after the `-`, is left
+/// for [`plain_decimal`] to refuse.
+fn split_sign(text: &str) -> (bool, &str) {
     match text.strip_prefix('-') {
-        Some(rest) if !rest.is_empty() => Some((true, rest)),
-        Some(_) => None,
-        None if text.is_empty() || text.starts_with('+') => None,
-        None => Some((false, text)),
+        Some(rest) => (true, rest),
+        None => (false, text),
     }
 }
 
@@ -493,6 +497,88 @@ mod tests {
         assert_eq!(count(&json!("100000001")), Err(IssueKind::CountTooLarge));
     }
 
+    /// Trimming's shortcut: text that starts and ends with a printable
+    /// ASCII or CJK character is returned as it is, without a scan.
+    #[test]
+    fn usual_text_skips_the_trim() {
+        for text in [
+            "a",
+            "ab",
+            "a b",
+            "苏州",
+            "a苏",
+            "苏a",
+            "苏州 有限公司",
+            "a @",
+            "𝔸",
+            "a𝔸",
+        ] {
+            assert!(!may_need_trim(text), "{text:?}");
+        }
+        for text in [
+            "",
+            " a",
+            "a ",
+            "\ta",
+            "a\n",
+            "\u{3000}苏",
+            "苏\u{3000}",
+            "a\u{a0}",
+            "é",
+            "aé",
+        ] {
+            assert!(may_need_trim(text), "{text:?}");
+        }
+    }
+
+    /// The shortcut's contract, beyond giving the full path's value: it
+    /// answers for every usual cell (so a sheet of them never takes the
+    /// slow path) and for nothing else.
+    #[test]
+    fn the_shortcut_takes_exactly_the_usual_cells() {
+        use std::str::FromStr;
+        let taken = |text: &str, whole: usize, fraction: usize| {
+            let d = plain_fast(text, whole, fraction)
+                .unwrap_or_else(|| panic!("{text} should take the shortcut"))
+                .unwrap_or_else(|| panic!("{text} is a number"));
+            let theirs = Decimal::from_str(text).unwrap();
+            assert_eq!((d, d.scale()), (theirs, theirs.scale()), "{text}");
+        };
+        // Money: 1 to 15 whole digits, none or 1 to 2 decimals.
+        for text in [
+            "0",
+            "7",
+            "1.5",
+            "1.50",
+            "0.01",
+            "123456789012345",
+            "999999999999999.99",
+            "4294967296.01",
+        ] {
+            taken(text, MAX_MONEY_DIGITS, 2);
+        }
+        // Up to 19 digits in all: the mantissa still fits 64 bits.
+        taken("123456789012.1234567", 12, 7);
+        taken("1234567890123456789", 19, 0);
+        taken("18446744073.70955161", 11, 8);
+        for (text, whole, fraction) in [
+            ("1234567890123456", MAX_MONEY_DIGITS, 2),
+            ("1.505", MAX_MONEY_DIGITS, 2),
+            ("1.", MAX_MONEY_DIGITS, 2),
+            (".5", MAX_MONEY_DIGITS, 2),
+            ("", MAX_MONEY_DIGITS, 2),
+            ("1a", MAX_MONEY_DIGITS, 2),
+            ("1.a", MAX_MONEY_DIGITS, 2),
+            ("a.1", MAX_MONEY_DIGITS, 2),
+            ("1.2.3", MAX_MONEY_DIGITS, 2),
+            ("-1", MAX_MONEY_DIGITS, 2),
+            ("1234567890123.1234567", 13, 7),
+            ("12345678901234567890", 20, 0),
+        ] {
+            assert_eq!(plain_fast(text, whole, fraction), None, "{text:?}");
+        }
+    }
+
     #[test]
     fn dates_must_exist() {
         assert!(date(&json!("2024-02-29")).is_ok());
@@ -500,5 +586,152 @@ mod tests {
         assert_eq!(date(&json!("2023-13-01")), Err(IssueKind::DateInvalid));
         assert_eq!(date(&json!("2023-1-1")), Err(IssueKind::DateFormat));
         assert_eq!(date(&json!("２０２３-01-01")), Err(IssueKind::DateFormat));
+    }
+
+    #[test]
+    fn months_have_their_calendar_lengths() {
+        let day = |s: &str| date(&json!(s));
+        for valid in [
+            "2023-01-31",
+            "2023-04-30",
+            "2023-12-31",
+            "2000-02-29",
+            "2024-02-29",
+        ] {
+            let d = day(valid).unwrap_or_else(|e| panic!("{valid}: {e:?}"));
+            assert_eq!(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day), valid);
+        }
+        // April, June, September and November have 30 days; February 28,
+        // or 29 in a year divisible by 4 but not by 100, or by 400.
+        for invalid in [
+            "2023-04-31",
+            "2023-06-31",
+            "2023-09-31",
+            "2023-11-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2100-02-29",
+            "2023-01-00",
+            "2023-00-10",
+            "2023-01-32",
+        ] {
+            assert_eq!(day(invalid), Err(IssueKind::DateInvalid), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_written_yyyy_mm_dd_in_ascii_digits() {
+        for text in [
+            "202a-01-01",
+            "2023-0a-01",
+            "2023-01-0a",
+            "2023/01-01",
+            "2023-01/01",
+            "2023-01-011",
+            "2023-01-1",
+            "2023.01.01",
+        ] {
+            assert_eq!(date(&json!(text)), Err(IssueKind::DateFormat), "{text}");
+        }
+        assert_eq!(date(&json!(20230101)), Err(IssueKind::DateFormat));
+        assert_eq!(date(&json!(" 2023-01-01 ")).map(|d| d.day), Ok(1));
+    }
+
+    #[test]
+    fn blank_is_required_for_every_kind_of_answer() {
+        for blank in [json!(null), json!(""), json!(" \u{3000}")] {
+            assert_eq!(text(&blank), Err(IssueKind::Required), "{blank}");
+            assert_eq!(
+                choice::<crate::application::UnitType>(&blank),
+                Err(IssueKind::Required),
+                "{blank}"
+            );
+            assert!(is_blank(&blank), "{blank}");
+        }
+        assert_eq!(flag(&json!(null)), Err(IssueKind::Required));
+        assert_eq!(flag(&json!("true")), Err(IssueKind::NotFlag));
+        assert_eq!(flag(&json!(true)), Ok(true));
+        assert_eq!(flag(&json!(false)), Ok(false));
+        assert_eq!(text(&json!(5)), Err(IssueKind::NotText));
+        assert_eq!(text(&json!(" 苏州 ")), Ok("苏州".to_owned()));
+        for given in [json!("a"), json!(0), json!(false), json!([])] {
+            assert!(!is_blank(&given), "{given}");
+        }
+    }
+
+    #[test]
+    fn text_is_at_most_200_characters_not_bytes() {
+        let chars = |n: usize, c: &str| c.repeat(n);
+        assert_eq!(text(&json!(chars(200, "a"))).map(|t| t.len()), Ok(200));
+        // 200 characters of three bytes each: 600 bytes, still 200 characters.
+        assert_eq!(
+            text(&json!(chars(200, "苏"))).map(|t| t.chars().count()),
+            Ok(200)
+        );
+        for long in [chars(201, "a"), chars(201, "苏")] {
+            assert_eq!(
+                text(&json!(long)),
+                Err(IssueKind::TooLong {
+                    max: MAX_TEXT_CHARS
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn leading_zeros_do_not_count_toward_the_digit_limits() {
+        // Past the shortcut (more than 15 or 12 characters before the point),
+        // the limits apply to significant digits and the decimals still count.
+        assert_eq!(
+            money(&json!("0999999999999999.99")),
+            Ok(Decimal::new(99999999999999999, 2))
+        );
+        assert_eq!(
+            money(&json!("0000000000000012.34")),
+            Ok(Decimal::new(1234, 2))
+        );
+        assert_eq!(
+            money(&json!("0000000000000012.345")),
+            Err(IssueKind::MoneyTooManyDecimals)
+        );
+        assert_eq!(
+            decimal(&json!("0999999999999.5"), 6),
+            Ok(Decimal::new(9999999999995, 1))
+        );
+        assert_eq!(
+            decimal(&json!("09999999999999"), 6),
+            Err(IssueKind::CountTooLarge)
+        );
+        assert_eq!(
+            decimal(&json!("0000000000001.123456"), 6),
+            Ok(Decimal::new(1123456, 6))
+        );
+        assert_eq!(
+            decimal(&json!("0000000000001.1234567"), 6),
+            Err(IssueKind::DecimalTooManyDecimals { max: 6 })
+        );
+        assert_eq!(count(&json!("0000000000000100000000")), Ok(100_000_000));
+        assert_eq!(
+            count(&json!("0000000000000100000001")),
+            Err(IssueKind::CountTooLarge)
+        );
+    }
+
+    #[test]
+    fn a_decimal_is_text_or_a_whole_json_number() {
+        assert_eq!(decimal(&json!(12), 6), Ok(Decimal::from(12)));
+        assert_eq!(decimal(&json!(1.5), 6), Err(IssueKind::MoneyFractionNumber));
+        assert_eq!(decimal(&json!(-5), 6), Err(IssueKind::CountNegative));
+        assert_eq!(decimal(&json!("-1.5"), 6), Err(IssueKind::CountNegative));
+        assert_eq!(decimal(&json!("+1.5"), 6), Err(IssueKind::DecimalFormat));
+        assert_eq!(decimal(&json!("-"), 6), Err(IssueKind::DecimalFormat));
+        assert_eq!(decimal(&json!(true), 6), Err(IssueKind::DecimalFormat));
+        assert_eq!(money(&json!("+1")), Err(IssueKind::MoneyFormat));
+        assert_eq!(money(&json!("-")), Err(IssueKind::MoneyFormat));
+        assert_eq!(count(&json!("+1")), Err(IssueKind::CountFormat));
+        assert_eq!(count(&json!("-")), Err(IssueKind::CountFormat));
+        assert_eq!(count(&json!(true)), Err(IssueKind::CountFormat));
+        assert_eq!(count(&json!(100_000_000)), Ok(100_000_000));
+        assert_eq!(count(&json!(100_000_001)), Err(IssueKind::CountTooLarge));
     }
 }
