@@ -178,13 +178,8 @@ pub fn number_text(x: f64, out: &mut String) -> Result<(), String> {
             "the number {x:e} has more than the 15 digits Excel keeps (store it as text)"
         ));
     }
-    // The usual case: at most two decimals. `c / 100` is correctly rounded,
-    // so if it gives back `x`, `x` is the float nearest the decimal c/100,
-    // which has at most 15 significant digits: that decimal is what the
-    // general rule below would write.
-    let c = (x * 100.0).round();
-    if c.abs() < MAX_DIGITS_VALUE && c / 100.0 == x {
-        let c = c as i64;
+    // The usual case: at most two decimals.
+    if let Some(c) = whole_cents(x) {
         if c < 0 {
             out.push('-');
         }
@@ -229,6 +224,15 @@ pub fn number_text(x: f64, out: &mut String) -> Result<(), String> {
     }
     out.push_str(std::str::from_utf8(&text).unwrap_or("0"));
     Ok(())
+}
+
+/// `x` as a whole number of cents, when it is one: the float nearest c/100
+/// for some |c| < 10^15. `c / 100` is correctly rounded, so if it gives back
+/// `x`, that decimal (at most 15 significant digits) is what the general
+/// rule of [`number_text`] would write, and writing `c` is a shortcut.
+fn whole_cents(x: f64) -> Option<i64> {
+    let c = (x * 100.0).round();
+    (c.abs() < MAX_DIGITS_VALUE && c / 100.0 == x).then_some(c as i64)
 }
 
 /// Appends a date as `YYYY-MM-DD`.
@@ -305,6 +309,26 @@ mod tests {
         }
     }
 
+    /// The shortcut of `number_text`: taken for exactly the numbers that
+    /// are a whole number of cents below 10^13 yuan.
+    #[test]
+    fn whole_cents_are_the_shortcut() {
+        for (x, cents) in [
+            (0.0, 0),
+            (1.5, 150),
+            (1.01, 101),
+            (-1234.56, -123456),
+            (100.0, 10000),
+            (9999999999999.99, 999999999999999),
+        ] {
+            assert_eq!(whole_cents(x), Some(cents), "{x}");
+        }
+        // A binary artefact, a third decimal, 10^13 and beyond: the general rule.
+        for x in [0.1 + 0.2, 1.005, 0.125, 1e13, -1e13, 1e14] {
+            assert_eq!(whole_cents(x), None, "{x}");
+        }
+    }
+
     #[test]
     fn a_date_cell_reads_as_yyyy_mm_dd() {
         let mut out = String::from("x,");
@@ -318,8 +342,19 @@ mod tests {
         assert!(rows.is_empty());
         rows.push_row(2, 3, ["x"]);
         assert!(!rows.is_empty());
-        let cells = rows.rows().next().map(|(_, r)| r.map(|c| c.len()));
-        assert_eq!(cells, Some(Ok(3)));
+        let cells = rows
+            .rows()
+            .next()
+            .map(|(_, r)| r.map(|c| (c.len(), c.is_empty())));
+        assert_eq!(cells, Some(Ok((3, false))));
+        // A sheet without columns gives rows without cells.
+        let mut none = CellRows::default();
+        none.push_row(2, 0, ["x"]);
+        let cells = none
+            .rows()
+            .next()
+            .map(|(_, r)| r.map(|c| (c.len(), c.is_empty())));
+        assert_eq!(cells, Some(Ok((0, true))));
         rows.clear();
         assert!(rows.is_empty());
         assert_eq!((rows.len(), rows.bytes(), rows.rows().count()), (0, 0, 0));
@@ -343,5 +378,8 @@ mod tests {
         );
         assert_eq!(read[2], (5, Ok(vec!["x", "", ""])));
         assert_eq!(rows.len(), 3);
+        // The reader cuts chunks by the text held: "a", "c" and "x", not
+        // the cell past the width.
+        assert_eq!(rows.bytes(), 3);
     }
 }
