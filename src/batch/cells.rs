@@ -201,7 +201,9 @@ pub fn number_text(x: f64, out: &mut String) -> Result<(), String> {
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    while digits.len() > 1 && digits.last() == Some(&b'0') {
+    // The leading digit is not 0 (x is not 0 here, which took the
+    // shortcut), and an empty list would still write "0" below.
+    while digits.last() == Some(&b'0') {
         digits.pop();
     }
     if x < 0.0 && digits.iter().any(|&d| d != b'0') {
