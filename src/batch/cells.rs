@@ -201,12 +201,12 @@ pub fn number_text(x: f64, out: &mut String) -> Result<(), String> {
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    // The leading digit is not 0 (x is not 0 here, which took the
-    // shortcut), and an empty list would still write "0" below.
+    // x is not 0 here (0 and -0 took the shortcut), so its leading digit
+    // is not 0 and it has a sign worth writing.
     while digits.last() == Some(&b'0') {
         digits.pop();
     }
-    if x < 0.0 && digits.iter().any(|&d| d != b'0') {
+    if x.is_sign_negative() {
         out.push('-');
     }
     let mut text = Vec::with_capacity(digits.len() + 20);
