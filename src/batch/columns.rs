@@ -29,9 +29,10 @@ const ALL_COLUMNS: [Column; COLUMNS] = {
     while f < Field::ALL.len() {
         all[i] = Column::Field(Field::ALL[f]);
         i += 1;
+        // Sections follow the insured one, so `f + 1` is in bounds here
+        // (were the insured section last, this would not compile).
         let last_insured = matches!(Field::ALL[f].section(), Section::Insured)
-            && (f + 1 == Field::ALL.len()
-                || !matches!(Field::ALL[f + 1].section(), Section::Insured));
+            && !matches!(Field::ALL[f + 1].section(), Section::Insured);
         if last_insured {
             let mut m = 0;
             while m < MonthCell::ALL.len() {
