@@ -16,9 +16,9 @@ pub struct Assessment {
     pub validation: Validation,
     /// `Some` when the application is valid and its profile known.
     pub decision: Option<Decision>,
-    /// The profile the date and credit code propose, when the date reads
-    /// as one (`proposal.profile` is `None` when no rules are published
-    /// for it).
+    /// The rules the data year and the credit code's place propose, when
+    /// the year reads as one (`proposal.profile` is `None` when no shipped
+    /// rules use that year's figures).
     pub proposal: Option<Proposal>,
 }
 
@@ -56,10 +56,14 @@ pub fn assess(raw: &RawApplication) -> Assessment {
         },
         _ => None,
     };
-    let proposal = fields::date(raw.commitment.date.raw()).ok().map(|date| {
-        let code = fields::text(raw.applicant.credit_code.raw()).unwrap_or_default();
-        policy::propose(&date.to_string(), &code)
-    });
+    // The data year is the key; the signing date picks nothing.
+    let proposal = fields::count(raw.insured.year.raw())
+        .ok()
+        .and_then(|year| u16::try_from(year).ok())
+        .map(|year| {
+            let code = fields::text(raw.applicant.credit_code.raw()).unwrap_or_default();
+            policy::propose(year, policy::places_of(&code))
+        });
     Assessment {
         policy,
         validation,

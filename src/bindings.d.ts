@@ -133,11 +133,19 @@ export interface ProfileInfo {
   name: string;
   valid_from: string;
   valid_to: string;
+  /** "provisional": the official text is not verified (the summary says so first). */
+  status: ProfileStatus;
   digest: string;
 }
 
+/** Whether a profile's rules are published or provisional (the text not verified). */
+export type ProfileStatus = "published" | "provisional";
+
+/** Whether the text fixes the refund rate, or caps it ("up to": a city may pay less). */
+export type RateKind = "fixed" | "cap";
+
 export interface Notice {
-  /** A stable code such as "size.estimate", "procedure.automatic" or "date.no_rules_published". */
+  /** A stable code such as "size.estimate", "procedure.automatic", "policy.provisional" or "refund.rate_cap". */
   code: string;
   level: "info" | "warning";
   message: string;
@@ -198,6 +206,7 @@ export interface Report {
   comparison: "<" | "<=" | null;
   refund_base: Money | null;
   refund_rate: Ratio | null;
+  refund_rate_kind: RateKind | null;
   refund_unrounded: string | null;
   refund: Money | null;
   route: "standard" | "government_review" | "none" | null;
@@ -213,6 +222,11 @@ export interface Report {
   /** Figures derived from the monthly records; empty when none were given. */
   derived: DerivedReport[];
   notices: Notice[];
+  /** How the rules stand when not published rules for the user's own year
+   * (provisional, or an estimate from another year's rules): the headline's
+   * first words; null otherwise. The summary starts with it too. */
+  standing: string | null;
+  /** One sentence: the answer. */
   summary: string;
 }
 
@@ -269,6 +283,8 @@ export interface DecisionRecord {
   comparison: "<" | "<=" | null;
   refund_base: Money | null;
   refund_rate: Ratio | null;
+  /** Absent while no rate applies. */
+  refund_rate_kind?: RateKind;
   refund_unrounded: string | null;
   refund: Money | null;
   route: "standard" | "government_review" | "none" | null;
@@ -326,6 +342,7 @@ export interface PolicySummary {
   data_year: number;
   valid_from: string;
   valid_to: string;
+  status: ProfileStatus;
   /** null while unknown (cn-2021). */
   procedure: Procedure | null;
   digest: string;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::application::months::{Formula, MonthlyRecords};
 use crate::assessment::Assessment;
 use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, SizeSource, Verdict};
-use crate::policy::{Procedure, RateClass};
+use crate::policy::{Procedure, RateClass, RateKind};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
 use crate::validate::Severity;
@@ -41,6 +41,10 @@ pub struct DecisionRecord {
     /// Premiums paid less arrears and late fees, yuan.
     pub refund_base: Option<String>,
     pub refund_rate: Option<String>,
+    /// `fixed` (the text states the rate paid) or `cap` (按不超过: the
+    /// most that may be paid; a city may pay less).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_rate_kind: Option<RateKind>,
     /// base × rate before rounding.
     pub refund_unrounded: Option<String>,
     /// Yuan to 2 decimals; `"0.00"` when not eligible.
@@ -166,6 +170,7 @@ impl DecisionRecord {
             comparison: None,
             refund_base: None,
             refund_rate: None,
+            refund_rate_kind: None,
             refund_unrounded: None,
             refund: None,
             route: None,
@@ -202,6 +207,7 @@ impl DecisionRecord {
         if let Some(r) = &d.refund {
             self.refund_base = Some(money(r.base));
             self.refund_rate = Some(plain(r.rate));
+            self.refund_rate_kind = r.kind;
             self.refund_unrounded = Some(plain(r.exact));
             self.review_threshold = r.review_threshold.map(money);
         }

@@ -4,7 +4,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::application::Insured;
-use crate::policy::{PolicyProfile, RateClass};
+use crate::policy::{PolicyProfile, RateClass, RateKind};
 
 /// Which procedure a refund goes through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -24,6 +24,9 @@ pub struct Refund {
     /// 返还基数: premiums paid less arrears and late fees of earlier years.
     pub base: Decimal,
     pub rate: Decimal,
+    /// Whether the text fixes the rate or only caps it (a capped refund is
+    /// "up to" the amount); `None` while the profile does not say.
+    pub kind: Option<RateKind>,
     /// base × rate before rounding.
     pub exact: Decimal,
     /// Rounded half away from zero to 0.01 yuan.
@@ -60,6 +63,7 @@ pub fn compute(profile: &PolicyProfile, class: RateClass, insured: &Insured) -> 
     Some(Refund {
         base,
         rate,
+        kind: profile.refund_rate_kind.get(class).value,
         exact,
         amount,
         route,

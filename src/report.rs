@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
 use crate::eligibility::{Decision, HardshipStatus, SizeSource, Verdict};
+use crate::messages::summary::Standing;
 use crate::messages::{self, notices::Notice, summary::Outcome};
-use crate::policy::{Citation, LoadedProfile, Procedure, RateClass};
+use crate::policy::{Citation, LoadedProfile, Procedure, ProfileStatus, RateClass, RateKind};
 use crate::record::{CriterionRecord, DecisionRecord};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -29,9 +30,9 @@ pub struct Report {
     /// The profile id as given.
     pub policy: Option<String>,
     pub profile: Option<ProfileInfo>,
-    /// The profile the date and the credit code's place of registration
-    /// propose (`null` when no rules are published for the date, or the
-    /// date is unreadable).
+    /// The profile the data year and the credit code's place of
+    /// registration propose (`null` when no shipped rules use that year's
+    /// figures, or the year is unreadable).
     pub proposed_profile: Option<String>,
     /// `application` (the 2019 eight stages) or `automatic` (免申即享), from
     /// the profile; `null` while unknown.
@@ -56,6 +57,9 @@ pub struct Report {
     /// Premiums paid less arrears and late fees, yuan.
     pub refund_base: Option<String>,
     pub refund_rate: Option<String>,
+    /// `fixed` (the text states the rate paid) or `cap` (按不超过…返还:
+    /// the refund is "up to" the amount; a city may pay less).
+    pub refund_rate_kind: Option<RateKind>,
     /// base × rate before rounding.
     pub refund_unrounded: Option<String>,
     /// Yuan to 2 decimals; `"0.00"` when not eligible.
@@ -83,8 +87,15 @@ pub struct Report {
     #[serde(default)]
     pub derived: Vec<DerivedReport>,
     /// What else the enterprise should know: whose classification decides,
-    /// how the refund is obtained, whether rules exist for the date.
+    /// how the refund is obtained, whether rules exist for the data year,
+    /// whether they are provisional, whether the rate is a cap.
     pub notices: Vec<NoticeReport>,
+    /// How the rules stand when they are not published rules for the
+    /// user's own year (provisional, or another year's rules: an
+    /// estimate), as the headline's first words; `null` otherwise. The
+    /// summary starts with it too.
+    #[serde(default)]
+    pub standing: Option<String>,
     /// One sentence: the answer.
     pub summary: String,
 }
@@ -122,6 +133,9 @@ pub struct ProfileInfo {
     pub name: String,
     pub valid_from: String,
     pub valid_to: String,
+    /// `published`, or `provisional`: the official text is not verified
+    /// (every summary under such rules says so first).
+    pub status: ProfileStatus,
     /// `sha256:` digest of the profile's canonical data.
     pub digest: String,
 }
@@ -262,6 +276,7 @@ impl Report {
             comparison: record.comparison,
             refund_base: record.refund_base,
             refund_rate: record.refund_rate,
+            refund_rate_kind: record.refund_rate_kind,
             refund_unrounded: record.refund_unrounded,
             refund: record.refund,
             route: record.route,
@@ -285,8 +300,12 @@ impl Report {
                 })
                 .collect(),
             notices: Vec::new(),
+            standing: None,
             summary: String::new(),
         };
+        let standing = standing(assessment);
+        report.standing =
+            Some(messages::summary::standing(standing, lang)).filter(|s| !s.is_empty());
         report.notices = notices(assessment)
             .iter()
             .map(|n| NoticeReport {
@@ -298,12 +317,13 @@ impl Report {
         report.summary = match (&assessment.decision, profile) {
             (Some(d), Some(p)) => {
                 report.words(d, record.criteria, record.hardship, p, lang);
-                summary(d, report.refund.as_deref(), lang)
+                summary(d, report.refund.as_deref(), standing, lang)
             }
             _ => messages::summary::summary(
                 &Outcome::Invalid {
                     errors: assessment.errors().max(1),
                 },
+                Standing::default(),
                 lang,
             ),
         };
@@ -381,21 +401,43 @@ impl Report {
     }
 }
 
-/// The notices of an assessment, in a fixed order: the date's rules, the
-/// procedure, then the size.
+/// How the rules of a decided assessment stand: provisional, or another
+/// year's rules (an estimate).
+fn standing(assessment: &Assessment) -> Standing {
+    let Some(p) = assessment.validation.profile else {
+        return Standing::default();
+    };
+    let rules = &p.profile;
+    let user_year = assessment
+        .validation
+        .application
+        .as_ref()
+        .map(|a| a.insured.year);
+    Standing {
+        provisional: (rules.status == ProfileStatus::Provisional).then_some(rules.applies_in),
+        other_year: user_year
+            .filter(|y| *y != u64::from(rules.data_year))
+            .map(|_| rules.data_year),
+    }
+}
+
+/// The notices of an assessment, in a fixed order: how the rules stand,
+/// the data year's rules, the procedure, then the size and the rate.
 fn notices(assessment: &Assessment) -> Vec<Notice> {
     let mut out = Vec::new();
     let profile = assessment.validation.profile;
+    if profile.is_some_and(|p| p.profile.status == ProfileStatus::Provisional) {
+        out.push(Notice::Provisional);
+    }
     if let Some(proposal) = &assessment.proposal {
         match (proposal.profile, profile) {
-            (None, _) => out.push(Notice::NoRulesPublished {
-                date: proposal.date.clone(),
+            (None, _) => out.push(Notice::NoRulesForDataYear {
                 data_year: proposal.data_year,
-                latest: proposal.latest.map(|p| p.profile.id.clone()),
+                latest: proposal.latest.map(|p| p.profile.name.clone()),
             }),
             (Some(proposed), Some(used)) if proposed.profile.id != used.profile.id => {
                 out.push(Notice::OtherProfileProposed {
-                    proposed: proposed.profile.id.clone(),
+                    proposed: proposed.profile.name.clone(),
                 })
             }
             _ => {}
@@ -403,6 +445,12 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
     }
     if let Some(procedure) = profile.and_then(|p| p.profile.procedure.value) {
         out.push(Notice::Procedure(procedure));
+    }
+    let window_unknown = profile
+        .and_then(|p| p.profile.application_window.as_ref())
+        .is_some_and(|w| w.value.is_none());
+    if window_unknown {
+        out.push(Notice::ApplicationWindowUnknown);
     }
     let (Some(d), Some(p)) = (&assessment.decision, profile) else {
         return out;
@@ -433,20 +481,24 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
             });
         }
     }
+    if d.refund.as_ref().and_then(|r| r.kind) == Some(RateKind::Cap) {
+        out.push(Notice::RateCap);
+    }
     out
 }
 
-/// The one-sentence answer of a decided report.
-fn summary(d: &Decision, refund: Option<&str>, lang: Lang) -> String {
+/// The one-sentence answer of a decided report, after how its rules stand.
+fn summary(d: &Decision, refund: Option<&str>, standing: Standing, lang: Lang) -> String {
     let outcome = match (d.eligible, d.payout(), refund) {
         (Some(true), Some((_, route)), Some(amount)) => Outcome::Eligible {
             refund: amount,
             review: route == Route::GovernmentReview,
+            cap: d.refund.as_ref().and_then(|r| r.kind) == Some(RateKind::Cap),
         },
         (Some(false), Some(_), _) => Outcome::NotEligible,
         _ => Outcome::Undecided,
     };
-    messages::summary::summary(&outcome, lang)
+    messages::summary::summary(&outcome, standing, lang)
 }
 
 fn profile_info(p: &LoadedProfile, lang: Lang) -> ProfileInfo {
@@ -456,6 +508,7 @@ fn profile_info(p: &LoadedProfile, lang: Lang) -> ProfileInfo {
         name: p.profile.name.get(lang).to_owned(),
         valid_from: p.profile.valid_from.clone(),
         valid_to: p.profile.valid_to.clone(),
+        status: p.profile.status,
         digest: p.digest().to_owned(),
     }
 }

@@ -309,6 +309,11 @@ fn policies_lists_every_profile_with_dates_and_sources() {
     // The Jiangsu profiles list their own sources.
     assert!(text.contains("苏政办发〔2023〕33号"));
     assert!(text.contains("苏人社发〔2022〕68号"));
+    assert!(text.contains("苏人社发〔2025〕22号"));
+    // The 2026 rules are listed as provisional.
+    assert_eq!(list[13]["id"], "cn-2026");
+    assert_eq!(list[13]["status"], "provisional");
+    assert_eq!(list[12]["status"], "published");
 }
 
 #[test]

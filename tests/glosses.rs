@@ -184,10 +184,15 @@ fn glosses_say_what_the_clauses_say() {
             "参保职工30人（含）以下的企业，裁员率不超过20%",
             "For enterprises with 30 insured employees or fewer (30 included), a layoff rate not exceeding 20%",
         ),
-        // Rates by class, as the documents set them.
+        // Rates by class, as the documents set them: a cap says "up to",
+        // a fixed rate does not.
         (
-            "大型企业按30%、中小微企业按60%返还",
-            "Large enterprises are refunded 30%, small, medium and micro enterprises 60%",
+            "大型企业按不超过…30%返还，中小微企业按不超过60%返还",
+            "Large enterprises are refunded up to … 30%, SMEs up to 60%",
+        ),
+        (
+            "大型企业按…30%返还，中小微企业按60%返还",
+            "Large enterprises are refunded … 30%, SMEs 60%",
         ),
         (
             "大型企业和社会组织按50%返还（已按30%返还的补发20%）",

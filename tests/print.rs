@@ -142,7 +142,7 @@ fn in_english_each_source_clause_carries_its_gloss() {
     ] {
         assert!(
             en.contains(&format!(
-                "{clause}<span class=\"gloss\" lang=\"en\">{gloss}</span></span></li>"
+                "{clause}<span class=\"gloss\" lang=\"en\">{gloss}</span>"
             )),
             "{clause} glossed {gloss}"
         );
@@ -224,4 +224,42 @@ fn an_application_with_errors_prints_them_and_warns() {
 fn unreadable_input_is_refused() {
     let out = wengang_with_input(&["print", "-"], "{ not json");
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The eligible sample moved to 2025 figures under the reported 2026
+/// national rules (provisional, rates capped).
+fn provisional_capped() -> String {
+    let mut app: serde_json::Value = serde_json::from_str(SAMPLE).expect("the sample");
+    app["policy"] = "cn-2026".into();
+    app["insured"]["year"] = 2025.into();
+    app["applicant"]["credit_code"] = "91110000MA1MXL2K8N".into();
+    app.to_string()
+}
+
+#[test]
+fn provisional_rules_and_a_capped_rate_are_said_with_the_outcome() {
+    let out = wengang_with_input(&["print", "-", "--lang", "en"], &provisional_capped());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    let decision = &html[html.find("class=\"wg-decision\"").expect("a decision")..];
+    // Right after the outcome, before the amount: not a footnote.
+    let standing = decision
+        .find("class=\"wg-standing\"")
+        .expect("the standing");
+    let amount = decision.find("class=\"wg-amount\"").expect("the amount");
+    assert!(standing < amount);
+    assert!(decision.contains("暂按 2026 年待核实规则（官方文本未核实）"));
+    assert!(decision.contains("Provisional 2026 rules (the official text is not verified)"));
+    assert!(decision.contains("最多可返还金额（小写，全国规定的上限，所在地可能低于此数）"));
+    assert!(
+        decision.contains("Refund up to, in figures (the national cap; your city may pay less)")
+    );
+    // Published rules for the year's own figures say neither.
+    let published = page(&[]);
+    assert!(!published.contains("wg-standing"));
+    assert!(!published.contains("最多可返还金额"));
 }

@@ -203,8 +203,117 @@ fn suzhou_2020_follows_the_2020_02_10_notice() {
     let small = p.small_unit_rule.as_ref().expect("the ≤30 rule");
     assert_eq!(small.sme_only.value, Some(false));
     assert_eq!(small.sme_only.source, notice);
-    assert_eq!(p.layoff_threshold.large.rate.source, notice);
+    assert_eq!(p.layoff_threshold.sme.rate.source, notice);
+    // The city notice has neither the 1.84% nor the formula: the
+    // Industrial Park's notice of the same year does, and 1.84% has no
+    // primary source.
+    let park = "suzhou-sip-2020";
+    assert_eq!(p.layoff_threshold.large.rate.source, park);
+    assert!(!p.layoff_threshold.large.rate.confirmed);
+    assert_eq!(p.layoff_formula.source, park);
     assert_ne!(p.version, "2026-11-26.1");
+}
+
+#[test]
+fn suzhou_registered_unemployment_rates_are_not_confirmed() {
+    for (id, rate) in [("suzhou-2019", "0.0178"), ("suzhou-2020", "0.0184")] {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        let large = &p.layoff_threshold.large.rate;
+        assert_eq!(large.value.map(|d| d.to_string()).as_deref(), Some(rate));
+        assert!(!large.confirmed, "{id}: {rate} has no primary source");
+        assert!(large.note.is_some(), "{id}: says why");
+    }
+}
+
+#[test]
+fn only_the_2026_rules_are_provisional_and_nothing_in_them_is_confirmed() {
+    for id in SHIPPED {
+        let loaded = policy::find(id).unwrap_or_else(|e| panic!("{e}"));
+        let p = &loaded.profile;
+        let provisional = p.applies_in == 2026;
+        assert_eq!(
+            p.status == policy::ProfileStatus::Provisional,
+            provisional,
+            "{id}"
+        );
+        if !provisional {
+            continue;
+        }
+        // Every parameter unconfirmed, and each says why.
+        fn params(value: &Value, at: &str, out: &mut Vec<String>) {
+            if let Value::Object(map) = value {
+                if map.contains_key("clause") {
+                    if map.get("confirmed") != Some(&Value::Bool(false)) {
+                        out.push(format!("{at}: confirmed"));
+                    }
+                    if map.get("note").is_none() {
+                        out.push(format!("{at}: no note"));
+                    }
+                }
+                for (k, v) in map {
+                    if k != "sources" {
+                        params(v, &format!("{at}/{k}"), out);
+                    }
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        params(&serde_json::to_value(p).unwrap(), id, &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert_eq!(p.data_year, 2025, "{id}: a 2026 refund is on 2025 figures");
+    }
+}
+
+#[test]
+fn national_rates_from_2021_are_caps_and_local_rates_fixed() {
+    use policy::RateKind::{Cap, Fixed};
+    for id in SHIPPED {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        let expected = match id {
+            // 2019: 可返还…的50%.
+            "cn-2019" | "suzhou-2019" => Fixed,
+            "suzhou-2020" | "jiangsu-2022" | "jiangsu-2025" | "jiangsu-2026" => Fixed,
+            // Jiangsu's own rate not found these years: the national cap.
+            _ => Cap,
+        };
+        for kind in [&p.refund_rate_kind.large, &p.refund_rate_kind.sme] {
+            assert_eq!(kind.value, Some(expected), "{id}");
+            if expected == Cap {
+                // 按不超过…返还, or 最高提至 (2022's raise).
+                let says_cap = kind.clause.contains("不超过") || kind.clause.contains("最高");
+                assert!(says_cap, "{id}: {}", kind.clause);
+            }
+        }
+    }
+}
+
+#[test]
+fn only_application_rules_have_an_application_window() {
+    use policy::Procedure::Automatic;
+    for id in SHIPPED {
+        let p = &policy::find(id).unwrap_or_else(|e| panic!("{e}")).profile;
+        let automatic = p.procedure.value == Some(Automatic);
+        assert_eq!(p.application_window.is_none(), automatic, "{id}");
+        if let Some(window) = &p.application_window {
+            match &window.value {
+                Some(w) => assert!(w.from <= w.to, "{id}"),
+                None => assert!(window.note.is_some(), "{id}: unknown without a reason"),
+            }
+        }
+    }
+}
+
+#[test]
+fn jiangsu_2025_cites_its_own_notice() {
+    let p = &policy::find("jiangsu-2025")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .profile;
+    let source = &p.sources[&p.refund_rate.sme.source];
+    assert_eq!(source.document, "苏人社发〔2025〕22号");
+    assert!(source.confirmed);
+    assert_eq!(p.unit_treatment.source, p.refund_rate.sme.source);
+    assert!(p.unit_treatment.confirmed);
+    assert_eq!(p.procedure.source, p.refund_rate.sme.source);
 }
 
 #[test]

@@ -122,7 +122,9 @@ pub struct Application {
     pub insured: Insured,
     pub declarations: Declarations,
     pub hardship: Option<Hardship>,
-    pub commitment_date: CalendarDate,
+    /// The signing date; `None` under automatic rules (免申即享), which
+    /// take no application and ask for no commitment.
+    pub commitment_date: Option<CalendarDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -101,6 +101,7 @@ impl Decision {
         }
         if let Some(class) = self.rate_class {
             used.push(ParamId::RefundRate(class));
+            used.push(ParamId::RefundRateKind(class));
         }
         if self.threshold.variant.is_some() {
             used.push(ParamId::SmallUnitScope);

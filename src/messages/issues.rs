@@ -91,13 +91,13 @@ pub fn text(kind: &IssueKind, lang: Lang) -> String {
             "Unusually high or low for the number insured: check for a missing or extra digit, and confirm if it is right.".into(),
         ),
         YearMismatch { expected } => (
-            format!("该政策按 {expected} 年度的数据计算，请填写 {expected} 年的数据或更换政策。"),
-            format!("This policy uses the figures of {expected}: enter those, or choose another policy."),
+            format!("该政策按 {expected} 年度的数据计算，与所填年度不同：结果只是估算，不是适用的规则。如有 {expected} 年的数据，请改填或选择适用的政策。"),
+            format!("These rules use {expected} figures, not this year's: the result is only an estimate, not the rules that apply. Enter {expected} figures or choose the rules for your year."),
         ),
         CommitmentNotAccepted => ("须阅读并同意承诺书后才能提交。".into(), "Read and accept the commitment to submit.".into()),
-        DateOutsideProfile { from, to } => (
-            format!("不在该政策有效期（{from} 至 {to}）内，请核对日期或政策。"),
-            format!("Outside the policy's validity ({from} to {to}): check the date or the policy."),
+        DateOutsideWindow { from, to } => (
+            format!("不在通知规定的申请期限（{from} 至 {to}）内，请核对签署日期。"),
+            format!("Outside the application window the notice states ({from} to {to}): check the signing date."),
         ),
         HardshipNotCovered => (
             "所选政策没有困难企业返还，该部分不会计算。".into(),

@@ -1,9 +1,9 @@
 //! Notices: what a report tells the enterprise besides the verdicts —
-//! whose size classification decides, how the refund is obtained, and
-//! which rules a date falls under.
+//! whose size classification decides, how the refund is obtained, which
+//! rules the data year falls under and how those rules stand.
 
 use crate::policy::{Procedure, RateClass};
-use crate::text::Lang;
+use crate::text::{Bilingual, Lang};
 
 /// A notice, with the values its text needs. The code is stable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,15 +22,22 @@ pub enum Notice {
     NoRateClass,
     /// How the refund is obtained under the profile.
     Procedure(Procedure),
-    /// No rules are published for the date; `latest` names the newest
-    /// profile of the place, an estimate at best.
-    NoRulesPublished {
-        date: String,
-        data_year: Option<u16>,
-        latest: Option<String>,
+    /// No shipped rules compute with the data year's figures; `latest`
+    /// names the newest earlier rules of the place, an estimate at best.
+    NoRulesForDataYear {
+        data_year: u16,
+        latest: Option<Bilingual>,
     },
-    /// The date and credit code propose another profile than the one named.
-    OtherProfileProposed { proposed: String },
+    /// The data year and the credit code's place propose other rules than
+    /// the ones named.
+    OtherProfileProposed { proposed: Bilingual },
+    /// The rules are provisional: the official text is not verified.
+    Provisional,
+    /// The rate is a cap (按不超过): the amount is the most that may be paid.
+    RateCap,
+    /// Application rules whose notice states no application window that
+    /// was found: the signing date is not checked.
+    ApplicationWindowUnknown,
 }
 
 impl Notice {
@@ -42,8 +49,11 @@ impl Notice {
             Notice::NoRateClass => "rate_class.unknown",
             Notice::Procedure(Procedure::Automatic) => "procedure.automatic",
             Notice::Procedure(Procedure::Application) => "procedure.application",
-            Notice::NoRulesPublished { .. } => "date.no_rules_published",
+            Notice::NoRulesForDataYear { .. } => "data_year.no_rules",
             Notice::OtherProfileProposed { .. } => "policy.other_profile_proposed",
+            Notice::Provisional => "policy.provisional",
+            Notice::RateCap => "refund.rate_cap",
+            Notice::ApplicationWindowUnknown => "application.window_unknown",
         }
     }
 
@@ -52,8 +62,9 @@ impl Notice {
         match self {
             Notice::HeadcountRuleDisagrees { .. }
             | Notice::NoRateClass
-            | Notice::NoRulesPublished { .. }
-            | Notice::OtherProfileProposed { .. } => "warning",
+            | Notice::NoRulesForDataYear { .. }
+            | Notice::OtherProfileProposed { .. }
+            | Notice::Provisional => "warning",
             _ => "info",
         }
     }
@@ -104,16 +115,19 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Notice::Procedure(Procedure::Automatic) => "Under these rules the refund is paid without application (免申即享): the office matches its records and pays. This result is a self-check record, not an application.".into(),
         Notice::Procedure(Procedure::Application) if zh => "本政策须由单位申请，经受理、初审、审核、会审、审议、公示、拨付、备案八个环节办理。".into(),
         Notice::Procedure(Procedure::Application) => "Under these rules the unit applies; the application goes through eight stages, from receipt to filing.".into(),
-        Notice::NoRulesPublished { date, data_year, latest } => {
-            let year = data_year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
-            match (zh, latest) {
-                (true, Some(id)) => format!("{date} 没有已公布的稳岗返还政策（该日期应使用 {year} 年度数据）。{id} 仅可作为估计参考，不是适用的规则。"),
-                (true, None) => format!("{date} 没有已公布的稳岗返还政策（该日期应使用 {year} 年度数据）。"),
-                (false, Some(id)) => format!("No rules are published for {date} (its data year would be {year}). {id} can serve only as an estimate, not as the rules that apply."),
-                (false, None) => format!("No rules are published for {date} (its data year would be {year})."),
-            }
-        }
-        Notice::OtherProfileProposed { proposed } if zh => format!("按申请日期和统一社会信用代码（登记地），适用的政策应为 {proposed}。"),
-        Notice::OtherProfileProposed { proposed } => format!("By the date and the credit code's place of registration, the rules that apply are {proposed}."),
+        Notice::NoRulesForDataYear { data_year, latest } => match (zh, latest) {
+            (true, Some(name)) => format!("按 {data_year} 年度数据返还的政策尚未公布（以人社部门公布为准）。“{}”只能作为估算参考，不是适用的规则。", name.zh),
+            (true, None) => format!("按 {data_year} 年度数据返还的政策尚未公布（以人社部门公布为准）。"),
+            (false, Some(name)) => format!("No rules that refund on {data_year} figures are published yet (the bureau's notice decides). “{}” can serve only as an estimate, not as the rules that apply.", name.en),
+            (false, None) => format!("No rules that refund on {data_year} figures are published yet (the bureau's notice decides)."),
+        },
+        Notice::OtherProfileProposed { proposed } if zh => format!("按数据年度和统一社会信用代码（登记地），适用的政策应为“{}”。", proposed.zh),
+        Notice::OtherProfileProposed { proposed } => format!("By the data year and the credit code's place of registration, the rules that apply are “{}”.", proposed.en),
+        Notice::Provisional if zh => "这是待核实的规则：官方文本尚未核实（仅见第三方转载，或沿用上年口径待本年通知）。结果可能随正式通知而变化。".into(),
+        Notice::Provisional => "These are provisional rules: the official text is not verified (known only from third-party copies, or last year's rules carried forward pending this year's notice). The result may change with the official notice.".into(),
+        Notice::RateCap if zh => "全国通知规定的是返还比例的上限（按不超过…返还），所在地可能按更低比例返还；以当地通知为准。".into(),
+        Notice::RateCap => "The national notice sets the most that may be refunded (“up to”); your province or city may pay a lower rate: its own notice decides.".into(),
+        Notice::ApplicationWindowUnknown if zh => "未找到通知规定的申请受理期限，签署日期未作核对：请以当地人社部门的通知为准。".into(),
+        Notice::ApplicationWindowUnknown => "No application window stated in the notice was found, so the signing date is not checked: the local bureau's notice decides.".into(),
     })
 }

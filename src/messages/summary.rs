@@ -2,6 +2,18 @@
 
 use crate::text::Lang;
 
+/// How the rules a decision was made under stand, said before the
+/// answer (in the headline, not a footnote).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The rules are provisional (the official text is not verified); the
+    /// year they apply in.
+    pub provisional: Option<u16>,
+    /// The rules compute with another year's figures than the user's:
+    /// the year they compute with. The result is an estimate.
+    pub other_year: Option<u16>,
+}
+
 /// What the summary is about.
 pub enum Outcome<'a> {
     /// Errors prevent a decision.
@@ -14,6 +26,8 @@ pub enum Outcome<'a> {
     Eligible {
         refund: &'a str,
         review: bool,
+        /// The rate is a cap (按不超过): the amount is the most that may be paid.
+        cap: bool,
     },
 }
 
@@ -34,7 +48,38 @@ pub fn group_thousands(amount: &str) -> String {
     }
 }
 
-pub fn summary(outcome: &Outcome<'_>, lang: Lang) -> String {
+/// The standing of the rules, as the headline's first words ("" when
+/// published rules for the user's own year decided).
+pub fn standing(standing: Standing, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if let Some(year) = standing.provisional {
+        out.push_str(&match zh {
+            true => format!("暂按 {year} 年待核实规则（官方文本未核实）："),
+            false => format!("Provisional {year} rules (the official text is not verified): "),
+        });
+    }
+    if let Some(year) = standing.other_year {
+        out.push_str(&match zh {
+            true => format!("估算（所用规则按 {year} 年度数据计算，不是适用的规则）："),
+            false => format!(
+                "Estimate (these rules use {year} figures; they are not the rules that apply): "
+            ),
+        });
+    }
+    out
+}
+
+/// The one-sentence answer, after the rules' standing.
+pub fn summary(outcome: &Outcome<'_>, standing: Standing, lang: Lang) -> String {
+    let answer = answer(outcome, lang);
+    match outcome {
+        Outcome::Invalid { .. } => answer,
+        _ => format!("{}{answer}", self::standing(standing, lang)),
+    }
+}
+
+fn answer(outcome: &Outcome<'_>, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     super::reworded(match outcome {
         Outcome::Invalid { errors } if zh => format!("还有 {errors} 处需要修改，改好后才能判定。"),
@@ -43,13 +88,19 @@ pub fn summary(outcome: &Outcome<'_>, lang: Lang) -> String {
         Outcome::Undecided => "A policy parameter this needs is unknown, so no decision can be made yet: ask the local human-resources bureau.".into(),
         Outcome::NotEligible if zh => "不符合稳岗返还条件，原因见下列各项。".into(),
         Outcome::NotEligible => "Not eligible for the job-retention refund: see the criteria below.".into(),
-        Outcome::Eligible { refund, review } => {
+        Outcome::Eligible { refund, review, cap } => {
             let amount = group_thousands(refund);
+            let paid = match (zh, cap) {
+                (true, false) => format!("符合条件，预计返还 {amount} 元"),
+                (true, true) => format!("符合条件，最多可返还 {amount} 元（全国规定的上限，所在地可能低于此数）"),
+                (false, false) => format!("Eligible: an estimated refund of {amount} yuan"),
+                (false, true) => format!("Eligible: up to {amount} yuan (the national cap; your city may pay less)"),
+            };
             match (zh, review) {
-                (true, false) => format!("符合条件，预计返还 {amount} 元。"),
-                (true, true) => format!("符合条件，预计返还 {amount} 元；金额达到市政府审议标准，将报市政府审议。"),
-                (false, false) => format!("Eligible: an estimated refund of {amount} yuan."),
-                (false, true) => format!("Eligible: an estimated refund of {amount} yuan, which goes to the municipal government for deliberation."),
+                (true, false) => format!("{paid}。"),
+                (true, true) => format!("{paid}；金额达到市政府审议标准，将报市政府审议。"),
+                (false, false) => format!("{paid}."),
+                (false, true) => format!("{paid}, which goes to the municipal government for deliberation."),
             }
         }
     })

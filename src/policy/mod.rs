@@ -16,8 +16,8 @@ pub use gloss::{clause_gloss, clause_glosses, CLAUSE_GLOSSES};
 pub use param::{Param, ParamValue};
 pub use param_id::ParamId;
 pub use registry::{
-    data_years, find, listing, places_of, profiles, propose, propose_for_data_year, propose_in,
-    suggest, LoadedProfile, ProfileError, ProfileSummary, Proposal,
+    data_years, find, listing, places_of, profiles, propose, propose_for_data_year, LoadedProfile,
+    ProfileError, ProfileSummary, Proposal,
 };
 
 use std::collections::BTreeMap;
@@ -87,6 +87,39 @@ pub enum Procedure {
     Application,
     /// 免申即享: the office screens its records and pays without an application.
     Automatic,
+}
+
+/// Whether a profile's rules are published, or carried provisionally
+/// from a text nobody has verified (a 2026 notice known only from
+/// third-party copies, or a province's rules carried forward pending its
+/// own notice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileStatus {
+    /// 已公布: every confirmed value is read from a published text.
+    Published,
+    /// 待核实: the official text is not verified; every result under it
+    /// says so in its headline.
+    Provisional,
+}
+
+/// Whether the text fixes a refund rate or caps it: national notices
+/// say "按不超过…返还" (up to; a province or city may pay less, as
+/// Chongqing 2025 paid 10% / 20%), local notices state the rate paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RateKind {
+    /// The text states the rate paid (按…返还).
+    Fixed,
+    /// The text states the most that may be paid (按不超过…返还).
+    Cap,
+}
+
+/// A span of days, both ends included (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateWindow {
+    pub from: String,
+    pub to: String,
 }
 
 /// How a unit type is treated.
@@ -228,14 +261,24 @@ pub struct PolicyProfile {
     pub data_year: u16,
     pub valid_from: String,
     pub valid_to: String,
+    /// Published, or provisional (the official text is not verified).
+    pub status: ProfileStatus,
     pub sources: BTreeMap<String, Source>,
     /// How the refund is obtained: by application or without one.
     pub procedure: Param<Procedure>,
+    /// When applications are taken, as the notice states it: the only
+    /// date a rule checks (the signing date, under application rules).
+    /// `None`: the rules take no application; a `null` value: the notice
+    /// states no window that was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_window: Option<Param<DateWindow>>,
     pub layoff_formula: Param<LayoffFormula>,
     pub layoff_threshold: Thresholds,
     /// `None`: the profile has no such rule.
     pub small_unit_rule: Option<SmallUnitRule>,
     pub refund_rate: ByClass<Decimal>,
+    /// Whether each rate is fixed by the text or only capped.
+    pub refund_rate_kind: ByClass<RateKind>,
     /// A `null` treatment: the rules give that unit type no rate class.
     pub unit_treatment: Param<BTreeMap<UnitType, Option<Treatment>>>,
     /// The office's headcount rule for the size, where it has one.
@@ -293,6 +336,12 @@ impl PolicyProfile {
         self.layoff_formula.value.is_none_or(|f| f == needs)
     }
 
+    /// Whether the refund is obtained by application; unknown counts as
+    /// by application, so nothing an application needs goes unasked.
+    pub fn takes_applications(&self) -> bool {
+        self.procedure.value != Some(Procedure::Automatic)
+    }
+
     /// The highest refund rate the profile can give (for bounds checks).
     pub fn highest_refund_rate(&self) -> Decimal {
         [&self.refund_rate.large, &self.refund_rate.sme]
@@ -315,6 +364,16 @@ named!(LayoffFormula {
     NetReduction => "net_reduction",
     NetReductionLessRetired => "net_reduction_less_retired",
     NewBenefitClaimants => "new_benefit_claimants",
+});
+
+named!(ProfileStatus {
+    Published => "published",
+    Provisional => "provisional",
+});
+
+named!(RateKind {
+    Fixed => "fixed",
+    Cap => "cap",
 });
 
 named!(Procedure {
@@ -406,12 +465,15 @@ read::data_struct!(
         data_year,
         valid_from,
         valid_to,
+        status,
         sources,
         procedure,
+        application_window,
         layoff_formula,
         layoff_threshold,
         small_unit_rule,
         refund_rate,
+        refund_rate_kind,
         unit_treatment,
         size_headcount_rule,
         months_paid_in_full,

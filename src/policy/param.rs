@@ -54,6 +54,17 @@ impl<T: Named> ParamValue for T {
     }
 }
 
+/// A window of days: `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}`.
+impl ParamValue for super::DateWindow {
+    fn from_json(value: &Value) -> Option<Self> {
+        let day = |key| value.get(key)?.as_str().map(str::to_owned);
+        Some(super::DateWindow {
+            from: day("from")?,
+            to: day("to")?,
+        })
+    }
+}
+
 impl ParamValue for String {
     fn from_json(value: &Value) -> Option<Self> {
         value.as_str().map(str::to_owned)

@@ -21,7 +21,7 @@ macro_rules! profile {
 }
 
 /// One file per profile; adding a profile means adding a line here.
-const FILES: [(&str, &str); 13] = [
+const FILES: [(&str, &str); 15] = [
     profile!("cn-2019"),
     profile!("suzhou-2019"),
     profile!("suzhou-2020"),
@@ -35,6 +35,8 @@ const FILES: [(&str, &str); 13] = [
     profile!("jiangsu-2024"),
     profile!("cn-2025"),
     profile!("jiangsu-2025"),
+    profile!("cn-2026"),
+    profile!("jiangsu-2026"),
 ];
 
 /// The digest of each data file's canonical JSON, computed by build.rs
@@ -149,6 +151,8 @@ pub struct ProfileSummary {
     pub data_year: u16,
     pub valid_from: String,
     pub valid_to: String,
+    /// `published`, or `provisional` (the official text is not verified).
+    pub status: super::ProfileStatus,
     /// How the refund is obtained, `null` while unknown.
     pub procedure: Option<super::Procedure>,
     /// `sha256:` digest of the profile's canonical data, as submissions stamp it.
@@ -174,6 +178,7 @@ pub fn listing() -> (Vec<ProfileSummary>, Vec<ProfileError>) {
                     data_year: pr.data_year,
                     valid_from: pr.valid_from.clone(),
                     valid_to: pr.valid_to.clone(),
+                    status: pr.status,
                     procedure: pr.procedure.value,
                     digest: p.digest().to_owned(),
                     sources: pr.sources.clone(),
@@ -185,22 +190,22 @@ pub fn listing() -> (Vec<ProfileSummary>, Vec<ProfileError>) {
     (rows, errors)
 }
 
-/// What the engine proposes for a date and a credit code.
-#[derive(Debug, Clone, PartialEq)]
+/// What the engine proposes for the year whose figures a clerk holds:
+/// the rules that compute with that year's figures, most local first.
+/// The data year is the key: no date picks, nothing is proposed in
+/// silence from another year.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Proposal {
-    /// The date as given (`YYYY-MM-DD`).
-    pub date: String,
-    /// The profile that would decide the case, `None` when no rules are
-    /// published for the date.
-    pub profile: Option<&'static LoadedProfile>,
+    /// 数据年度: the year of the figures (the refund is paid the year after).
+    pub data_year: u16,
     /// The place prefixes tried, most local first (`suzhou`, `jiangsu`, `cn`).
     pub places: &'static [&'static str],
-    /// When no rules are published for the date: the latest profile of
-    /// the place, to be shown only as an estimate.
+    /// The rules that compute with `data_year`'s figures; `None` when no
+    /// shipped rules do.
+    pub profile: Option<&'static LoadedProfile>,
+    /// When none do: the newest rules of the place for an earlier year,
+    /// to be offered only as a labelled estimate.
     pub latest: Option<&'static LoadedProfile>,
-    /// The year whose figures a check made on the date uses (the year
-    /// before it), whatever profile is proposed.
-    pub data_year: Option<u16>,
 }
 
 /// The places a credit code's registering division (positions 3–8)
@@ -216,53 +221,28 @@ pub fn places_of(credit_code: &str) -> &'static [&'static str] {
     }
 }
 
-/// Proposes the profile for an application made on `date` (`YYYY-MM-DD`)
-/// by the unit with `credit_code`: the most local profile valid that day
-/// (Suzhou, then Jiangsu, then national). Never another year's rules in
-/// silence: with none valid, `profile` is `None` and `latest` names the
-/// newest profile of the place as an estimate.
-pub fn propose(date: &str, credit_code: &str) -> Proposal {
-    propose_in(date, places_of(credit_code))
-}
-
-/// Proposes the profile for a date among `places` (profile id prefixes,
-/// most local first, as [`places_of`] gives them): for a place chosen by
-/// hand when no credit code is known yet.
-pub fn propose_in(date: &str, places: &'static [&'static str]) -> Proposal {
-    let profile = places.iter().find_map(|place| suggest_exact(place, date));
-    // The newest rules of the place that ended before the date; the more
-    // local on a tie (Jiangsu's 2025 over the nation's).
+/// Proposes the rules for `data_year`'s figures among `places` (most
+/// local first, as [`places_of`] gives them for a credit code).
+pub fn propose(data_year: u16, places: &'static [&'static str]) -> Proposal {
+    let profile = propose_for_data_year(data_year, places);
     let latest = match profile {
         Some(_) => None,
-        None => registry()
-            .iter()
-            .filter_map(|l| l.as_ref().ok())
-            .filter(|p| p.profile.valid_to.as_str() < date)
-            .filter_map(|p| {
-                let rank = places
-                    .iter()
-                    .position(|place| has_prefix(&p.profile.id, place))?;
-                Some((p.profile.valid_to.as_str(), places.len() - rank, p))
-            })
-            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
-            .map(|(_, _, p)| p),
+        None => data_years()
+            .into_iter()
+            .rev()
+            .filter(|y| *y < data_year)
+            .find_map(|y| propose_for_data_year(y, places)),
     };
-    let data_year = date
-        .get(..4)
-        .and_then(|y| y.parse::<u16>().ok())
-        .and_then(|y| y.checked_sub(1));
     Proposal {
-        date: date.to_owned(),
-        profile,
-        places,
-        latest,
         data_year,
+        places,
+        profile,
+        latest,
     }
 }
 
 /// The profile that computes with `data_year`'s figures among `places`
-/// (most local first): the question a clerk holding one year's
-/// statements asks. `None` when no published rules use that year.
+/// (most local first). `None` when no shipped rules use that year.
 pub fn propose_for_data_year(
     data_year: u16,
     places: &'static [&'static str],
@@ -277,7 +257,7 @@ pub fn propose_for_data_year(
     })
 }
 
-/// Every year whose figures some published rules use, oldest first.
+/// Every year whose figures some shipped rules use, oldest first.
 pub fn data_years() -> Vec<u16> {
     // Kept in order as they are found (a binary search), not sorted after:
     // a sort costs the browser's first load more than this does.
@@ -295,37 +275,6 @@ fn has_prefix(id: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('-'))
 }
 
-/// The profile of exactly this place valid on `date`.
-fn suggest_exact(place: &str, date: &str) -> Option<&'static LoadedProfile> {
-    registry()
-        .iter()
-        .filter_map(|l| l.as_ref().ok())
-        .filter(|p| p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str())
-        .find(|p| has_prefix(&p.profile.id, place))
-}
-
-/// The profile that applies to an application made on `date`
-/// (`YYYY-MM-DD`) in `place` (a profile id prefix such as `suzhou`): the
-/// place's own profile when one is valid that day, else the national one.
-pub fn suggest(place: &str, date: &str) -> Option<&'static LoadedProfile> {
-    let valid = |p: &&LoadedProfile| {
-        p.profile.valid_from.as_str() <= date && date <= p.profile.valid_to.as_str()
-    };
-    let with_prefix = |prefix: &str| {
-        registry()
-            .iter()
-            .filter_map(|l| l.as_ref().ok())
-            .filter(valid)
-            .find(|p| {
-                p.profile
-                    .id
-                    .strip_prefix(prefix)
-                    .is_some_and(|rest| rest.starts_with('-'))
-            })
-    };
-    with_prefix(place).or_else(|| with_prefix("cn"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,8 +285,8 @@ mod tests {
         let (a, b) = (find("cn-2019").unwrap(), find("cn-2021").unwrap());
         assert_eq!(a, find("cn-2019").unwrap());
         assert_ne!(a, b);
-        assert_eq!(propose("2019-06-10", ""), propose("2019-06-10", ""));
-        assert_ne!(propose("2019-06-10", ""), propose("2021-06-10", ""));
+        assert_eq!(propose(2018, &["cn"]), propose(2018, &["cn"]));
+        assert_ne!(propose(2018, &["cn"]), propose(2020, &["cn"]));
     }
 
     #[test]
@@ -361,38 +310,6 @@ mod tests {
     }
 
     #[test]
-    fn suggestion_prefers_the_place_then_the_nation() {
-        let id = |place, date| suggest(place, date).map(|p| p.profile.id.as_str());
-        assert_eq!(id("suzhou", "2019-06-10"), Some("suzhou-2019"));
-        assert_eq!(id("suzhou", "2024-03-01"), Some("cn-2024"));
-        assert_eq!(id("other", "2019-06-10"), Some("cn-2019"));
-        // 2025 rules took effect on 14 April.
-        assert_eq!(id("other", "2025-04-13"), None);
-        assert_eq!(id("other", "2025-04-14"), Some("cn-2025"));
-        assert_eq!(id("suzhou", "2020-12-31"), Some("suzhou-2020"));
-    }
-
-    #[test]
-    fn proposal_reads_the_division_of_the_credit_code() {
-        let id = |date, code| propose(date, code).profile.map(|p| p.profile.id.as_str());
-        assert_eq!(id("2020-06-10", "91320594MA1MXL2K87"), Some("suzhou-2020"));
-        assert_eq!(id("2024-06-10", "91320594MA1MXL2K87"), Some("jiangsu-2024"));
-        assert_eq!(id("2024-06-10", "91320100MA1MXL2K87"), Some("jiangsu-2024"));
-        assert_eq!(id("2024-06-10", "91110000MA1MXL2K87"), Some("cn-2024"));
-        assert_eq!(id("2019-06-10", "91320100MA1MXL2K87"), Some("cn-2019"));
-        assert_eq!(id("", ""), None);
-        let none = propose("2026-03-01", "91320594MA1MXL2K87");
-        assert_eq!(none.profile, None);
-        assert_eq!(
-            none.latest.map(|p| p.profile.id.as_str()),
-            Some("jiangsu-2025")
-        );
-        let gap = propose("2025-04-13", "91110000MA1MXL2K87");
-        assert_eq!(gap.profile, None);
-        assert_eq!(gap.latest.map(|p| p.profile.id.as_str()), Some("cn-2024"));
-    }
-
-    #[test]
     fn a_data_year_proposes_the_rules_that_compute_with_it() {
         let id = |year, places| propose_for_data_year(year, places).map(|p| p.profile.id.as_str());
         let suzhou: &'static [&'static str] = &["suzhou", "jiangsu", "cn"];
@@ -408,12 +325,49 @@ mod tests {
         );
         assert_eq!(id(2023, elsewhere), Some("cn-2024"));
         assert_eq!(id(2022, jiangsu), Some("jiangsu-2023"));
-        assert_eq!(id(2025, suzhou), None, "no rules use 2025 figures yet");
+        assert_eq!(
+            id(2024, suzhou),
+            Some("jiangsu-2025"),
+            "2024 figures, refunded in 2025"
+        );
+        assert_eq!(
+            id(2025, suzhou),
+            Some("jiangsu-2026"),
+            "2025 figures: the provisional 2026 rules"
+        );
+        assert_eq!(id(2025, elsewhere), Some("cn-2026"));
+        assert_eq!(id(2026, suzhou), None, "no rules use 2026 figures yet");
         assert_eq!(id(2017, elsewhere), None);
     }
 
     #[test]
     fn the_data_years_are_those_of_the_profiles() {
-        assert_eq!(data_years(), (2018..=2024).collect::<Vec<u16>>());
+        assert_eq!(data_years(), (2018..=2025).collect::<Vec<u16>>());
+    }
+
+    #[test]
+    fn a_credit_code_names_its_places_most_local_first() {
+        assert_eq!(places_of("91320594MA1MXL2K87"), ["suzhou", "jiangsu", "cn"]);
+        assert_eq!(places_of("91320100MA1MXL2K87"), ["jiangsu", "cn"]);
+        assert_eq!(places_of("91110000MA1MXL2K87"), ["cn"]);
+        assert_eq!(places_of(""), ["cn"]);
+    }
+
+    #[test]
+    fn a_year_no_rules_use_offers_the_latest_earlier_rules_as_an_estimate() {
+        let suzhou: &'static [&'static str] = &["suzhou", "jiangsu", "cn"];
+        let later = propose(2026, suzhou);
+        assert_eq!(later.profile, None);
+        assert_eq!(
+            later.latest.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2026")
+        );
+        let known = propose(2024, suzhou);
+        assert_eq!(
+            known.profile.map(|p| p.profile.id.as_str()),
+            Some("jiangsu-2025")
+        );
+        assert_eq!(known.latest, None, "no estimate where rules exist");
+        assert_eq!(propose(2017, &["cn"]).latest, None, "nothing earlier");
     }
 }

@@ -89,12 +89,14 @@ pub enum IssueKind {
     ClaimantsExceedStart,
     /// Premiums per insured person far outside the usual range.
     PremiumsImplausible,
-    /// The figures are not for the year the profile uses.
+    /// The figures are for another year than the rules use: a warning,
+    /// since the data year is never rewritten to fit rules; the result is
+    /// an estimate and says so.
     YearMismatch { expected: u16 },
     /// The commitment was not accepted.
     CommitmentNotAccepted,
-    /// The commitment date lies outside the profile's validity.
-    DateOutsideProfile { from: String, to: String },
+    /// The signing date lies outside the application window the notice states.
+    DateOutsideWindow { from: String, to: String },
     /// Hardship inputs given, but the profile does not cover that path.
     HardshipNotCovered,
     /// A parameter the decision needs is unknown in the profile.
@@ -160,7 +162,7 @@ impl IssueKind {
             PremiumsImplausible => "insured.premiums_implausible",
             YearMismatch { .. } => "insured.year_mismatch",
             CommitmentNotAccepted => "commitment.not_accepted",
-            DateOutsideProfile { .. } => "commitment.date_outside_profile",
+            DateOutsideWindow { .. } => "commitment.date_outside_window",
             HardshipNotCovered => "hardship.not_covered",
             ParameterUnknown { .. } => "policy.parameter_unknown",
             ComputationOverflow => "figures.overflow",
@@ -183,7 +185,8 @@ impl IssueKind {
             | RetiredExceedStart
             | ClaimantsExceedStart
             | PremiumsImplausible
-            | DateOutsideProfile { .. }
+            | DateOutsideWindow { .. }
+            | YearMismatch { .. }
             | HardshipNotCovered
             | ParameterUnknown { .. } => Severity::Warning,
             _ => Severity::Error,

@@ -376,31 +376,41 @@ fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
     }
 }
 
+/// The commitment (承诺书): asked only where the rules take applications.
+/// Under automatic rules (免申即享) nobody signs, so nothing of it is
+/// required and no date warns; what was typed is kept as it is. Under
+/// application rules the signing date is held against the application
+/// window the notice states, and against nothing else.
 fn commitment(
     c: &mut Collector,
     raw: &RawCommitment,
     profile: Option<&LoadedProfile>,
-) -> Option<CalendarDate> {
+) -> Option<Option<CalendarDate>> {
+    if profile.is_some_and(|p| !p.profile.takes_applications()) {
+        return Some(None);
+    }
     if c.take(Field::Accepted, fields::flag(raw.accepted.raw())) == Some(false) {
         c.flag(Field::Accepted, Some(IssueKind::CommitmentNotAccepted));
     }
     c.take(Field::Signatory, fields::text_ref(raw.signatory.raw()));
     let date = c.take(Field::CommitmentDate, fields::date(raw.date.raw()))?;
-    if let Some(p) = profile {
-        let (from, to) = (&p.profile.valid_from, &p.profile.valid_to);
+    let window = profile
+        .and_then(|p| p.profile.application_window.as_ref())
+        .and_then(|w| w.value.as_ref());
+    if let Some(window) = window {
         // Compared as dates: formatting one per application cost batch
         // screening a tenth of its time.
-        let before = fields::date_text(from).is_ok_and(|from| date < from);
-        let after = fields::date_text(to).is_ok_and(|to| date > to);
+        let before = fields::date_text(&window.from).is_ok_and(|from| date < from);
+        let after = fields::date_text(&window.to).is_ok_and(|to| date > to);
         if before || after {
             c.flag(
                 Field::CommitmentDate,
-                Some(IssueKind::DateOutsideProfile {
-                    from: from.clone(),
-                    to: to.clone(),
+                Some(IssueKind::DateOutsideWindow {
+                    from: window.from.clone(),
+                    to: window.to.clone(),
                 }),
             );
         }
     }
-    Some(date)
+    Some(Some(date))
 }

@@ -427,12 +427,12 @@ test('the credit code proposes Jiangsu rules for a 32… unit, chosen with one c
 
   await type(page, 'applicant.credit_code', '91320100MA1MXL2K8D');
   const proposal = page.locator('#proposal');
-  assert.match(await proposal.innerText(), /信用代码 32…（江苏），2023 年度数据：建议 jiangsu-2024/);
+  assert.match(await proposal.innerText(), /信用代码 32…（江苏），2023 年度数据：建议“江苏省 2024 年稳岗返还”/);
   await screenshot(page, '30-proposal-jiangsu');
   await axeClean(page, 'enterprise with a proposal');
   await tabTo(page, 'use-proposal');
   await page.keyboard.press('Enter');
-  assert.match(await proposal.innerText(), /建议 jiangsu-2024（已选用）/, 'one click chose it');
+  assert.match(await proposal.innerText(), /建议“江苏省 2024 年稳岗返还”（已选用）/, 'one click chose it');
   assert.equal(await page.locator('#use-proposal').count(), 0);
 
   await page.click('.back-link');
@@ -445,21 +445,21 @@ test('the credit code proposes Jiangsu rules for a 32… unit, chosen with one c
   await context.close();
 });
 
-test('a data year no published rules use says so and offers the latest rules only as a labelled estimate', async () => {
+test('a data year no rules use says so and offers the latest rules only as a labelled estimate', async () => {
   const { context, page, problems } = await openApp(browser, server.url, { bypassCSP: true });
-  await chooseYear(page, '2025');
+  await chooseYear(page, '2026');
   const box = page.locator('#no-rules');
   assert.match(await box.innerText(), /该年度的数据尚无已公布的稳岗返还政策/);
-  assert.match(await box.innerText(), /按 2025 年度数据返还的政策尚未公布/);
+  assert.match(await box.innerText(), /按 2026 年度数据返还的政策尚未公布/);
   assert.equal(await page.inputValue('#f-policy'), '', 'no other year\'s rules chosen in silence');
   await screenshot(page, '31-no-rules');
   await axeClean(page, 'policy, no rules published');
 
   await tabTo(page, 'use-estimate');
-  assert.match(await page.locator('#use-estimate').innerText(), /按 jiangsu-2025 估算（不是适用的规则，按 2024 年度计）/);
+  assert.match(await page.locator('#use-estimate').innerText(), /按“江苏省 2026 年稳岗返还（待核实）”估算（不是适用的规则）/);
   await page.keyboard.press('Enter');
-  assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2025');
-  assert.equal(await page.inputValue('#f-insured-year'), '2024', 'said on the button, and shown');
+  assert.equal(await page.inputValue('#f-policy'), 'jiangsu-2026');
+  assert.equal(await page.inputValue('#f-insured-year'), '2026', 'the data year is never rewritten to fit rules');
   await screenshot(page, '32-no-rules-estimate');
   await axeClean(page, 'policy, estimate chosen');
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);

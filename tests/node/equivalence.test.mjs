@@ -96,7 +96,7 @@ test('policies and schema', () => {
   const ids = engine.policies().map((p) => p.id);
   assert.deepEqual(ids, [
     'cn-2019', 'suzhou-2019', 'suzhou-2020', 'cn-2021', 'jiangsu-2021', 'cn-2022', 'jiangsu-2022',
-    'cn-2023', 'jiangsu-2023', 'cn-2024', 'jiangsu-2024', 'cn-2025', 'jiangsu-2025',
+    'cn-2023', 'jiangsu-2023', 'cn-2024', 'jiangsu-2024', 'cn-2025', 'jiangsu-2025', 'cn-2026', 'jiangsu-2026',
   ]);
   const schema = engine.schema();
   assert.ok(schema.properties.insured);

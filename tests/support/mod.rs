@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use wengang_engine::Lang;
 
 /// The shipped policy profiles, in the order the registry lists them.
-pub const SHIPPED_PROFILES: [&str; 13] = [
+pub const SHIPPED_PROFILES: [&str; 15] = [
     "cn-2019",
     "suzhou-2019",
     "suzhou-2020",
@@ -26,6 +26,8 @@ pub const SHIPPED_PROFILES: [&str; 13] = [
     "jiangsu-2024",
     "cn-2025",
     "jiangsu-2025",
+    "cn-2026",
+    "jiangsu-2026",
 ];
 
 pub fn cases_dir() -> PathBuf {
