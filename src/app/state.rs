@@ -218,16 +218,8 @@ pub fn division(credit_code: &str) -> Option<&str> {
         .then_some(division)
 }
 
-/// What the engine proposes for the data year the user holds: the rules
-/// that compute with that year's figures, most local first; when no
-/// published rules use it, the newest rules of the place, only to be
-/// offered as an estimate.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Proposal {
-    pub data_year: u16,
-    pub profile: Option<&'static policy::LoadedProfile>,
-    pub latest: Option<&'static policy::LoadedProfile>,
-}
+/// What the engine proposes for the data year the user holds.
+pub use crate::policy::Proposal;
 
 /// The places the proposal looks in, most local first: the credit
 /// code's, once it names a division, else the place chosen.
@@ -249,24 +241,7 @@ fn data_year(app: &Value) -> Option<u16> {
 
 /// The proposal for the application's data year, once one is chosen.
 pub fn proposal(app: &Value, place: &str) -> Option<Proposal> {
-    Some(proposal_in(data_year(app)?, places(app, place)))
-}
-
-fn proposal_in(data_year: u16, places: &'static [&'static str]) -> Proposal {
-    let profile = policy::propose_for_data_year(data_year, places);
-    let latest = match profile {
-        Some(_) => None,
-        None => policy::data_years()
-            .into_iter()
-            .rev()
-            .filter(|y| *y < data_year)
-            .find_map(|y| policy::propose_for_data_year(y, places)),
-    };
-    Proposal {
-        data_year,
-        profile,
-        latest,
-    }
+    Some(policy::propose(data_year(app)?, places(app, place)))
 }
 
 /// Picks the proposed profile; with no published rules for the year it
@@ -276,6 +251,21 @@ fn suggest_policy(app: &mut Value, proposal: Option<Proposal>) {
     if let Some(proposal) = proposal {
         let id = proposal.profile.map(|p| json!(p.profile.id));
         form::set(app, Field::Policy.path(), id.unwrap_or(Value::Null));
+    }
+}
+
+/// Fills a blank data year with the chosen rules' own; a year given stays.
+fn fill_blank_year(app: &mut Value) {
+    if data_year(app).is_some() {
+        return;
+    }
+    let id = form::as_text(form::get(app, Field::Policy.path()));
+    if let Ok(p) = policy::find(&id) {
+        form::set(
+            app,
+            Field::Year.path(),
+            json!(p.profile.data_year.to_string()),
+        );
     }
 }
 
@@ -423,11 +413,20 @@ impl AppState {
         policy::find(&id).map_or(true, |p| p.profile.counts_in_layoff_rate(field))
     }
 
+    /// Does the chosen profile take applications? Under automatic rules
+    /// (免申即享) nobody signs a commitment, so its page is not shown
+    /// (until a profile is chosen, it is).
+    pub fn takes_applications(&self) -> bool {
+        let id = form::as_text(form::get(&self.application, Field::Policy.path()));
+        policy::find(&id).map_or(true, |p| p.profile.takes_applications())
+    }
+
     /// The question pages this application goes through.
     pub fn pages(&self) -> Vec<Page> {
         QUESTION_PAGES
             .into_iter()
             .filter(|p| *p != Page::Hardship || self.hardship_offered())
+            .filter(|p| *p != Page::Commitment || self.takes_applications())
             .collect()
     }
 
@@ -554,17 +553,10 @@ impl Reducible for AppState {
                             s.place = choice_of_places(policy::places_of(&code)).to_owned();
                         }
                     }
-                    // Rules chosen by hand bring their data year.
-                    Field::Policy => {
-                        let id = form::as_text(form::get(&s.application, Field::Policy.path()));
-                        if let Ok(p) = policy::find(&id) {
-                            form::set(
-                                &mut s.application,
-                                Field::Year.path(),
-                                json!(p.profile.data_year.to_string()),
-                            );
-                        }
-                    }
+                    // Rules chosen by hand fill a blank data year; a year
+                    // given is never rewritten to fit rules (other years'
+                    // rules give an estimate, which the result says).
+                    Field::Policy => fill_blank_year(&mut s.application),
                     _ => {}
                 }
                 s.note_year_change(&year_before);
@@ -580,7 +572,7 @@ impl Reducible for AppState {
                 s.place = place;
                 // The place chosen by hand decides, whatever the code says.
                 let proposed = data_year(&s.application)
-                    .map(|year| proposal_in(year, places_of_choice(&s.place)));
+                    .map(|year| policy::propose(year, places_of_choice(&s.place)));
                 suggest_policy(&mut s.application, proposed);
             }
             Action::SetHardship(taken) => {
@@ -723,15 +715,8 @@ impl Reducible for AppState {
                     if proposed.is_some_and(|p| p.profile.is_some()) {
                         suggest_policy(&mut s.application, proposed);
                     }
-                } else if let Ok(p) = policy::find(&form::as_text(form::get(
-                    &s.application,
-                    Field::Policy.path(),
-                ))) {
-                    form::set(
-                        &mut s.application,
-                        Field::Year.path(),
-                        json!(p.profile.data_year.to_string()),
-                    );
+                } else {
+                    fill_blank_year(&mut s.application);
                 }
                 s.notice = Some(Notice::Prefilled);
             }
@@ -780,18 +765,60 @@ mod tests {
     }
 
     #[test]
-    fn a_year_no_published_rules_use_gets_none_and_the_latest_only_as_an_estimate() {
+    fn a_year_no_rules_use_gets_none_and_the_latest_only_as_an_estimate() {
+        // 2025 figures (refunded in 2026): the provisional 2026 rules.
         let s = state().reduce(Action::SetField {
             field: Field::Year,
             value: json!("2025"),
+        });
+        assert_eq!(policy_of(&s), &json!("jiangsu-2026"));
+        // 2026 figures: no rules use them yet.
+        let s = state().reduce(Action::SetField {
+            field: Field::Year,
+            value: json!("2026"),
         });
         assert_eq!(policy_of(&s), &Value::Null);
         let p = proposal(&s.application, &s.place).unwrap();
         assert_eq!(p.profile, None);
         assert_eq!(
             p.latest.map(|p| p.profile.id.as_str()),
-            Some("jiangsu-2025")
+            Some("jiangsu-2026")
         );
+    }
+
+    #[test]
+    fn rules_of_another_year_chosen_as_an_estimate_never_rewrite_the_data_year() {
+        let s = state().reduce(Action::SetField {
+            field: Field::Year,
+            value: json!("2026"),
+        });
+        let s = typed(s, Field::Policy, "jiangsu-2026");
+        assert_eq!(policy_of(&s), &json!("jiangsu-2026"));
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2026")
+        );
+        // A blank year is filled from rules chosen by hand.
+        let blank = typed(state(), Field::Year, "");
+        let s = typed(blank, Field::Policy, "cn-2024");
+        assert_eq!(
+            form::get(&s.application, Field::Year.path()),
+            &json!("2023")
+        );
+    }
+
+    #[test]
+    fn the_commitment_page_is_asked_only_where_the_rules_take_applications() {
+        let year = |y: &str| {
+            state().reduce(Action::SetField {
+                field: Field::Year,
+                value: json!(y),
+            })
+        };
+        // 2018 figures in Suzhou: the 2019 application procedure.
+        assert!(year("2018").pages().contains(&Page::Commitment));
+        // 2024 figures: 免申即享, nobody signs.
+        assert!(!year("2024").pages().contains(&Page::Commitment));
     }
 
     #[test]
@@ -832,12 +859,8 @@ mod tests {
             "86040.00",
         );
         assert!(s.recheck.is_empty());
-        // Other rules chosen by hand bring another data year.
-        let s = typed(s, Field::Policy, "cn-2024");
-        assert_eq!(
-            form::get(&s.application, Field::Year.path()),
-            &json!("2023")
-        );
+        // Another data year chosen.
+        let s = typed(s, Field::Year, "2023");
         assert!(s.recheck.contains(Field::Start.path()));
         assert!(s.recheck.contains(Field::PremiumsPaid.path()));
         assert!(

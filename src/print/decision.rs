@@ -13,6 +13,7 @@ use crate::batch::page::escape;
 use crate::messages::criteria::percent;
 use crate::messages::names;
 use crate::messages::summary::group_thousands;
+use crate::policy::RateKind;
 use crate::refund::Route;
 use crate::{CriterionReport, Severity};
 
@@ -44,6 +45,16 @@ pub fn write(out: &mut String, p: &Printout) {
         p.pair(heading),
         p.pair(outcome)
     );
+    // Provisional or another year's rules: said with the outcome, not in a footnote.
+    if let Some(standing) = zh.standing.as_deref() {
+        let gloss = en.and_then(|e| e.standing.as_deref()).unwrap_or("");
+        let trim = |s: &str| s.trim_end_matches(['：', ':', ' ']).to_owned();
+        let _ = writeln!(
+            out,
+            "<p class=\"wg-standing\">{}</p>",
+            p.bi(&trim(standing), &trim(gloss))
+        );
+    }
     // Not eligible: which conditions fail, named at once (each in full below).
     let failed: Vec<&CriterionReport> = zh
         .criteria
@@ -158,12 +169,21 @@ fn amount(out: &mut String, p: &Printout) {
         .ok()
         .and_then(capitals)
         .unwrap_or_default();
+    // A capped rate gives the most that may be paid, not the amount.
+    let label = match (zh.refund_rate_kind, p.automatic()) {
+        (Some(RateKind::Cap), _) => (
+            "最多可返还金额（小写，全国规定的上限，所在地可能低于此数）",
+            "Refund up to, in figures (the national cap; your city may pay less)",
+        ),
+        (_, true) => ("预计返还金额（小写）", "Expected refund, in figures"),
+        (_, false) => ("申请返还金额（小写）", "Refund applied for, in figures"),
+    };
     let _ = write!(
         out,
         "<table class=\"wg-amount\">\n<tbody>\n\
          <tr><th scope=\"row\">{}</th><td class=\"num\" data-amount=\"{refund}\">¥{}</td></tr>\n\
          <tr><th scope=\"row\">{}</th><td class=\"wg-capitals\">{}</td></tr>\n",
-        p.bi("申请返还金额（小写）", "Refund applied for, in figures"),
+        p.bi(label.0, label.1),
         escape(&group_thousands(refund)),
         p.bi("金额大写", "In capitals (大写)"),
         escape(&words),
@@ -209,7 +229,8 @@ fn criterion(out: &mut String, p: &Printout, c: &CriterionReport, gloss: Option<
     } else {
         format!("（{}）", p.inline("出处待确认", "source not yet confirmed"))
     };
-    // The clause as the profile quotes it, then its English gloss.
+    // The clause as the profile quotes it, then its English gloss, then
+    // the mark of an unconfirmed source.
     let clause_en = match (&p.en, gloss.and_then(|g| g.source.clause_en.as_deref())) {
         (Some(_), Some(en)) => format!("<span class=\"gloss\" lang=\"en\">{}</span>", escape(en)),
         _ => String::new(),
@@ -228,7 +249,7 @@ fn criterion(out: &mut String, p: &Printout, c: &CriterionReport, gloss: Option<
     let _ = writeln!(
         out,
         "<li class=\"wg-reason wg-reason--{class}\" data-criterion=\"{id}\"><strong>{name_zh}</strong>：{}。\
-         {}{gloss}<span class=\"wg-source\">{}：{source}{unconfirmed}{clause_en}</span></li>",
+         {}{gloss}<span class=\"wg-source\">{}：{source}{clause_en}{unconfirmed}</span></li>",
         status.0,
         escape(&c.explanation),
         p.inline("依据", "Source"),

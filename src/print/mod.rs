@@ -231,7 +231,7 @@ mod tests {
         for c in &en.criteria {
             let gloss = crate::policy::clause_gloss(&c.source.clause).unwrap();
             let glossed = format!(
-                "{}<span class=\"gloss\" lang=\"en\">{}</span></span></li>",
+                "{}<span class=\"gloss\" lang=\"en\">{}</span>",
                 escape(&c.source.clause),
                 escape(gloss)
             );

@@ -68,9 +68,10 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
         return no_rules(&p, &current, choose, lang);
     };
     let id = &profile.profile.id;
+    let name = profile.profile.name.get(lang);
     let text = match lang {
-        Lang::Zh => format!("{reason}，{year} 年度数据：建议 {id}"),
-        Lang::En => format!("{reason}, {year} figures: {id} is proposed"),
+        Lang::Zh => format!("{reason}，{year} 年度数据：建议“{name}”"),
+        Lang::En => format!("{reason}, {year} figures: “{name}” is proposed"),
     };
     if *id == current {
         return html! {
@@ -79,17 +80,17 @@ pub fn proposal(ctx: &Ctx, page: Page) -> Html {
     }
     html! {
         <div class="inset" id="proposal">
-            <p>{ text }{ format!("（{}）", profile.profile.name.get(lang)) }</p>
+            <p>{ text }</p>
             <button type="button" class="button button--secondary" id="use-proposal" onclick={choose(profile)}>
-                { match lang { Lang::Zh => format!("改用 {id}"), Lang::En => format!("Use {id}") } }
+                { match lang { Lang::Zh => format!("改用“{name}”"), Lang::En => format!("Use “{name}”") } }
             </button>
         </div>
     }
 }
 
 /// No published rules use the year's figures: say so, and offer the
-/// latest rules as an estimate, labelled as one (choosing them brings
-/// their own data year, and the figures are flagged to be confirmed).
+/// latest rules as an estimate, labelled as one (the data year stays the
+/// user's; the result says it is an estimate).
 fn no_rules(
     p: &state::Proposal,
     current: &str,
@@ -99,13 +100,14 @@ fn no_rules(
     let year = p.data_year;
     let estimate = p.latest.map(|latest| {
         let id = &latest.profile.id;
+        let name = latest.profile.name.get(lang);
         let used = latest.profile.data_year;
         if id == current {
             html! {
                 <p id="estimate-note"><span class="tag tag--unconfirmed">{ t(lang, "估算", "Estimate") }</span>
                     { match lang {
-                        Lang::Zh => format!(" 正在按 {id} 估算，仅供参考；该政策按 {used} 年度数据计算，不是 {year} 年度。"),
-                        Lang::En => format!(" Estimating with {id}, for reference only; it uses {used} figures, not {year}."),
+                        Lang::Zh => format!(" 正在按“{name}”估算，仅供参考；该政策按 {used} 年度数据计算，您的数据是 {year} 年度。"),
+                        Lang::En => format!(" Estimating with “{name}”, for reference only; it uses {used} figures, yours are {year}."),
                     } }
                 </p>
             }
@@ -113,8 +115,8 @@ fn no_rules(
             html! {
                 <button type="button" class="button button--secondary" id="use-estimate" onclick={choose(latest)}>
                     { match lang {
-                        Lang::Zh => format!("按 {id} 估算（不是适用的规则，按 {used} 年度计）"),
-                        Lang::En => format!("Estimate with {id} (not the rules that apply; as {used} figures)"),
+                        Lang::Zh => format!("按“{name}”估算（不是适用的规则）"),
+                        Lang::En => format!("Estimate with “{name}” (not the rules that apply)"),
                     } }
                 </button>
             }

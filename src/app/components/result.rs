@@ -15,7 +15,7 @@ use crate::app::text::{self, t, STAGES};
 use crate::field::Field;
 use crate::messages::criteria::percent;
 use crate::messages::summary::group_thousands;
-use crate::policy::Procedure;
+use crate::policy::{Procedure, RateKind};
 use crate::refund::Route;
 use crate::report::{CriterionReport, Report};
 use crate::Lang;
@@ -133,8 +133,12 @@ pub fn result_page(ctx: &Ctx) -> Html {
             <button type="button" class="back-link no-print" onclick={on_back}>{ t(lang, "返回核对答案", "Back to your answers") }</button>
             <div class={panel_class} id="result-panel">
                 <h1 class="panel__title" id="page-heading" tabindex="-1">{ heading }</h1>
+                // Provisional or another year's rules: said before the amount.
+                if let Some(standing) = &r.standing {
+                    <p class="panel__standing" id="standing"><span class="tag tag--unconfirmed">{ standing.trim_end_matches(['：', ':', ' ']) }</span></p>
+                }
                 if let (true, Some(refund)) = (eligible, r.refund.as_ref()) {
-                    <p class="panel__amount" id="refund-amount">{ format!("{} {}", group_thousands(refund), t(lang, "元", "yuan")) }</p>
+                    <p class="panel__amount" id="refund-amount">{ amount(refund, r.refund_rate_kind, lang) }</p>
                 }
                 // When not eligible, the reason below says it better than the summary's "see below".
                 if r.eligible != Some(false) {
@@ -160,6 +164,18 @@ pub fn result_page(ctx: &Ctx) -> Html {
                 <p class="error-message" role="alert">{ e }</p>
             }
         </div>
+    }
+}
+
+/// The refund as the headline gives it: "up to" where the text only caps
+/// the rate (a city may pay less).
+fn amount(refund: &str, kind: Option<RateKind>, lang: Lang) -> String {
+    let figure = group_thousands(refund);
+    match (kind, lang) {
+        (Some(RateKind::Cap), Lang::Zh) => format!("最多 {figure} 元"),
+        (Some(RateKind::Cap), Lang::En) => format!("Up to {figure} yuan"),
+        (_, Lang::Zh) => format!("{figure} 元"),
+        (_, Lang::En) => format!("{figure} yuan"),
     }
 }
 

@@ -172,8 +172,15 @@ fn policies(json: bool) -> ExitCode {
         print_json(&rows);
     } else {
         for p in rows {
+            // Provisional rules say so on their first line.
+            let status = match p.status {
+                engine::internals::policy::ProfileStatus::Provisional => {
+                    "  [待核实：官方文本未核实 / provisional: the official text is not verified]"
+                }
+                engine::internals::policy::ProfileStatus::Published => "",
+            };
             println!(
-                "{:<12} {} – {}  {}",
+                "{:<12} {} – {}  {}{status}",
                 p.id, p.valid_from, p.valid_to, p.name.zh
             );
             for source in p.sources.values() {
