@@ -29,11 +29,14 @@ scripts/build-pkg.sh
 node --test tests/node/
 
 # --- Batch screening and hardening (docs/screening.md) ------------------------
-# Tools (cargo-fuzz, pandas, polars, duckdb), a bounded fuzz run of every target
+# Tools (cargo-fuzz, pandas, polars, duckdb, pyspark, Java), the bureau's SQL
+# in DuckDB and Spark (tests/sql), a bounded fuzz run of every target
 # (FUZZ_SECONDS each, from the committed corpora; the long runs are in docs/fuzzing.md), and the baselines
 # (pandas, polars, DuckDB) and screen on JSON Lines checked row by row against
 # `wengang screen` on a small generated file (any disagreement fails).
 scripts/setup-batch.sh
+echo "== sql/*.sql (unit months from contribution records): DuckDB, Spark local mode and Python give the same bytes"
+python3 tests/sql/test_unit_months.py
 echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
 (
   cd fuzz
