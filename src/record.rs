@@ -196,8 +196,8 @@ impl DecisionRecord {
 
     fn fill(&mut self, d: &Decision, profile: &crate::policy::PolicyProfile) {
         self.eligible = d.eligible;
-        self.size = Some(d.size);
-        self.size_source = Some(d.size_source);
+        self.size = d.size;
+        self.size_source = d.size_source;
         self.rate_class = d.rate_class;
         self.procedure = d.procedure;
         self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));

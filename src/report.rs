@@ -9,7 +9,9 @@ use crate::assessment::Assessment;
 use crate::eligibility::{Decision, HardshipStatus, SizeSource, Verdict};
 use crate::messages::summary::Standing;
 use crate::messages::{self, notices::Notice, summary::Outcome};
-use crate::policy::{Citation, LoadedProfile, Procedure, ProfileStatus, RateClass, RateKind};
+use crate::policy::{
+    Citation, LoadedProfile, Procedure, ProfileStatus, RateClass, RateKind, Treatment,
+};
 use crate::record::{CriterionRecord, DecisionRecord};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -455,25 +457,45 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
     let (Some(d), Some(p)) = (&assessment.decision, profile) else {
         return out;
     };
-    let estimate = if d.size.is_large() {
-        RateClass::Large
-    } else {
-        RateClass::Sme
-    };
-    match (d.size_source, d.rate_class) {
-        (_, None) => out.push(Notice::NoRateClass),
-        (SizeSource::Official, Some(class)) => out.push(Notice::SizeOfficial { class }),
-        (SizeSource::Estimate, Some(_)) => out.push(Notice::SizeEstimate { class: estimate }),
+    let estimate = d.size.map(|s| {
+        if s.is_large() {
+            RateClass::Large
+        } else {
+            RateClass::Sme
+        }
+    });
+    let unit_type = assessment
+        .validation
+        .application
+        .as_ref()
+        .map(|a| a.applicant.unit_type);
+    let by_unit_type = unit_type.filter(|t| {
+        matches!(
+            p.profile.treatment(*t),
+            Some(Treatment::Large | Treatment::Sme)
+        )
+    });
+    match (d.size_source, d.rate_class, estimate) {
+        (_, None, _) => out.push(Notice::NoRateClass),
+        // The rules class this type of unit outright: its size is beside the point.
+        (_, Some(class), _) if by_unit_type.is_some() => {
+            if let Some(unit_type) = by_unit_type {
+                out.push(Notice::ClassByUnitType { unit_type, class })
+            }
+        }
+        (Some(SizeSource::Official), Some(class), _) => out.push(Notice::SizeOfficial { class }),
+        (_, Some(_), Some(class)) => out.push(Notice::SizeEstimate { class }),
+        (_, Some(_), None) => {}
     }
     let min_insured = p
         .profile
         .size_headcount_rule
         .as_ref()
         .and_then(|r| r.min_insured_large.value);
-    if let (Some(rule), Some(min_insured), SizeSource::Estimate) =
-        (d.headcount_rule_class, min_insured, d.size_source)
+    if let (Some(rule), Some(min_insured), Some(SizeSource::Estimate), Some(estimate)) =
+        (d.headcount_rule_class, min_insured, d.size_source, estimate)
     {
-        if rule != estimate {
+        if rule != estimate && by_unit_type.is_none() {
             out.push(Notice::HeadcountRuleDisagrees {
                 min_insured,
                 rule,

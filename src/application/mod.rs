@@ -132,9 +132,13 @@ pub struct Applicant {
     pub name: String,
     pub credit_code: String,
     pub unit_type: UnitType,
-    pub industry: Industry,
-    pub employees: u64,
-    /// Yuan; `None` where the industry's size row does not use it and it was left empty.
+    /// `None` where the self-assessed size cannot decide the rate (the
+    /// office's classification is given, or the rules class this type of
+    /// unit outright) and it was left empty; so are the figures below.
+    pub industry: Option<Industry>,
+    pub employees: Option<u64>,
+    /// Yuan; `None` where the industry's size row does not use it (or the
+    /// size is not needed) and it was left empty.
     pub revenue: Option<Decimal>,
     /// Yuan; as `revenue`.
     pub assets: Option<Decimal>,

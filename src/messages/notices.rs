@@ -2,6 +2,7 @@
 //! whose size classification decides, how the refund is obtained, which
 //! rules the data year falls under and how those rules stand.
 
+use crate::application::UnitType;
 use crate::policy::{Procedure, RateClass};
 use crate::text::{Bilingual, Lang};
 
@@ -20,6 +21,12 @@ pub enum Notice {
     },
     /// The rules give this type of unit no rate class.
     NoRateClass,
+    /// The rules class this type of unit outright (Jiangsu: social-service
+    /// bodies as large units), whatever its size.
+    ClassByUnitType {
+        unit_type: UnitType,
+        class: RateClass,
+    },
     /// How the refund is obtained under the profile.
     Procedure(Procedure),
     /// No shipped rules compute with the data year's figures; `latest`
@@ -47,6 +54,7 @@ impl Notice {
             Notice::SizeEstimate { .. } => "size.estimate",
             Notice::HeadcountRuleDisagrees { .. } => "size.headcount_rule_disagrees",
             Notice::NoRateClass => "rate_class.unknown",
+            Notice::ClassByUnitType { .. } => "rate_class.by_unit_type",
             Notice::Procedure(Procedure::Automatic) => "procedure.automatic",
             Notice::Procedure(Procedure::Application) => "procedure.application",
             Notice::NoRulesForDataYear { .. } => "data_year.no_rules",
@@ -108,6 +116,16 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             "For units not on the statistics list the office classes by insured headcount at year-end ({min_insured} or more is large; this rule is unconfirmed): by it this unit is {}, not {} as self-assessed. Check your classification with the office.",
             class_text(*rule, zh),
             class_text(*estimate, zh)
+        ),
+        Notice::ClassByUnitType { unit_type, class } if zh => format!(
+            "{}：本政策规定按{}返还比例返还，与单位规模无关。",
+            super::names::unit_type(*unit_type).0,
+            class_text(*class, zh)
+        ),
+        Notice::ClassByUnitType { unit_type, class } => format!(
+            "{}: these rules refund this type of unit at the {} rate, whatever its size.",
+            super::names::unit_type(*unit_type).1,
+            class_text(*class, zh)
         ),
         Notice::NoRateClass if zh => "全国政策对此类单位只规定“参照实施”，未规定按大型还是中小微企业返还（各省不同）：请选择所在省份的政策，或填写经办机构的划型。".into(),
         Notice::NoRateClass => "The national rules say only that this type of unit applies by analogy, not at which rate (provinces differ): choose your province's rules, or give the office's classification.".into(),

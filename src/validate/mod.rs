@@ -60,10 +60,22 @@ impl Collector {
         value: &Value,
         needed: bool,
     ) -> Option<Option<rust_decimal::Decimal>> {
+        self.optional(field, value, needed, fields::money)
+    }
+
+    /// A value that is only needed sometimes: blank is fine when not
+    /// needed; given, it is checked all the same.
+    fn optional<T>(
+        &mut self,
+        field: Field,
+        value: &Value,
+        needed: bool,
+        parse: impl FnOnce(&Value) -> Result<T, IssueKind>,
+    ) -> Option<Option<T>> {
         if !needed && fields::is_blank(value) {
             return Some(None);
         }
-        self.take(field, fields::money(value)).map(Some)
+        self.take(field, parse(value)).map(Some)
     }
 }
 
@@ -93,7 +105,7 @@ pub fn validate(raw: &RawApplication) -> Validation {
         }
     });
 
-    let applicant = applicant(&mut c, &raw.applicant);
+    let applicant = applicant(&mut c, &raw.applicant, profile);
     let table = months::table(&mut c.issues, raw.insured.months.raw());
     let insured = insured(&mut c, &raw.insured, &table, profile);
     let declarations = declarations(&mut c, &raw.declarations, profile);
@@ -136,7 +148,11 @@ pub fn validate(raw: &RawApplication) -> Validation {
     }
 }
 
-fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
+fn applicant(
+    c: &mut Collector,
+    raw: &RawApplicant,
+    profile: Option<&LoadedProfile>,
+) -> Option<Applicant> {
     let name = c.take(Field::ApplicantName, fields::text(raw.name.raw()));
     let credit_code = c.take(Field::CreditCode, fields::text(raw.credit_code.raw()));
     if let Some(code) = &credit_code {
@@ -148,25 +164,37 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
         Field::UnitType,
         fields::choice::<UnitType>(raw.unit_type.raw()),
     );
-    let industry = c.take(
-        Field::Industry,
-        fields::choice::<Industry>(raw.industry.raw()),
+    // Optional: blank when the office's classification is not known.
+    let official_size = c.optional(
+        Field::OfficialSize,
+        raw.official_size.raw(),
+        false,
+        fields::choice::<policy::RateClass>,
     );
-    let employees = c.take(Field::Employees, fields::count(raw.employees.raw()));
+    // The self-assessed size is asked only where it can decide the rate:
+    // no office classification given, and rules that class this type of
+    // unit by its size (or the type or the rules are not known yet).
+    let size_needed = fields::is_blank(raw.official_size.raw())
+        && match (profile, unit_type) {
+            (Some(p), Some(t)) => p.profile.treatment(t) == Some(policy::Treatment::BySize),
+            _ => true,
+        };
+    let industry = c.optional(
+        Field::Industry,
+        raw.industry.raw(),
+        size_needed,
+        fields::choice::<Industry>,
+    );
+    let employees = c.optional(
+        Field::Employees,
+        raw.employees.raw(),
+        size_needed,
+        fields::count,
+    );
     // Revenue and assets are required only where the industry's size row uses them.
-    let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
+    let needs = |m| size_needed && industry.flatten().is_none_or(|i| crate::size::needs(i, m));
     let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
     let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
-    // Optional: blank when the office's classification is not known.
-    let official_size = if fields::is_blank(raw.official_size.raw()) {
-        Some(None)
-    } else {
-        c.take(
-            Field::OfficialSize,
-            fields::choice::<policy::RateClass>(raw.official_size.raw()),
-        )
-        .map(Some)
-    };
     Some(Applicant {
         name: name?,
         credit_code: credit_code?,
