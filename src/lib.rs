@@ -23,6 +23,7 @@ mod assessment;
 pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
+pub mod bureau;
 mod canonical;
 pub mod division;
 mod eligibility;
@@ -51,7 +52,7 @@ pub use validate::tidy;
 /// inside the engine. Not an API: it may change with any release.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::application::{Industry, Named, UnitType};
+    pub use crate::application::{Industry, ListKind, Named, UnitType};
     pub use crate::messages::fields as field_labels;
     /// Dotted field paths into a JSON application.
     pub mod field_path {

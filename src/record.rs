@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::application::months::{Formula, MonthlyRecords};
 use crate::assessment::Assessment;
 use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, SizeSource, Verdict};
+use crate::named::Named;
 use crate::policy::{Procedure, RateClass, RateKind};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -273,6 +274,19 @@ impl CriterionRecord {
                     put("declared", declared.to_string());
                 }
                 Some(true.to_string())
+            }
+            // On the list (its line) or not: passes when not listed.
+            Evidence::Listed { list, row } => {
+                put("list", list.name().to_owned());
+                put("listed", row.is_some().to_string());
+                if let Some(row) = row {
+                    put("list_line", row.to_string());
+                }
+                Some(false.to_string())
+            }
+            Evidence::Unchecked { list } => {
+                put("list", list.name().to_owned());
+                Some(false.to_string())
             }
         };
         CriterionRecord {

@@ -2,11 +2,13 @@
 //! [`Application`] that validation turns it into.
 
 pub mod field;
+mod finding;
 pub mod leaf;
 pub mod months;
 mod raw;
 pub mod unique;
 
+pub use finding::{Finding, ListKind};
 pub use raw::*;
 
 use crate::named::named;
@@ -162,14 +164,16 @@ pub struct Insured {
     pub months: Option<months::MonthlyRecords>,
 }
 
+/// The conditions an application declares, or a bureau looks up on
+/// lists: each the answer to its field's question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Declarations {
-    pub industrial_policy_compliant: bool,
-    pub environmental_compliant: bool,
-    pub seriously_dishonest: bool,
-    pub zombie: bool,
-    /// 无失业保险历史欠费, when declared.
-    pub no_outstanding_arrears: Option<bool>,
+    pub industrial_policy_compliant: Finding,
+    pub environmental_compliant: Finding,
+    pub seriously_dishonest: Finding,
+    pub zombie: Finding,
+    /// 无失业保险历史欠费, when declared or looked up.
+    pub no_outstanding_arrears: Option<Finding>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -11,7 +11,7 @@ pub use layoff_rate::{LayoffRate, ThresholdChoice, ThresholdVariant};
 
 use rust_decimal::Decimal;
 
-use crate::application::Application;
+use crate::application::{Application, Finding};
 use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass};
 use crate::refund::{self, Refund, Route};
 use crate::size::{self, EnterpriseSize, SizeFigures};
@@ -239,42 +239,61 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         param: threshold.param,
     });
 
-    for (id, param, rule, declared, passes_when) in declaration_checks(profile, app) {
+    for (id, param, rule, finding, passes_when) in declaration_checks(profile, app) {
         if rule.value == Some(true) {
+            let (passed, evidence) = match finding {
+                Finding::Declared(declared) => (
+                    Some(declared == passes_when),
+                    Evidence::Declared {
+                        declared,
+                        passes_when,
+                    },
+                ),
+                // Every office list is of units excluded: on it fails.
+                Finding::Listed { list, row } => {
+                    (Some(row.is_none()), Evidence::Listed { list, row })
+                }
+                Finding::Unchecked(list) => (None, Evidence::Unchecked { list }),
+            };
             push(Verdict {
                 id,
-                passed: Some(declared == passes_when),
-                evidence: Evidence::Declared {
-                    declared,
-                    passes_when,
-                },
+                passed,
+                evidence,
                 param,
             });
         }
     }
 
     if let Some(rule) = &profile.declarations.no_historical_arrears {
-        let declared = app.declarations.no_outstanding_arrears;
+        let found = app.declarations.no_outstanding_arrears;
+        // "No arrears?": being on the arrears list answers no.
+        let declared = found.and_then(|f| f.answer(false));
         let passed = match (rule.value, declared) {
             // No arrears meets the rule whether or not the rules have it.
             (_, Some(true)) => Some(true),
             (Some(true), Some(false)) => Some(false),
-            // Required but not declared cannot pass validation; kept safe.
+            // Not declared (validation requires it) or not checked (no
+            // arrears list was given): no unit passes a check nobody made.
             (Some(true), None) => None,
             (Some(false), _) => Some(true),
             (None, _) => None,
         };
-        if passed.is_none() {
+        if passed.is_none() && rule.value.is_none() {
             unknown.push(ParamId::NoHistoricalArrears);
         }
         if rule.value != Some(false) {
-            push(Verdict {
-                id: CriterionId::NoHistoricalArrears,
-                passed,
-                evidence: Evidence::Arrears {
+            let evidence = match found {
+                Some(Finding::Listed { list, row }) => Evidence::Listed { list, row },
+                Some(Finding::Unchecked(list)) => Evidence::Unchecked { list },
+                _ => Evidence::Arrears {
                     declared,
                     rule_known: rule.value.is_some(),
                 },
+            };
+            push(Verdict {
+                id: CriterionId::NoHistoricalArrears,
+                passed,
+                evidence,
                 param: ParamId::NoHistoricalArrears,
             });
         }
@@ -334,11 +353,11 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
 }
 
 /// The declaration rules: (criterion, its parameter, the rule, what was
-/// declared, what passes).
+/// found, the declared answer that passes).
 fn declaration_checks<'p>(
     profile: &'p PolicyProfile,
     app: &Application,
-) -> [(CriterionId, ParamId, &'p Param<bool>, bool, bool); 4] {
+) -> [(CriterionId, ParamId, &'p Param<bool>, Finding, bool); 4] {
     let d = &app.declarations;
     let rules = &profile.declarations;
     [

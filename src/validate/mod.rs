@@ -79,8 +79,20 @@ impl Collector {
     }
 }
 
-/// Validates a whole application.
-pub fn validate(raw: &RawApplication) -> Validation {
+/// Where a record's answers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An application or a clerk's self-check: every answer typed.
+    Application,
+    /// The bureau's own record of a unit (免申即享): no bank, contact,
+    /// commitment, declaration or hardship is asked; the conditions are
+    /// what the bureau found on other offices' lists.
+    UnitRecord(Declarations),
+}
+
+/// Validates a record from `origin`: an application, or a bureau's unit
+/// record with the lists' findings.
+pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
     let mut c = Collector { issues: Vec::new() };
 
     if let Value::String(found) = raw.format.raw() {
@@ -108,13 +120,21 @@ pub fn validate(raw: &RawApplication) -> Validation {
     let applicant = applicant(&mut c, &raw.applicant, profile);
     let table = months::table(&mut c.issues, raw.insured.months.raw());
     let insured = insured(&mut c, &raw.insured, &table, profile);
-    let declarations = declarations(&mut c, &raw.declarations, profile);
-    let hardship = raw
-        .hardship
-        .as_ref()
-        .and_then(|h| hardship(&mut c, h, profile));
-    bank_and_contact(&mut c, raw);
-    let commitment_date = commitment(&mut c, &raw.commitment, profile);
+    let (declarations, hardship, commitment_date) = match origin {
+        Origin::Application => {
+            let declarations = declarations(&mut c, &raw.declarations, profile);
+            let hardship = raw
+                .hardship
+                .as_ref()
+                .and_then(|h| hardship(&mut c, h, profile));
+            bank_and_contact(&mut c, raw);
+            let commitment_date = commitment(&mut c, &raw.commitment, profile);
+            (declarations, hardship, commitment_date)
+        }
+        // A unit record takes no hardship path (that one is applied for).
+        Origin::UnitRecord(found) => (Some(found), None, Some(None)),
+    };
+    let takes_hardship = origin == Origin::Application && raw.hardship.is_some();
 
     let application = match (policy_id, applicant, insured, declarations, commitment_date) {
         (
@@ -123,9 +143,7 @@ pub fn validate(raw: &RawApplication) -> Validation {
             Some(insured),
             Some(declarations),
             Some(commitment_date),
-        ) if !c.issues.iter().any(Issue::is_error)
-            && (raw.hardship.is_none() || hardship.is_some()) =>
-        {
+        ) if !c.issues.iter().any(Issue::is_error) && (!takes_hardship || hardship.is_some()) => {
             Some(Application {
                 policy,
                 applicant,
@@ -334,9 +352,10 @@ fn declarations(
         Some(None)
     } else {
         c.take(Field::NoOutstandingArrears, fields::flag(no_arrears))
-            .map(Some)
+            .map(|answer| Some(Finding::Declared(answer)))
     };
-    let mut flag = |field: Field, value: &Value| c.take(field, fields::flag(value));
+    let mut flag =
+        |field: Field, value: &Value| c.take(field, fields::flag(value)).map(Finding::Declared);
     let industrial = flag(
         Field::IndustrialPolicy,
         raw.industrial_policy_compliant.raw(),
