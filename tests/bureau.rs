@@ -4,6 +4,8 @@
 //! (`dishonest.csv`, …), screened under jiangsu-2025 (2024 figures).
 //! Each unit's expected decision is worked out in its test.
 
+mod support;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -311,4 +313,80 @@ fn a_unit_record_decides_as_the_application_with_the_same_answers() {
         assert_eq!(unit["eligible"], eligible, "{name}");
         assert_eq!(unit["refund"], report.refund.unwrap_or_default(), "{name}");
     }
+}
+
+/// The same run from the command line, as a bureau types it.
+fn cli(extra: &[&str]) -> std::process::Output {
+    let file = |name: &str| format!("{DIR}/{name}");
+    let mut args: Vec<String> = vec![
+        "screen".into(),
+        file("units.csv"),
+        "--units".into(),
+        "--policy".into(),
+        "jiangsu-2025".into(),
+        "--months".into(),
+        file("months.csv"),
+    ];
+    args.extend(extra.iter().map(|a| a.replace("DIR", DIR)));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    support::wengang(&args)
+}
+
+#[test]
+fn the_command_line_run_names_its_lists_months_and_the_columns_it_does_not_read() {
+    let out = cli(&[
+        "--list",
+        "dishonest=DIR/dishonest.csv",
+        "--list",
+        "zombie=DIR/zombie.csv",
+        "--list",
+        "arrears=DIR/arrears.csv",
+        "--list",
+        "industrial=DIR/industrial.csv",
+        "--list",
+        "environmental=DIR/environmental.csv",
+    ]);
+    assert!(out.status.success());
+    let results = String::from_utf8_lossy(&out.stdout);
+    assert!(results.starts_with(batch::units::UNIT_RESULT_HEADER));
+    assert!(results.contains(",苏州示例精密机械有限公司,true,true,50904.00,"));
+    let told = String::from_utf8_lossy(&out.stderr);
+    for said in [
+        "list dishonest",
+        "line 3: \"9132050\" is not a credit code",
+        "the list names no unit",
+        "1 of another year",
+        "1 with fewer than 12 months",
+        "not read for a unit record (the decision does not use them): bank.account_number",
+        "months of 1 units not in the register (12 rows)",
+    ] {
+        assert!(told.contains(said), "stderr lacks {said:?}:\n{told}");
+    }
+}
+
+#[test]
+fn the_command_line_says_which_lists_were_not_given() {
+    let out = cli(&["--list", "dishonest=DIR/dishonest.csv"]);
+    assert!(out.status.success());
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        told.contains("lists not given (no unit passes what they would check): zombie, arrears, industrial, environmental"),
+        "{told}"
+    );
+    assert!(told.contains("eligible:              0"), "{told}");
+}
+
+#[test]
+fn a_list_of_no_known_kind_or_months_without_rules_are_refused() {
+    let bad = support::wengang(&["screen", "u.csv", "--list", "blacklist=x.csv"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`blacklist` is not a list"));
+    let no_year = support::wengang(&[
+        "screen",
+        &format!("{DIR}/units.csv"),
+        "--months",
+        &format!("{DIR}/months.csv"),
+    ]);
+    assert_eq!(no_year.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_year.stderr).contains("--months needs --policy"));
 }

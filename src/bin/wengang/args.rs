@@ -4,6 +4,7 @@ use std::ffi::OsString;
 
 use wengang_engine::batch::Format;
 use wengang_engine::division::Level;
+use wengang_engine::internals::{ListKind, Named};
 use wengang_engine::{internals::policy, Lang};
 
 pub const USAGE: &str = "\
@@ -87,6 +88,7 @@ pub enum Command {
     Policies { json: bool },
     Screen(Screen),
     Gen(Gen),
+    GenBureau(crate::gen_bureau::GenBureau),
     Notice(Notice),
     Help,
     Version,
@@ -111,6 +113,13 @@ pub struct Screen {
     pub report: Option<OsString>,
     /// The report's language.
     pub lang: Lang,
+    /// `--units`: each row is the bureau's record of a unit (免申即享), not
+    /// an application.
+    pub units: bool,
+    /// `--months FILE`: unit months in long form, joined by credit code.
+    pub months: Option<OsString>,
+    /// `--list KIND=FILE`: other offices' lists, in the order given.
+    pub lists: Vec<(ListKind, OsString)>,
 }
 
 /// `wengang print`: the printout of one application.
@@ -223,6 +232,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut seed = None;
     let mut sheet = None;
     let mut header = HeaderNames::Path;
+    let mut units = false;
+    let mut months = None;
+    let mut lists = Vec::new();
+    let mut bureau = None;
+    let mut year = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -276,6 +290,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             Long("jobs") => jobs = Some(number(&mut parser, "--jobs", 1, 1024)? as usize),
             Long("rows") => rows = Some(number(&mut parser, "--rows", 0, u64::MAX)?),
             Long("seed") => seed = Some(number(&mut parser, "--seed", 0, u64::MAX)?),
+            Long("units") => units = true,
+            Long("months") => months = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("list") => lists.push(list(&mut parser)?),
+            Long("bureau") => bureau = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("year") => year = Some(number(&mut parser, "--year", 1990, 2100)? as u16),
             Value(value) if subcommand.is_none() => {
                 subcommand = Some(value.to_string_lossy().into_owned())
             }
@@ -372,6 +391,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             sheet,
             report,
             lang,
+            units: units || months.is_some() || !lists.is_empty(),
+            months,
+            lists,
+        })),
+        Some("gen") if bureau.is_some() => Ok(Command::GenBureau(crate::gen_bureau::GenBureau {
+            dir: bureau.unwrap_or_default(),
+            units: rows.ok_or("`wengang gen --bureau DIR` needs --rows N (units)")?,
+            seed: seed.unwrap_or(0),
+            year: year.unwrap_or(2024),
         })),
         Some("gen") => Ok(Command::Gen(Gen {
             rows: rows.ok_or("`wengang gen` needs --rows N")?,
@@ -383,6 +411,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some("help") | None => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
+}
+
+/// `--list KIND=FILE`: an office's list and where it is.
+fn list(parser: &mut lexopt::Parser) -> Result<(ListKind, OsString), String> {
+    let value = text(parser)?;
+    let names = || ListKind::names().join(", ");
+    let (kind, file) = value
+        .split_once('=')
+        .ok_or_else(|| format!("--list takes KIND=FILE (KIND: {}), not `{value}`", names()))?;
+    let kind = ListKind::from_name(kind.trim())
+        .ok_or_else(|| format!("--list: `{kind}` is not a list (KIND: {})", names()))?;
+    Ok((kind, OsString::from(file)))
 }
 
 /// An option's value as text.

@@ -50,6 +50,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Policies { json } => policies(json),
         Command::Screen(options) => crate::screen::run(&options),
         Command::Gen(options) => crate::gen::run(&options),
+        Command::GenBureau(options) => crate::gen_bureau::run(&options),
         Command::Notice(options) => crate::notice::run(&options),
         Command::Help => {
             print!("{USAGE}");
