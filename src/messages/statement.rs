@@ -16,10 +16,10 @@ pub fn role(role: Role, lang: Lang) -> &'static str {
         (Role::Paid, Lang::Zh) => "实缴",
         (Role::Insurance, Lang::Zh) => "险种",
         (Role::Month, Lang::En) => "month",
-        (Role::Insured, Lang::En) => "insured",
-        (Role::Due, Lang::En) => "due",
-        (Role::Paid, Lang::En) => "paid",
-        (Role::Insurance, Lang::En) => "insurance",
+        (Role::Insured, Lang::En) => "insured count",
+        (Role::Due, Lang::En) => "amount due",
+        (Role::Paid, Lang::En) => "amount paid",
+        (Role::Insurance, Lang::En) => "insurance type",
     }
 }
 
@@ -38,7 +38,7 @@ const PERIODS: &str = "1、1月、01、2025-01、2025/1、2025.01、202501、202
 
 fn figure(problem: FigureProblem, text: &str) -> (String, String) {
     match problem {
-        FigureProblem::Blank => ("为空，请填写。".into(), "is blank: fill it in.".into()),
+        FigureProblem::Blank => ("为空，请填写。".into(), "blank; fill it in.".into()),
         FigureProblem::Format => (
             format!("“{text}”不是数字。"),
             format!("“{text}” is not a number."),
@@ -80,15 +80,15 @@ impl StatementError {
             ),
             HeaderlessColumns { found, .. } => (
                 format!("{at}有 {found} 列，且没有表头。没有表头时只能读取按 月份、参保人数、应缴、实缴 顺序排列的四列；请连同表头行一起复制。"),
-                format!("{at} has {found} columns and there is no header. Without one, only four columns can be read, in the order month, insured, due, paid: copy the header row too."),
+                format!("{at} has {found} columns and there is no header. Without one, only four columns can be read, in the order month, insured count, amount due, amount paid; copy the header row too."),
             ),
             HeaderUnknown { .. } => (
                 format!("{at}不是可识别的表头：需要 月份（或 费款所属期、缴费年月）、参保人数、实缴 列，应缴 列可选。"),
-                format!("{at} is no header known: the columns month (or period), insured and paid are needed, due is optional."),
+                format!("{at} is no header known: the columns month (or period), insured count and amount paid are needed, amount due is optional."),
             ),
             HeaderNotFirst { .. } => (
                 format!("{at}像是表头，但它前面已有数据行。请把表头放在数据之前。"),
-                format!("{at} looks like a header, but rows come before it: put the header first."),
+                format!("{at} looks like a header, but rows come before it; put the header first."),
             ),
             MissingColumns { roles, .. } => {
                 let zh: Vec<&str> = roles.iter().map(|r| role(*r, Lang::Zh)).collect();
@@ -102,16 +102,16 @@ impl StatementError {
                 let at = place(*line, None, lang);
                 (
                     format!("{at}的表头中第 {first} 列和第 {second} 列都可能是“{}”，无法确定用哪一列：请删去其中一列。", role(*r, Lang::Zh)),
-                    format!("{at}: columns {first} and {second} of the header could both be {}; remove one of them.", role(*r, Lang::En)),
+                    format!("{at}: columns {first} and {second} of the header could both be the {}; remove one of them.", role(*r, Lang::En)),
                 )
             }
             ColumnNotUnemployment { role: r, .. } => (
                 format!("{at}的“{0}”没有注明险种，而表中还有其他险种的“{0}”，它可能是各险种的合计：请保留“失业保险{0}”列。", role(*r, Lang::Zh)),
-                format!("{at}: the {0} column names no insurance while other insurances have their own, so it may be their total: keep the unemployment insurance's {0} column.", role(*r, Lang::En)),
+                format!("{at}: the {0} column names no insurance while other insurances have their own, so it may be their total; keep the unemployment insurance's {0} column.", role(*r, Lang::En)),
             ),
             SharesOnly { role: r, .. } => (
                 format!("{at}的表头只有单位和个人分别的“{0}”，没有两者合计的“{0}”列：明细应为单位和个人合计，请加上合计列。", role(*r, Lang::Zh)),
-                format!("{at}: the header has only the unit's and the employees' shares of {0}, no {0} column for both together, which is what is needed: add it.", role(*r, Lang::En)),
+                format!("{at}: the header has only the unit's and the employees' shares of the {0}, no column for both together, which is what is needed; add it.", role(*r, Lang::En)),
             ),
             CellCount { found, expected, .. } => (
                 format!("{at}有 {found} 列，而表头有 {expected} 列，无法对应。请检查是否多了或少了分隔符（逗号分隔的文件中，带千位分隔符的金额须加引号，例如 \"3,220.00\"）。"),
@@ -138,12 +138,12 @@ impl StatementError {
                 format!("{at}: month {month} is not between 1 and 12."),
             ),
             YearMismatch { year, data_year, .. } => (
-                format!("{at}是 {year} 年的，而数据年度是 {data_year} 年：请使用 {data_year} 年的明细。"),
-                format!("{at} is of {year}, but the data year is {data_year}: use the statement of {data_year}."),
+                format!("{at}：所属期是 {year} 年，而数据年度是 {data_year} 年，请使用 {data_year} 年的明细。"),
+                format!("{at}: the period is in {year}, but the data year is {data_year}; use the statement of {data_year}."),
             ),
             MixedYears { year, first_year, first_line, .. } => (
-                format!("{at}是 {year} 年的，而第 {first_line} 行是 {first_year} 年的：一份明细只能是同一年度。"),
-                format!("{at} is of {year}, but line {first_line} is of {first_year}: a statement covers one year."),
+                format!("{at}：所属期是 {year} 年，而第 {first_line} 行是 {first_year} 年，一份明细只能是同一年度。"),
+                format!("{at}: the period is in {year}, but line {first_line} is in {first_year}; a statement covers one year."),
             ),
             MonthTwice { month, first_line, .. } => (
                 format!("{at}：{month} 月已在第 {first_line} 行出现过，每个月只能有一行。"),
@@ -151,7 +151,7 @@ impl StatementError {
             ),
             TooManyRows { .. } => (
                 format!("{at}是第 13 行数据，而一年只有 12 个月：请只粘贴一个年度的明细。"),
-                format!("{at} is a 13th monthly row, but a year has 12 months: paste one year's statement."),
+                format!("{at} is a 13th monthly row, but a year has 12 months; paste one year's statement."),
             ),
             Figure { role: r, text, problem, .. } => {
                 let (zh, en) = figure(*problem, text);
@@ -162,7 +162,7 @@ impl StatementError {
             }
             TotalMismatch { role: r, total, sum, .. } => (
                 format!("{at}：合计行的“{}”为 {total}，而各月相加为 {sum}，两者不一致：请检查是否漏了或多了行。", role(*r, Lang::Zh)),
-                format!("{at}: the total row gives {} as {total}, but the months add up to {sum}: check for a missing or extra row.", role(*r, Lang::En)),
+                format!("{at}: the total row gives the {} as {total}, but the months add up to {sum}; check for a missing or extra row.", role(*r, Lang::En)),
             ),
             InsuranceUnknown { text, .. } => (
                 format!("{at}：无法识别险种“{text}”（应为 失业保险，或其他险种的名称）。"),
@@ -190,7 +190,7 @@ impl Statement {
         if !self.due_given() {
             let (zh, en) = (
                 "明细中没有“应缴”列：足额缴费月数无法由明细得出，请另行填写。",
-                "The statement has no due column: the months paid in full cannot be derived from it; enter them yourself.",
+                "The statement has no column of the amounts due: the months paid in full cannot be derived from it; enter them yourself.",
             );
             notes.push((
                 "statement.no_due",
@@ -210,7 +210,8 @@ impl Statement {
                         list.join("、")
                     ),
                     Lang::En => format!(
-                        "The statement has no row for month {}; a year needs all 12.",
+                        "The statement has no row for month{} {}; a year needs all 12.",
+                        if list.len() > 1 { "s" } else { "" },
                         list.join(", ")
                     ),
                 },
