@@ -22,6 +22,12 @@ USAGE:
                                            record instead. --sample marks every sheet 样例 / SAMPLE.
                                            One self-contained page (no script, strict CSP); default:
                                            standard output
+    wengang statement FILE|- [--year YYYY] [--lang zh|en]
+                                           read a social-insurance statement (参保缴费明细) as copied
+                                           or exported (tab, CSV or space-separated text, columns by
+                                           their headings) and print its insured.months rows (JSON);
+                                           or say which line it cannot read, and why (exit 2). --year:
+                                           the data year every period that names a year must be in
     wengang verify FILE|-                  re-run the engine on a submission and say whether it holds
     wengang verify FILE|DIR... [OPTIONS]   verify many: files, folders (their *.json files, by name) and
                                            JSON Lines files (.jsonl/.ndjson, one submission a line), in
@@ -79,12 +85,26 @@ deciding again; an old format needs only a new export. No submission found at al
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { input: Input, lang: Lang },
-    Submit { input: Input, lang: Lang },
+    Check {
+        input: Input,
+        lang: Lang,
+    },
+    Submit {
+        input: Input,
+        lang: Lang,
+    },
     Print(Print),
+    /// `wengang statement`: a statement's rows as `insured.months`.
+    Statement {
+        input: Input,
+        year: Option<u16>,
+        lang: Lang,
+    },
     Verify(Verify),
     Schema,
-    Policies { json: bool },
+    Policies {
+        json: bool,
+    },
     Screen(Screen),
     Gen(Gen),
     Notice(Notice),
@@ -221,6 +241,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut jobs = None;
     let mut rows = None;
     let mut seed = None;
+    let mut year = None;
     let mut sheet = None;
     let mut header = HeaderNames::Path;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -276,6 +297,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             Long("jobs") => jobs = Some(number(&mut parser, "--jobs", 1, 1024)? as usize),
             Long("rows") => rows = Some(number(&mut parser, "--rows", 0, u64::MAX)?),
             Long("seed") => seed = Some(number(&mut parser, "--seed", 0, u64::MAX)?),
+            Long("year") => year = Some(number(&mut parser, "--year", 1900, 2100)? as u16),
             Value(value) if subcommand.is_none() => {
                 subcommand = Some(value.to_string_lossy().into_owned())
             }
@@ -322,6 +344,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             sample,
             output,
         })),
+        Some("statement") => Ok(Command::Statement {
+            input: need_input(input, "statement")?,
+            year,
+            lang,
+        }),
         Some("verify") if inputs.is_empty() => Err(
             "`wengang verify` needs a FILE (or - for standard input), or several, or a folder"
                 .to_owned(),
@@ -553,6 +580,28 @@ mod tests {
         assert!(args(&["check", "a.json", "b.json"]).is_err());
         assert!(args(&["screen", "a.csv", "-"]).is_err());
         assert!(args(&["screen", "a.csv", "--format", "html"]).is_err());
+    }
+
+    #[test]
+    fn statement_with_a_year() {
+        assert_eq!(
+            args(&["statement", "-", "--year", "2025", "--lang", "en"]),
+            Ok(Command::Statement {
+                input: Input::Stdin,
+                year: Some(2025),
+                lang: Lang::En,
+            })
+        );
+        assert_eq!(
+            args(&["statement", "s.csv"]),
+            Ok(Command::Statement {
+                input: Input::Path("s.csv".into()),
+                year: None,
+                lang: Lang::Zh,
+            })
+        );
+        assert!(args(&["statement"]).is_err());
+        assert!(args(&["statement", "-", "--year", "25"]).is_err());
     }
 
     #[test]
