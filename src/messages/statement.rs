@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use serde_json::{json, Value};
+
 use crate::statement::{FigureProblem, Role, Statement, StatementError};
 use crate::text::Lang;
 
@@ -221,5 +223,47 @@ impl Statement {
             .into_iter()
             .map(|(c, m)| (c, super::reworded(m)))
             .collect()
+    }
+}
+
+/// The statement as the package's `readStatement` gives it: `ok`, the
+/// `insured.months` rows (`months`), the rows as read with their lines and
+/// cells (`rows`), where each field came from, and the notes in `lang`.
+impl Statement {
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let notes: Vec<Value> = self
+            .notes(lang)
+            .into_iter()
+            .map(|(code, message)| json!({"code": code, "message": message}))
+            .collect();
+        json!({
+            "ok": true,
+            "months": self.months(),
+            "rows": self.rows,
+            "columns": self.columns,
+            "separator": self.separator,
+            "header_line": self.header_line,
+            "year": self.year,
+            "missing_months": self.missing_months,
+            "due_given": self.due_given(),
+            "skipped": self.skipped,
+            "notes": notes,
+        })
+    }
+}
+
+/// A refusal as `readStatement` gives it: `ok: false`, the code, the line,
+/// the column (or `null`), the field at fault (`month`, `insured`, `due`,
+/// `paid`, `insurance`, or `null`) and the message in `lang`.
+impl StatementError {
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({
+            "ok": false,
+            "code": self.code(),
+            "line": self.line(),
+            "column": self.column(),
+            "role": self.role(),
+            "message": self.message(lang),
+        })
     }
 }
