@@ -338,8 +338,8 @@ export interface StatementRead {
   missing_months: number[];
   /** false: no 应缴 column, so months paid in full cannot be derived from the rows. */
   due_given: boolean;
-  /** Lines with content that gave no row: titles, a repeated header, a total row (checked), other insurances. */
-  skipped: { line: number; reason: "title" | "repeated_header" | "total" | "other_insurance" }[];
+  /** Lines with content that gave no row: titles, a repeated header, a total row (checked), other insurances, rows without figures. */
+  skipped: { line: number; reason: "title" | "repeated_header" | "total" | "other_insurance" | "no_figures" }[];
   /** What the caller must tell the user (`statement.no_due`, `statement.months_missing`). */
   notes: { code: string; message: string }[];
 }

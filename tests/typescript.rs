@@ -150,6 +150,20 @@ fn statement_types_match_what_read_statement_gives() {
         };
         assert!(union.contains(&shown), "{value} in {union}");
     }
+    use wengang_engine::statement::SkipReason;
+    for reason in [
+        SkipReason::Title,
+        SkipReason::RepeatedHeader,
+        SkipReason::Total,
+        SkipReason::OtherInsurance,
+        SkipReason::NoFigures,
+    ] {
+        let name = serde_json::to_value(reason).unwrap().to_string();
+        assert!(
+            TYPES.contains(&format!("| {name}")) || TYPES.contains(&format!("reason: {name}")),
+            "{name}"
+        );
+    }
     assert!(TYPES.contains(
         "export function readStatement(text: string, dataYear?: number | null, lang?: \"zh\" | \"en\" | null): StatementResult;"
     ));

@@ -28,7 +28,10 @@
 //!   beside a blank month), whose due and paid, when given, must be the
 //!   sums of the rows (the count's total is not checked: exports give the
 //!   sum, the average or nothing); with a 险种 column, the rows of other
-//!   insurances (养老、医疗、工伤、生育 …). A 险种 that names none is refused.
+//!   insurances (养老、医疗、工伤、生育 …; a 险种 that names none is
+//!   refused); a row whose count, due and paid are all blank (a month not
+//!   filled in yet, a note in an ignored column: its month is missing).
+//!   A row with some figures blank is refused.
 //!
 //! The rows come out in month order, each with its line and the cells as
 //! written, and the columns each field was read from: the app shows how
@@ -145,6 +148,9 @@ pub enum SkipReason {
     Total,
     /// A row of another insurance (by the 险种 column).
     OtherInsurance,
+    /// A row with no figure at all: a month not filled in yet, or a note
+    /// in an ignored column (the month, if any, is then missing).
+    NoFigures,
 }
 
 impl Statement {

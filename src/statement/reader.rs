@@ -331,6 +331,13 @@ impl Reading {
                 }
             }
         }
+        // No figure at all: a month not filled in yet, or a note in an
+        // ignored column. Nothing to read (the month is then missing).
+        let figures = [Some(layout.insured), layout.due, Some(layout.paid)];
+        if figures.iter().flatten().all(|&i| cell(i).is_empty()) {
+            skip(SkipReason::NoFigures);
+            return Ok(());
+        }
         if rows.len() == MONTHS {
             return Err(StatementError::TooManyRows { line });
         }
@@ -475,14 +482,16 @@ impl Reading {
 }
 
 /// A title above the header or the rows: at most two cells, the first
-/// not a month (`2025年度参保缴费明细`, `单位名称：…`).
+/// neither a month nor a number (`2025年度参保缴费明细`, `单位名称：…`).
 fn is_title(record: &Record) -> bool {
     let first = record
         .cells
         .iter()
         .map(|c| c.trim())
         .find(|c| !c.is_empty());
-    record.filled() <= 2 && first.is_some_and(|c| period::parse(c).is_err() && !is_total(c))
+    record.filled() <= 2
+        && first
+            .is_some_and(|c| period::parse(c).is_err() && figure::money(c).is_err() && !is_total(c))
 }
 
 /// 合计 / 总计 / total (a total row's label).
