@@ -363,6 +363,8 @@ export interface StatementColumns {
   paid: SourceColumn;
   /** The 险种 column: rows of other insurances are skipped. */
   insurance: SourceColumn | null;
+  /** The 年度 column: its years are checked as the periods' are. */
+  year: SourceColumn | null;
   /** Columns not read (单位名称, 备注, shares, other insurances). */
   ignored: SourceColumn[];
 }
@@ -381,7 +383,7 @@ export interface StatementRefused {
   line: number;
   column: number | null;
   /** The field at fault, when one is. */
-  role: "month" | "insured" | "due" | "paid" | "insurance" | null;
+  role: "month" | "insured" | "due" | "paid" | "insurance" | "year" | null;
   message: string;
 }
 

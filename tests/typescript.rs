@@ -139,7 +139,7 @@ fn statement_types_match_what_read_statement_gives() {
         (&read["separator"], "\"tab\" | \"comma\" | \"spaces\""),
         (
             &refused["role"],
-            "\"month\" | \"insured\" | \"due\" | \"paid\" | \"insurance\" | null",
+            "\"month\" | \"insured\" | \"due\" | \"paid\" | \"insurance\" | \"year\" | null",
         ),
     ] {
         assert!(TYPES.contains(union), "{union}");

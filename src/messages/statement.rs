@@ -17,11 +17,13 @@ pub fn role(role: Role, lang: Lang) -> &'static str {
         (Role::Due, Lang::Zh) => "应缴",
         (Role::Paid, Lang::Zh) => "实缴",
         (Role::Insurance, Lang::Zh) => "险种",
+        (Role::Year, Lang::Zh) => "年度",
         (Role::Month, Lang::En) => "month",
         (Role::Insured, Lang::En) => "insured count",
         (Role::Due, Lang::En) => "amount due",
         (Role::Paid, Lang::En) => "amount paid",
         (Role::Insurance, Lang::En) => "insurance type",
+        (Role::Year, Lang::En) => "year",
     }
 }
 
@@ -138,6 +140,10 @@ impl StatementError {
             MonthRange { month, .. } => (
                 format!("{at}：月份 {month} 不在 1 到 12 之间。"),
                 format!("{at}: month {month} is not between 1 and 12."),
+            ),
+            YearFormat { text, .. } => (
+                format!("{at}：无法识别年度“{text}”（应为四位年份，例如 2025）。"),
+                format!("{at}: “{text}” is not a year (four digits, e.g. 2025)."),
             ),
             YearMismatch { year, data_year, .. } => (
                 format!("{at}：所属期是 {year} 年，而数据年度是 {data_year} 年，请使用 {data_year} 年的明细。"),

@@ -61,6 +61,12 @@ pub enum StatementError {
         column: usize,
         month: u32,
     },
+    /// A 年度 cell that is not a year.
+    YearFormat {
+        line: usize,
+        column: usize,
+        text: String,
+    },
     /// A period of another year than the data year.
     YearMismatch {
         line: usize,
@@ -157,6 +163,7 @@ impl StatementError {
             TextAfterQuote { .. } => "statement.quote_text_after",
             MonthFormat { .. } => "statement.month_format",
             MonthRange { .. } => "statement.month_range",
+            YearFormat { .. } => "statement.year_format",
             YearMismatch { .. } => "statement.year_mismatch",
             MixedYears { .. } => "statement.year_mixed",
             MonthTwice { .. } => "statement.month_twice",
@@ -185,6 +192,7 @@ impl StatementError {
             | TextAfterQuote { line, .. }
             | MonthFormat { line, .. }
             | MonthRange { line, .. }
+            | YearFormat { line, .. }
             | YearMismatch { line, .. }
             | MixedYears { line, .. }
             | MonthTwice { line, .. }
@@ -204,6 +212,7 @@ impl StatementError {
             | TextAfterQuote { column, .. }
             | MonthFormat { column, .. }
             | MonthRange { column, .. }
+            | YearFormat { column, .. }
             | YearMismatch { column, .. }
             | MixedYears { column, .. }
             | Figure { column, .. }
@@ -227,6 +236,7 @@ impl StatementError {
             | ColumnNotUnemployment { role, .. }
             | SharesOnly { role, .. } => Some(*role),
             InsuranceUnknown { .. } => Some(Role::Insurance),
+            YearFormat { .. } => Some(Role::Year),
             _ => None,
         }
     }

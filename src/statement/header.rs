@@ -12,6 +12,9 @@
 //! | due | 应缴, 应缴纳, 应缴费 + (金额, 额, 费额, 总额, 合计 …): 应缴金额, 应缴费额 …; due, amount due, payable |
 //! | paid | 实缴, 实缴纳, 实缴费 + the same: 实缴金额, 实缴费额 …; paid, amount paid |
 //! | insurance | 险种, 险种类型, 险种名称, 保险类型, insurance, insurance type |
+//! | year | 年度, 年份, 缴费年度, 所属年度, year |
+//!
+//! 应缴 and 实缴 may follow 本期, 本月, 当期 or 当月.
 //!
 //! A figure's heading may name the insurance: `失业保险应缴` is the
 //! unemployment insurance's (the one wanted); `养老保险应缴` another's
@@ -37,6 +40,8 @@ pub enum Role {
     Paid,
     /// 险种: rows of other insurances are skipped.
     Insurance,
+    /// 年度: the year, in a column of its own; checked as a period's year.
+    Year,
 }
 
 impl Role {
@@ -47,7 +52,7 @@ impl Role {
             Role::Insured => Some(MonthColumn::Insured),
             Role::Due => Some(MonthColumn::Due),
             Role::Paid => Some(MonthColumn::Paid),
-            Role::Insurance => None,
+            Role::Insurance | Role::Year => None,
         }
     }
 
@@ -159,6 +164,8 @@ const MONTH: &[&str] = &[
     "年月",
     "month",
     "period",
+    "contributionmonth",
+    "contributionperiod",
 ];
 
 const INSURED: &[&str] = &[
@@ -178,6 +185,8 @@ const INSURED: &[&str] = &[
     "numberofinsured",
     "numberofinsuredpersons",
     "headcount",
+    "insuredheadcount",
+    "employeesinsured",
 ];
 
 const DUE_STEMS: &[&str] = &["应缴纳", "应缴费", "应缴"];
@@ -210,7 +219,14 @@ const PAID_EN: &[&str] = &[
     "contributionspaid",
     "contributionpaid",
     "premiumspaid",
+    "actualpaid",
+    "actuallypaid",
 ];
+
+const YEAR: &[&str] = &["年度", "年份", "缴费年度", "所属年度", "year"];
+
+/// Words before 应缴 / 实缴 that change nothing.
+const THIS_PERIOD: &[&str] = &["本期", "本月", "当期", "当月"];
 
 const INSURANCE: &[&str] = &[
     "险种",
@@ -228,11 +244,13 @@ pub fn meaning(heading: &str) -> Option<Meaning> {
     if s.is_empty() {
         return None;
     }
-    if INSURANCE.contains(&s.as_str()) {
-        return Some(Meaning::Column {
-            role: Role::Insurance,
-            unemployment: false,
-        });
+    for (names, role) in [(INSURANCE, Role::Insurance), (YEAR, Role::Year)] {
+        if names.contains(&s.as_str()) {
+            return Some(Meaning::Column {
+                role,
+                unemployment: false,
+            });
+        }
     }
     let mut rest = s.as_str();
     let mut unemployment = false;
@@ -252,9 +270,16 @@ pub fn meaning(heading: &str) -> Option<Meaning> {
     if let Some(r) = SHARE_AFTER.iter().find_map(|p| rest.strip_suffix(p)) {
         (rest, share) = (r, true);
     }
+    let mut this_period = false;
+    if let Some(r) = THIS_PERIOD.iter().find_map(|p| rest.strip_prefix(p)) {
+        (rest, this_period) = (r, true);
+    }
     let role = role_of(rest)?;
-    // The month is never an insurance's or a share's.
+    // The month is never an insurance's or a share's; 本期 is an amount's.
     if role == Role::Month && (unemployment || other || share) {
+        return None;
+    }
+    if this_period && !matches!(role, Role::Due | Role::Paid) {
         return None;
     }
     Some(match (share, other) {
@@ -328,6 +353,11 @@ mod tests {
             ("PAID", Role::Paid),
             ("险种", Role::Insurance),
             ("险种类型", Role::Insurance),
+            ("年度", Role::Year),
+            ("Year", Role::Year),
+            ("本期应缴", Role::Due),
+            ("本月实缴金额（元）", Role::Paid),
+            ("Contribution month", Role::Month),
         ] {
             assert_eq!(meaning(heading), column(role), "{heading:?}");
         }
@@ -380,6 +410,12 @@ mod tests {
             "应收金额",
             "参保",
             "amount",
+            "本期人数",
+            "本期月份",
+            "缴费金额",
+            "所属期起",
+            "所属期止",
+            "年度应缴",
         ] {
             assert_eq!(meaning(heading), None, "{heading:?}");
         }

@@ -116,6 +116,9 @@ pub struct Columns {
     pub paid: SourceColumn,
     /// The 险种 column, when there is one.
     pub insurance: Option<SourceColumn>,
+    /// The 年度 column, when there is one (its years are checked as a
+    /// period's).
+    pub year: Option<SourceColumn>,
     /// Columns not read (单位名称, 备注, shares, other insurances …).
     pub ignored: Vec<SourceColumn>,
 }

@@ -90,6 +90,8 @@ struct Layout {
     due: Option<usize>,
     paid: usize,
     insurance: Option<usize>,
+    /// A 年度 column.
+    year: Option<usize>,
 }
 
 impl Layout {
@@ -105,6 +107,7 @@ impl Layout {
             due: Some(2),
             paid: 3,
             insurance: None,
+            year: None,
         }
     }
 
@@ -124,13 +127,14 @@ impl Layout {
                 .collect()
         };
         let any = |m: Meaning| meanings.contains(&Some(m));
-        let mut found = [None; 5];
+        let mut found = [None; 6];
         let roles = [
             Role::Month,
             Role::Insured,
             Role::Due,
             Role::Paid,
             Role::Insurance,
+            Role::Year,
         ];
         for (slot, role) in found.iter_mut().zip(roles) {
             match columns(role).as_slice() {
@@ -146,7 +150,7 @@ impl Layout {
                 }
             }
         }
-        let [month, insured, due, paid, insurance] = found;
+        let [month, insured, due, paid, insurance, year] = found;
         for (role, column) in [
             (Role::Insured, insured),
             (Role::Due, due),
@@ -197,17 +201,19 @@ impl Layout {
             due,
             paid,
             insurance,
+            year,
         }))
     }
 
     /// The columns read, by index.
-    fn mapped(&self) -> [Option<usize>; 5] {
+    fn mapped(&self) -> [Option<usize>; 6] {
         [
             Some(self.month),
             Some(self.insured),
             self.due,
             Some(self.paid),
             self.insurance,
+            self.year,
         ]
     }
 
@@ -238,6 +244,7 @@ impl Layout {
             due: self.due.map(|i| self.column(i)),
             paid: self.column(self.paid),
             insurance: self.insurance.map(|i| self.column(i)),
+            year: self.year.map(|i| self.column(i)),
             ignored,
         }
     }
@@ -354,7 +361,23 @@ impl Reading {
                 month,
             },
         })?;
-        if let Some(year) = period.year {
+        let year_column = match layout.year {
+            Some(i) => Some((
+                year_of(cell(i)).ok_or_else(|| StatementError::YearFormat {
+                    line,
+                    column: i + 1,
+                    text: quoted(cell(i)),
+                })?,
+                i + 1,
+            )),
+            None => None,
+        };
+        // The period's year, then the 年度 column's: each must be the data
+        // year and the first row's.
+        for (year, column) in [period.year.map(|y| (y, column)), year_column]
+            .into_iter()
+            .flatten()
+        {
             if let Some(data_year) = data_year.filter(|&d| d != year) {
                 return Err(StatementError::YearMismatch {
                     line,
@@ -492,6 +515,19 @@ fn is_title(record: &Record) -> bool {
     record.filled() <= 2
         && first
             .is_some_and(|c| period::parse(c).is_err() && figure::money(c).is_err() && !is_total(c))
+}
+
+/// A 年度 cell: four digits, with 年 or 年度 after them or not.
+fn year_of(cell: &str) -> Option<u16> {
+    let half = half_width(cell);
+    let s = half.trim();
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(s);
+    let year: u16 = s.parse().ok()?;
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (1900..=2100).contains(&year))
+        .then_some(year)
 }
 
 /// 合计 / 总计 / total (a total row's label).
