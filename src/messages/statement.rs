@@ -99,7 +99,7 @@ impl StatementError {
                 let en: Vec<&str> = roles.iter().map(|r| role(*r, Lang::En)).collect();
                 (
                     format!("{at}的表头缺少“{}”列。", zh.join("”、“")),
-                    format!("{at}: the header has no {} column.", en.join(", ")),
+                    format!("{at}: the header has no {} column.", en.join(" or ")),
                 )
             }
             ColumnTwice { role: r, first, second, line } => {

@@ -6,7 +6,9 @@
 //! spreadsheet turns `2025-01` into a date (`2025/1/1`, `2025-01-01`,
 //! `2025年1月1日`). Full-width digits and spaces anywhere are allowed.
 //! Anything else is not a period (never guessed: `2501`, `25年1月`,
-//! `2025-01-15` are refused).
+//! `2025-01-15` are refused). After a point the month has two digits:
+//! a spreadsheet that takes `2025.10` for a number shows it as `2025.1`,
+//! which would read as January.
 
 use std::ops::RangeInclusive;
 
@@ -86,6 +88,9 @@ pub fn parse(text: &str) -> Result<Period, PeriodError> {
         .find(|&c| s.contains(c))
         .ok_or(PeriodError::Format)?;
     let parts: Vec<&str> = s.split(separator).collect();
+    if separator == '.' && parts.get(1).is_some_and(|m| m.len() != 2) {
+        return Err(PeriodError::Format);
+    }
     match parts.as_slice() {
         [year, month] if year.len() == 4 => Ok(Period {
             year: Some(year_of(year)?),
@@ -215,6 +220,9 @@ mod tests {
             "一月月",
             "Jan",
             "合计",
+            "2025.1",
+            "2025.001",
+            "1.2025",
         ] {
             assert_eq!(read(text), Err(PeriodError::Format), "{text:?}");
         }
