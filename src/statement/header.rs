@@ -83,7 +83,9 @@ pub fn normalise(heading: &str) -> String {
     let mut s: String = half_width(heading)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '*'))
-        .flat_map(char::to_lowercase)
+        // ASCII only: the headings known are Chinese or English (and
+        // Unicode's case tables would cost the wasm build 10 KB).
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     while let Some(rest) = s.strip_suffix(':') {
         s.truncate(rest.len());

@@ -48,7 +48,7 @@ pub fn read(text: &str, data_year: Option<u16>) -> Result<Statement, StatementEr
         if !record
             .cells
             .iter()
-            .any(|c| c.chars().any(|c| c.is_numeric()))
+            .any(|c| half_width(c).bytes().any(|b| b.is_ascii_digit()))
         {
             return Err(StatementError::HeaderUnknown { line: record.line });
         }
