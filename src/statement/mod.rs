@@ -13,17 +13,22 @@
 //!   this order. Three columns without a header are refused (a sheet of
 //!   月份 / 参保人数 / 实缴 would otherwise be read as insured, due, paid).
 //! - **Periods** (`period.rs`): `1`, `1月`, `01`, `2025-01`, `2025/1`,
-//!   `202501`, `2025年1月`, `2025.01` …; a year, where written, must be the
-//!   data year (when one is given) and the same on every row.
+//!   `202501`, `2025年1月`, `2025.01` …; a year, where written (in the
+//!   period or in a 年度 column), must be the data year (when one is given)
+//!   and the same on every row. `2025.1` is refused (a spreadsheet shows
+//!   `2025.10` so).
 //! - **Cells** (`cells.rs`): tab, comma (RFC 4180 quoting) or runs of
-//!   spaces; full-width digits, thousands separators in their places,
-//!   `¥` and 元 / 人 (`figure.rs`).
+//!   spaces, decided once for the text; full-width digits, thousands
+//!   separators in their places, `¥` and 元 / 人 (`figure.rs`). A row has
+//!   the header's number of cells (empty ones past it are dropped; with
+//!   spaces, where an empty cell cannot be seen, ignored columns at the
+//!   end may be missing).
 //! - **At most twelve rows**, each month once. Fewer are read (a grid
 //!   shows the gaps; validation refuses an incomplete year later):
 //!   [`Statement::missing_months`] lists the months without a row.
 //! - **Lines skipped, and said so** ([`Statement::skipped`]): blank lines;
-//!   title lines above the header (at most two cells, the first not a
-//!   month); the header repeated (a multi-page export); a total row
+//!   title lines above the header (at most two cells, the first neither a
+//!   month nor a number); the header repeated (a multi-page export); a total row
 //!   (合计 / 总计 / total in the month column, or in an ignored column
 //!   beside a blank month), whose due and paid, when given, must be the
 //!   sums of the rows (the count's total is not checked: exports give the
@@ -35,7 +40,11 @@
 //!
 //! The rows come out in month order, each with its line and the cells as
 //! written, and the columns each field was read from: the app shows how
-//! each cell was read.
+//! each cell was read. The first problem met is the one reported (a
+//! refusal is one reason, with its line and, where one cell is at fault,
+//! its column).
+//!
+//! A byte-order mark is skipped; line ends may be `\r\n`, `\n` or `\r`.
 //!
 //! The words of errors and notes are in `messages::statement` (which also
 //! implements [`StatementError`]'s `message` and `Display`, and
