@@ -256,7 +256,7 @@ struct Reading {
     separator: Separator,
     data_year: Option<u16>,
     rows: Vec<StatementRow>,
-    /// The first year a period gave, and its line.
+    /// The first year a row gave (its period or 年度), and its line.
     first_year: Option<(u16, usize)>,
     totals: Vec<Record>,
     skipped: Vec<SkippedLine>,
