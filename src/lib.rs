@@ -6,8 +6,9 @@
 //!
 //! Outside, the surfaces (CLI, app, bindings, batch) call a few entry
 //! points: [`check`], [`submit`], [`verify`], [`policies`],
-//! [`application_schema`], [`batch`] screening, and read the [`field`]
-//! registry. None of them holds a rule of its own. Policy values are data
+//! [`application_schema`], [`batch`] screening, [`read_statement`] (a
+//! pasted or exported 参保缴费明细 into `insured.months`), and read the
+//! [`field`] registry. None of them holds a rule of its own. Policy values are data
 //! (`src/policy/profiles/*.json`), each with its source.
 //!
 //! No public function panics on any input: bad input becomes an issue
@@ -39,6 +40,7 @@ mod record;
 mod refund;
 mod report;
 mod size;
+pub mod statement;
 mod text;
 mod validate;
 
@@ -82,6 +84,7 @@ pub use report::{
     CriterionReport, HardshipReport, IssueReport, ProfileInfo, Report, Source,
     UnconfirmedParameter, REPORT_FORMAT,
 };
+pub use statement::{read_statement, Statement, StatementError};
 pub use text::Lang;
 pub use validate::Severity;
 

@@ -17,6 +17,8 @@ mod notice;
 #[cfg(not(target_arch = "wasm32"))]
 mod screen;
 #[cfg(not(target_arch = "wasm32"))]
+mod statement;
+#[cfg(not(target_arch = "wasm32"))]
 mod submissions;
 #[cfg(not(target_arch = "wasm32"))]
 mod units;
