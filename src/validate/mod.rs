@@ -444,20 +444,46 @@ fn commitment(
     let window = profile
         .and_then(|p| p.profile.application_window.as_ref())
         .and_then(|w| w.value.as_ref());
-    if let Some(window) = window {
-        // Compared as dates: formatting one per application cost batch
-        // screening a tenth of its time.
-        let before = fields::date_text(&window.from).is_ok_and(|from| date < from);
-        let after = fields::date_text(&window.to).is_ok_and(|to| date > to);
-        if before || after {
-            c.flag(
-                Field::CommitmentDate,
-                Some(IssueKind::DateOutsideWindow {
-                    from: window.from.clone(),
-                    to: window.to.clone(),
-                }),
-            );
-        }
+    if let Some(window) = window.filter(|w| outside(date, w)) {
+        c.flag(
+            Field::CommitmentDate,
+            Some(IssueKind::DateOutsideWindow {
+                from: window.from.clone(),
+                to: window.to.clone(),
+            }),
+        );
     }
     Some(Some(date))
+}
+
+/// Is `date` outside the window (both ends inside)? Compared as dates:
+/// formatting one per application cost batch screening a tenth of its time.
+fn outside(date: CalendarDate, window: &policy::DateWindow) -> bool {
+    let before = fields::date_text(&window.from).is_ok_and(|from| date < from);
+    let after = fields::date_text(&window.to).is_ok_and(|to| date > to);
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signing_date_is_inside_its_window_on_both_end_days() {
+        let window = policy::DateWindow {
+            from: "2019-03-01".into(),
+            to: "2019-10-31".into(),
+        };
+        let day = |d: &str| fields::date_text(d).unwrap();
+        assert!(outside(day("2019-02-28"), &window));
+        assert!(!outside(day("2019-03-01"), &window));
+        assert!(!outside(day("2019-10-31"), &window));
+        assert!(outside(day("2019-11-01"), &window));
+        // An unreadable end (a data defect) checks nothing on that side.
+        let open = policy::DateWindow {
+            from: "soon".into(),
+            to: "2019-10-31".into(),
+        };
+        assert!(!outside(day("1990-01-01"), &open));
+    }
 }
