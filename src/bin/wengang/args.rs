@@ -125,7 +125,7 @@ pub enum Command {
     },
     Screen(Screen),
     Gen(Gen),
-    GenBureau(crate::gen_bureau::GenBureau),
+    GenBureau(GenBureau),
     Notice(Notice),
     Help,
     Version,
@@ -219,6 +219,17 @@ pub struct Gen {
     pub output: Option<OsString>,
     /// Column names: field paths or zh labels.
     pub header: HeaderNames,
+}
+
+/// `wengang gen --bureau DIR`: what to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenBureau {
+    pub dir: OsString,
+    /// Units in the register.
+    pub units: u64,
+    pub seed: u64,
+    /// The year of the records (the data year).
+    pub year: u16,
 }
 
 /// How `gen` names its columns.
@@ -437,7 +448,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             months,
             lists,
         })),
-        Some("gen") if bureau.is_some() => Ok(Command::GenBureau(crate::gen_bureau::GenBureau {
+        Some("gen") if bureau.is_some() => Ok(Command::GenBureau(GenBureau {
             dir: bureau.unwrap_or_default(),
             units: rows.ok_or("`wengang gen --bureau DIR` needs --rows N (units)")?,
             seed: seed.unwrap_or(0),
@@ -550,7 +561,7 @@ mod tests {
         assert!(args(&["screen", "u.csv", "--list", "other=x.csv"]).is_err());
         assert_eq!(
             args(&["gen", "--bureau", "out", "--rows", "10", "--seed", "3"]),
-            Ok(Command::GenBureau(crate::gen_bureau::GenBureau {
+            Ok(Command::GenBureau(GenBureau {
                 dir: "out".into(),
                 units: 10,
                 seed: 3,

@@ -27,17 +27,8 @@ use std::process::ExitCode;
 use wengang_engine::batch::screen::{push_field, push_u64};
 use wengang_engine::internals::identifiers::credit_code_check_char;
 
+use crate::args::GenBureau;
 use crate::gen::Rng;
-
-/// What to make.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenBureau {
-    pub dir: std::ffi::OsString,
-    pub units: u64,
-    pub seed: u64,
-    /// The year of the records (the data year).
-    pub year: u16,
-}
 
 const UNIT_TYPES: [(&str, u64); 6] = [
     ("enterprise", 940),
