@@ -26,9 +26,11 @@ pub fn route_name(route: Route) -> &'static str {
 }
 
 /// The identifying text of a row: credit code, name and phone as given
-/// (trimmed), or empty.
+/// (trimmed), or empty when validation refuses it as text: over-long text
+/// ([`fields::MAX_TEXT_CHARS`]) and text with a control character are
+/// never copied into the results (the row's issues name the field).
 pub fn given(value: &serde_json::Value) -> &str {
-    fields::text_ref(value).unwrap_or("")
+    fields::free_text_ref(value).unwrap_or("")
 }
 
 /// Writes one result row: every figure as [`crate::check`] reports it.
@@ -111,6 +113,26 @@ pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
     out.push(b'\n');
 }
 
+/// The issue of the closing row of an incomplete run.
+pub const INCOMPLETE: &str = "run:incomplete";
+
+/// Writes the closing row of a run that stopped before the end of its
+/// input: no line, not valid, and `run:incomplete (why)` as its issues, so
+/// a results file cut short says so in itself.
+pub fn write_incomplete(out: &mut Vec<u8>, reason: &str) {
+    out.extend_from_slice(b",,,false,,,,,,");
+    push_field(out, &format!("{INCOMPLETE} ({reason})"));
+    out.push(b'\n');
+}
+
+/// The closing row of the reminders of an incomplete run: no credit code,
+/// and `run:incomplete (why)` where the name goes.
+pub fn write_incomplete_reminder(out: &mut Vec<u8>, reason: &str) {
+    out.push(b',');
+    push_field(out, &format!("{INCOMPLETE} ({reason})"));
+    out.extend_from_slice(b",,\n");
+}
+
 /// Writes one reminder row: an eligible enterprise to tell.
 pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) {
     let code = given(raw.applicant.credit_code.raw());
@@ -139,11 +161,14 @@ pub fn write_reminder_of(
 /// A text cell of the results or reminders. Text a spreadsheet would run
 /// as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) gets a
 /// leading `'`, so a hostile name in the input cannot become a formula in
-/// the file an officer opens.
+/// the file an officer opens. Text that already begins with `'` gets one
+/// too, so reading back is exact: a leading `'` followed by one of these
+/// seven characters was added, and only then (`'=2+2` is written
+/// `''=2+2` and reads back as `'=2+2`, never as the formula `=2+2`).
 pub fn push_text(out: &mut Vec<u8>, text: &str) {
     if matches!(
         text.bytes().next(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'')
     ) {
         push_field(out, &format!("'{text}"));
     } else {

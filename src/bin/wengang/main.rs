@@ -13,6 +13,8 @@ mod gen;
 #[cfg(not(target_arch = "wasm32"))]
 mod notice;
 #[cfg(not(target_arch = "wasm32"))]
+mod outputs;
+#[cfg(not(target_arch = "wasm32"))]
 mod screen;
 #[cfg(not(target_arch = "wasm32"))]
 mod submissions;
@@ -23,6 +25,7 @@ mod xlsx;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    xlsx::quiet_writer_panics();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => commands::run(command),
         Err(message) => {
