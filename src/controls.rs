@@ -51,23 +51,48 @@ const MAY_START: [bool; 256] = {
     table
 };
 
+/// Might the eight bytes of `word` start one of the characters? `true`
+/// for every byte of [`MAY_START`] and a few more (any lead byte from 0xC2
+/// to 0xE2: accented Latin, Cyrillic, some punctuation), never `false` for
+/// one of them; CJK text (lead bytes from 0xE3) and plain ASCII pass in
+/// about two operations a byte.
+fn word_may_start(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // ASCII bytes below 0x20 (a borrow only adds false positives).
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    // DEL.
+    let del = {
+        let x = word ^ (ONES * 0x7F);
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    // Bytes 0xC2..=0xE2: with the high bit flipped, 0x42..=0x62 among the
+    // bytes that had it (the classic "has a byte between m and n").
+    let flipped = word ^ HIGH;
+    let low = flipped & LOW7;
+    let leads =
+        (ONES * (127 + 0x63)).wrapping_sub(low) & !flipped & (low + ONES * (127 - 0x41)) & HIGH;
+    below_space | del | leads != 0
+}
+
 /// The first control character in `text`, with its position (1-based,
-/// in characters), or `None`. One table lookup a byte; characters are
-/// decoded only past a byte that may start one.
+/// in characters), or `None`. A word test eight bytes at a time;
+/// characters are decoded only past a byte that may start one.
 pub fn first_control(text: &str) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut words = bytes.chunks_exact(8);
-    let mut clean = 0;
-    for word in &mut words {
-        if word
-            .iter()
-            .fold(false, |any, &b| any | MAY_START[usize::from(b)])
-        {
+    let mut suspect = false;
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if word_may_start(u64::from_le_bytes(word)) {
+            suspect = true;
             break;
         }
-        clean += 8;
     }
-    if clean == bytes.len() || !bytes[clean..].iter().any(|&b| MAY_START[usize::from(b)]) {
+    suspect = suspect || words.remainder().iter().any(|&b| MAY_START[usize::from(b)]);
+    if !suspect {
         return None;
     }
     text.chars()
@@ -155,6 +180,24 @@ mod tests {
             let mut buf = [0u8; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             assert!(MAY_START[usize::from(lead)], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_test_misses_no_byte_of_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                let flagged = word_may_start(u64::from_le_bytes(word));
+                if MAY_START[usize::from(b)] {
+                    assert!(flagged, "{b:#x} at {at}");
+                }
+                // Plain ASCII and the bytes of CJK text are never flagged.
+                if (0x20..0x7F).contains(&b) || b >= 0xE3 || (0x80..0xC0).contains(&b) {
+                    assert!(!flagged, "{b:#x} at {at}");
+                }
+            }
         }
     }
 

@@ -237,12 +237,10 @@ pub struct RowFact {
     /// The credit code as given, packed ([`pack_credit_code`]).
     pub code: Option<[u32; 3]>,
     /// Where the row's result row ends in [`ChunkOutput::results`] (after its `\n`).
-    pub result_end: usize,
+    pub result_end: u32,
     /// Its reminder row in [`ChunkOutput::reminders`], when it has one.
-    pub reminder: Option<std::ops::Range<usize>>,
+    pub reminder: Option<(u32, u32)>,
     pub outcome: Outcome,
-    /// The report's part (a screener [`with_summary`](Screener::with_summary)).
-    pub summary: Option<RowSummary>,
 }
 
 /// A row that could not be read.
@@ -266,7 +264,10 @@ pub struct ChunkOutput {
     pub stopped: bool,
     /// One fact per screened row (not per rejected one), in order.
     pub facts: Vec<RowFact>,
-    /// The text the facts' [`RowSummary`] ranges point into.
+    /// The report's part of each fact, in the same order (a screener
+    /// [`with_summary`](Screener::with_summary) only).
+    pub summaries: Vec<RowSummary>,
+    /// The text the summaries' ranges point into.
     pub summary_text: String,
     /// The line of the last row screened or rejected (0: none).
     pub last_line: u64,
@@ -280,6 +281,7 @@ impl ChunkOutput {
         self.errors.clear();
         self.stopped = false;
         self.facts.clear();
+        self.summaries.clear();
         self.summary_text.clear();
         self.last_line = 0;
     }
@@ -428,30 +430,34 @@ impl Screener {
             Ok(()) => {
                 let a = assess(&self.raw);
                 out.stats.count(&a);
-                let code = screen::given(self.raw.applicant.credit_code.raw());
-                let name = screen::given(self.raw.applicant.name.raw());
+                let clean = a.validation.issues.is_empty();
+                let code = screen::given_in(self.raw.applicant.credit_code.raw(), clean);
+                let name = screen::given_in(self.raw.applicant.name.raw(), clean);
                 screen::write_result_of(&mut out.results, line, code, name, &a);
-                let summary = self.summarise.then(|| {
-                    RowSummary::of(
+                if self.summarise {
+                    let summary = RowSummary::of(
                         code,
                         name,
                         &a,
                         &mut out.summary_text,
                         &mut self.zero_rate_bin,
-                    )
-                });
+                    );
+                    out.summaries.push(summary);
+                }
+                // A chunk is a few MiB (a record at most 64 MiB): its
+                // offsets fit in 32 bits.
+                let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                 let reminder = screen::reminder_refund(&a).map(|refund| {
                     let start = out.reminders.len();
                     screen::write_reminder_of(&mut out.reminders, code, name, &self.raw, refund);
-                    start..out.reminders.len()
+                    (offset(start), offset(out.reminders.len()))
                 });
                 out.facts.push(RowFact {
                     line,
                     code: pack_credit_code(code),
-                    result_end: out.results.len(),
+                    result_end: offset(out.results.len()),
                     reminder,
                     outcome: Outcome::of(&a),
-                    summary,
                 });
                 true
             }

@@ -77,7 +77,8 @@ pub fn validate(raw: &RawApplication) -> Validation {
             c.flag(
                 Field::Format,
                 Some(IssueKind::FormatUnsupported {
-                    found: found.clone(),
+                    // Echoed in the message: escaped and cut, never 60 MB.
+                    found: crate::controls::shown(found).into_owned(),
                 }),
             );
         }

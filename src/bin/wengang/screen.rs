@@ -518,7 +518,11 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
     drop(done_tx);
 
     let progress = io::stderr().is_terminal().then(|| Progress::new(size));
-    let mut totals = Totals::new(report.is_some());
+    // Room for the credit codes of the rows the file likely has (gen's
+    // are ~340 bytes), so the table of codes seen is not rebuilt as it
+    // grows.
+    let codes = size.map_or(0, |bytes| (bytes / 300).min(1 << 22) as usize);
+    let mut totals = Totals::new(report.is_some(), codes);
     let mut duplicates = Vec::new();
     let mut told = 0u64;
     let mut told_duplicates = 0u64;
@@ -708,7 +712,7 @@ fn write_marked(
     let mut at = 0;
     let mut marked = Vec::new();
     for d in duplicates {
-        let end = o.facts[d.fact].result_end;
+        let end = o.facts[d.fact].result_end as usize;
         // The row without its `\n`, then the issue after the others.
         let row = &o.results[at..end - 1];
         marked.extend_from_slice(row);
@@ -725,9 +729,9 @@ fn write_marked(
         let mut kept = Vec::with_capacity(o.reminders.len());
         let mut at = 0;
         for d in duplicates {
-            if let Some(range) = &o.facts[d.fact].reminder {
-                kept.extend_from_slice(&o.reminders[at..range.start]);
-                at = range.end;
+            if let Some((start, end)) = o.facts[d.fact].reminder {
+                kept.extend_from_slice(&o.reminders[at..start as usize]);
+                at = end as usize;
             }
         }
         kept.extend_from_slice(&o.reminders[at..]);

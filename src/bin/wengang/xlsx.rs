@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
 use wengang_engine::batch::cells::{column_letters, refused};
 use wengang_engine::batch::workbook::{self, Limits};
 use wengang_engine::batch::{csv, CellRows, Malformed};
+use wengang_engine::controls::shown;
 
 /// A workbook to read: a file or standard input held in memory.
 pub trait Source: Read + Seek + Send {}
@@ -66,12 +67,14 @@ pub fn read_sheet(
         }
     };
     let names = book.sheet_names();
+    let listed: Vec<String> = names.iter().map(|n| shown(n).into_owned()).collect();
     let name = match sheet {
         Some(wanted) if names.iter().any(|n| n == wanted) => wanted.to_owned(),
         Some(wanted) => {
             let _ = header.send(Err(format!(
-                "the workbook has no sheet `{wanted}` (its sheets: {})",
-                names.join(", ")
+                "the workbook has no sheet `{}` (its sheets: {})",
+                shown(wanted),
+                listed.join(", ")
             )));
             return Ok(());
         }
@@ -83,10 +86,12 @@ pub fn read_sheet(
             }
         },
     };
+    // The sheet's name as messages show it (it comes from the file).
+    let shown_name = shown(&name).into_owned();
     let mut reader = match book.sheet(&name) {
         Ok(r) => r,
         Err(e) => {
-            let _ = header.send(Err(format!("sheet `{name}`: {e}")));
+            let _ = header.send(Err(format!("sheet `{shown_name}`: {e}")));
             return Ok(());
         }
     };
@@ -154,7 +159,7 @@ pub fn read_sheet(
             Err(e) => {
                 let e = wengang_engine::controls::shown(&e).into_owned();
                 if let Some(tx) = header.take() {
-                    let _ = tx.send(Err(format!("sheet `{name}`: {e}")));
+                    let _ = tx.send(Err(format!("sheet `{shown_name}`: {e}")));
                     return Ok(());
                 }
                 // The damage is in the row being read: every row before it
@@ -178,7 +183,7 @@ pub fn read_sheet(
                     send(std::mem::take(&mut chunk));
                 }
                 let row = row_number.map_or(String::new(), |r| format!(" in row {r}"));
-                return Err(format!("sheet `{name}` unreadable{row}: {e}"));
+                return Err(format!("sheet `{shown_name}` unreadable{row}: {e}"));
             }
         };
         if row_number != Some(r) {
@@ -232,7 +237,9 @@ pub fn read_sheet(
         }
     }
     if let Some(tx) = header.take() {
-        let _ = tx.send(Err(format!("sheet `{name}` is empty (no header row)")));
+        let _ = tx.send(Err(format!(
+            "sheet `{shown_name}` is empty (no header row)"
+        )));
         return Ok(());
     }
     if !chunk.is_empty() {
