@@ -241,8 +241,13 @@ impl<R: Read + Seek> Archive<R> {
             .ok()
             .filter(|h| u32_at(h, 0) == 0x0403_4b50)
             .ok_or_else(|| format!("{}: a damaged zip entry", entry.name))?;
-        let data_at =
-            entry.offset + 30 + u64::from(u16_at(&local, 26)) + u64::from(u16_at(&local, 28));
+        // Saturating: an offset from a ZIP64 field can be anything; past
+        // the end it is a read error, never an overflow.
+        let data_at = entry
+            .offset
+            .saturating_add(30)
+            .saturating_add(u64::from(u16_at(&local, 26)))
+            .saturating_add(u64::from(u16_at(&local, 28)));
         self.source
             .seek(SeekFrom::Start(data_at))
             .map_err(|e| e.to_string())?;
