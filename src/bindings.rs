@@ -28,7 +28,8 @@ fn from_js(value: &JsValue) -> Result<Value, JsError> {
             .as_string()
             .unwrap_or_default(),
     };
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("not JSON: {e}")))
+    serde_json::from_str(crate::without_bom(&text))
+        .map_err(|e| JsError::new(&format!("not JSON: {e}")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

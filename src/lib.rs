@@ -26,6 +26,7 @@ pub mod batch;
 pub mod bindings;
 pub mod bureau;
 mod canonical;
+pub mod controls;
 pub mod division;
 mod eligibility;
 mod field_path;
@@ -74,8 +75,8 @@ pub use application::{RawApplication, APPLICATION_FORMAT};
 use assessment::assess;
 pub use policy::{listing as policies, ProfileSummary};
 pub use receipt::{
-    digest_of, submit, verify, Difference, Submission, SubmissionError, Verified, VerifyError,
-    VerifyOutcome, SUBMISSION_FORMAT,
+    digest_of, submit, verify, Difference, Submission, SubmissionError, UnknownKeys, Verified,
+    VerifyError, VerifyOutcome, SUBMISSION_FORMAT,
 };
 pub use record::{
     CriterionRecord, DecisionRecord, HardshipAmountRecord, HardshipRecord, IssueRecord,
@@ -125,7 +126,13 @@ impl std::error::Error for ParseError {}
 /// Parses the JSON text of an application. Leaves are kept as given, so
 /// only text that is not JSON or not shaped like an application fails.
 pub fn parse_application(text: &str) -> Result<RawApplication, ParseError> {
-    serde_json::from_str(text).map_err(|e| ParseError::from_json(&e))
+    serde_json::from_str(without_bom(text)).map_err(|e| ParseError::from_json(&e))
+}
+
+/// JSON text without the UTF-8 byte order mark some editors (Windows
+/// Notepad) put first: read as CSV is read with one, wherever JSON is read.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Validates, decides and reports on one application.

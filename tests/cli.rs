@@ -207,7 +207,11 @@ fn an_older_profile_version_exits_3_and_says_how_the_outcome_changes() {
     // The same outcome under today's rules says so.
     let (code, reason) = verify_edited(true, |f| f["policy"]["version"] = "0.9.0".into());
     assert_eq!(code, Some(3));
-    assert!(reason.contains("the decision is the same"), "{reason}");
+    assert!(
+        reason.contains("today's rules give the same decision"),
+        "{reason}"
+    );
+    assert!(!reason.contains("not altered"), "{reason}");
 }
 
 #[test]

@@ -90,7 +90,7 @@ USAGE:
 
 Exit codes: 0 done (verify: the submission holds); 1 verify: altered after it was made
 (the message names the field, the file's value and the engine's), submit: cannot be made;
-2 unreadable input or a usage error (screen: an unreadable file, or a bad row under --strict);
+2 unreadable input, a usage error, or an output not written (screen: a row not read, or a run stopped early);
 3 verify: made under another engine or profile version (names both, and how the decision
 changes under today's rules); 4 verify: an older format (wengang.submission/1): export again.
 verify on many submissions exits with the code of the most serious outcome found, in this

@@ -15,6 +15,8 @@ mod gen_bureau;
 #[cfg(not(target_arch = "wasm32"))]
 mod notice;
 #[cfg(not(target_arch = "wasm32"))]
+mod outputs;
+#[cfg(not(target_arch = "wasm32"))]
 mod screen;
 #[cfg(not(target_arch = "wasm32"))]
 mod statement;
@@ -29,6 +31,7 @@ mod xlsx;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    xlsx::quiet_writer_panics();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => commands::run(command),
         Err(message) => {

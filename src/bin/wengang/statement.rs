@@ -21,11 +21,11 @@ pub fn run(input: &Input, year: Option<u16>, lang: Lang) -> ExitCode {
     };
     match read_statement(&text, year) {
         Ok(statement) => {
-            crate::commands::print_json(&statement.months());
+            let written = crate::commands::print_json(&statement.months());
             for (code, note) in statement.notes(lang) {
                 eprintln!("wengang: {}: {code}: {note}", input.name());
             }
-            ExitCode::SUCCESS
+            written
         }
         Err(e) => {
             let column = e.column().map(|c| format!(":{c}")).unwrap_or_default();
