@@ -4,14 +4,13 @@ use std::fmt::Write as _;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use serde::Serialize;
 use wengang_engine as engine;
 use wengang_engine::controls::{shown, shown_up_to};
 use wengang_engine::field::Field;
 use wengang_engine::internals::fields::MAX_TEXT_CHARS;
 
 use crate::args::{Command, Input, USAGE};
-use crate::outputs::{self, Dest, Output};
+use crate::outputs::{self, print_json, print_text, Dest, Output};
 
 const UNREADABLE: u8 = 2;
 
@@ -210,27 +209,6 @@ fn read(input: &Input) -> Result<String, ExitCode> {
         );
         ExitCode::from(UNREADABLE)
     })
-}
-
-/// Writes to standard output; a failed write (a closed pipe, a full disk)
-/// is exit 2 with the error: what was asked for was not written.
-fn print_text(text: &str) -> ExitCode {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!(
-                "wengang: {}",
-                outputs::write_error("the output", "standard output", &e)
-            );
-            ExitCode::from(UNREADABLE)
-        }
-    }
-}
-
-pub fn print_json<T: Serialize>(value: &T) -> ExitCode {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    print_text(&format!("{text}\n"))
 }
 
 fn policies(json: bool) -> ExitCode {

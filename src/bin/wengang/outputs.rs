@@ -479,3 +479,25 @@ mod tests {
         assert_eq!(fs::read(&target).unwrap(), b"new\n");
     }
 }
+
+/// Writes to standard output; a failed write (a closed pipe, a full disk)
+/// is exit 2 with the error: what was asked for was not written.
+pub fn print_text(text: &str) -> std::process::ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "wengang: {}",
+                write_error("the output", "standard output", &e)
+            );
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+/// A value as pretty JSON on standard output ([`print_text`]).
+pub fn print_json<T: serde::Serialize>(value: &T) -> std::process::ExitCode {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    print_text(&format!("{text}\n"))
+}

@@ -21,7 +21,7 @@ pub fn run(input: &Input, year: Option<u16>, lang: Lang) -> ExitCode {
     };
     match read_statement(&text, year) {
         Ok(statement) => {
-            let written = crate::commands::print_json(&statement.months());
+            let written = crate::outputs::print_json(&statement.months());
             for (code, note) in statement.notes(lang) {
                 eprintln!("wengang: {}: {code}: {note}", input.name());
             }
