@@ -321,6 +321,22 @@ fn policies_lists_every_profile_with_dates_and_sources() {
 }
 
 #[test]
+fn an_option_the_command_does_not_take_is_an_error_naming_both() {
+    let out = wengang(&["check", "-", "--sheet", "1"], SAMPLE);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("`wengang check` takes no --sheet (it is an option of: screen)"),
+        "{said}"
+    );
+    let out = wengang(&["verify", "x.json", "--lang", "en"], "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`wengang verify` takes no --lang"));
+    // Help names each command's own options, from the same table.
+    let help = String::from_utf8_lossy(&wengang(&["--help"], "").stdout).into_owned();
+    assert!(help.contains("--sheet NAME"));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(wengang(&["check"], "").status.code(), Some(2));
     assert_eq!(wengang(&["explode"], "").status.code(), Some(2));

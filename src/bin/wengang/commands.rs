@@ -9,10 +9,9 @@ use wengang_engine::controls::{shown, shown_up_to};
 use wengang_engine::field::Field;
 use wengang_engine::internals::fields::MAX_TEXT_CHARS;
 
-use crate::args::{Command, Input, USAGE};
+use crate::args::{Command, Input};
+use crate::exit::Exit;
 use crate::outputs::{self, print_json, print_text, Dest, Output};
-
-const UNREADABLE: u8 = 2;
 
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -37,7 +36,7 @@ pub fn run(command: Command) -> ExitCode {
                     {
                         eprintln!("  {}: {}", shown(&issue.field), shown(&issue.message));
                     }
-                    ExitCode::from(1)
+                    ExitCode::from(Exit::Refused)
                 }
             })
         }
@@ -53,7 +52,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Gen(options) => crate::gen::run(&options),
         Command::GenBureau(options) => crate::gen_bureau::run(&options),
         Command::Notice(options) => crate::notice::run(&options),
-        Command::Help => print_text(USAGE),
+        Command::Help => print_text(&crate::flags::usage()),
         Command::Version => print_text(&format!("wengang {}\n", engine::ENGINE_VERSION)),
     }
 }
@@ -71,7 +70,7 @@ fn print(raw: &engine::RawApplication, options: &crate::args::Print) -> ExitCode
             Ok(output) => output,
             Err(e) => {
                 eprintln!("wengang: {e}");
-                return ExitCode::from(UNREADABLE);
+                return ExitCode::from(Exit::Unreadable);
             }
         };
     let mut shown_raw = raw.clone();
@@ -98,7 +97,7 @@ fn print(raw: &engine::RawApplication, options: &crate::args::Print) -> ExitCode
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wengang: {e}");
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }
@@ -146,7 +145,7 @@ fn verify_one(input: &Input) -> ExitCode {
                     outcome.as_str(),
                     shown_up_to(&reason.to_string(), 4000)
                 );
-                ExitCode::from(outcome.exit_code())
+                ExitCode::from(Exit::of(outcome))
             }
         },
         Err(code) => code,
@@ -172,7 +171,7 @@ fn with_application(
                 e.column,
                 shown_up_to(&e.message, 1000)
             );
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }
@@ -193,21 +192,21 @@ fn read(input: &Input) -> Result<String, ExitCode> {
     };
     if let Err(e) = result {
         eprintln!("wengang: {name}: {e}");
-        return Err(ExitCode::from(UNREADABLE));
+        return Err(ExitCode::from(Exit::Unreadable));
     }
     if bytes.len() > MAX_INPUT_BYTES {
         eprintln!(
             "wengang: {name}: longer than {MAX_INPUT_BYTES} bytes (wengang's limit for one \
              application or submission): not read"
         );
-        return Err(ExitCode::from(UNREADABLE));
+        return Err(ExitCode::from(Exit::Unreadable));
     }
     String::from_utf8(bytes).map_err(|e| {
         eprintln!(
             "wengang: {name}: not UTF-8 text (byte {})",
             e.utf8_error().valid_up_to()
         );
-        ExitCode::from(UNREADABLE)
+        ExitCode::from(Exit::Unreadable)
     })
 }
 

@@ -19,6 +19,7 @@ use wengang_engine::internals::policy;
 use wengang_engine::{Lang, APPLICATION_FORMAT};
 
 use crate::args::{Gen, HeaderNames};
+use crate::exit::Exit;
 use crate::outputs::{self, Dest, Output};
 use crate::xlsx::{CellKind, SheetWriter};
 
@@ -66,7 +67,7 @@ pub fn run(options: &Gen) -> ExitCode {
         Ok(p) => &p.profile,
         Err(e) => {
             eprintln!("wengang: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(Exit::Unreadable);
         }
     };
     let header: Vec<&str> = COLUMNS
@@ -96,7 +97,7 @@ pub fn run(options: &Gen) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wengang: {e}");
-            ExitCode::from(2)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }

@@ -9,6 +9,10 @@ mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod commands;
 #[cfg(not(target_arch = "wasm32"))]
+mod exit;
+#[cfg(not(target_arch = "wasm32"))]
+mod flags;
+#[cfg(not(target_arch = "wasm32"))]
 mod gen;
 #[cfg(not(target_arch = "wasm32"))]
 mod gen_bureau;
@@ -35,8 +39,8 @@ fn main() -> std::process::ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => commands::run(command),
         Err(message) => {
-            eprintln!("wengang: {message}\n\n{}", args::USAGE);
-            std::process::ExitCode::from(2)
+            eprintln!("wengang: {message}\n\n{}", flags::usage());
+            std::process::ExitCode::from(crate::exit::Exit::Unreadable)
         }
     }
 }

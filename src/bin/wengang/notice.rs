@@ -34,10 +34,10 @@ use wengang_engine::internals::{fields, identifiers};
 use wengang_engine::Severity;
 
 use crate::args::{Input, Notice, NoticeFormat};
+use crate::exit::Exit;
 use crate::outputs::{self, Dest, Output};
 use crate::submissions;
 
-const UNREADABLE: u8 = 2;
 /// The default heading.
 pub const DEFAULT_TITLE: &str = "失业保险稳岗返还公示名单";
 /// The header of the CSV list.
@@ -75,7 +75,7 @@ pub fn run(options: &Notice) -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             eprintln!("wengang: {message}");
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }

@@ -491,7 +491,7 @@ pub fn print_text(text: &str) -> std::process::ExitCode {
                 "wengang: {}",
                 write_error("the output", "standard output", &e)
             );
-            std::process::ExitCode::from(2)
+            std::process::ExitCode::from(crate::exit::Exit::Unreadable)
         }
     }
 }

@@ -25,6 +25,7 @@ use wengang_engine::controls::shown;
 use wengang_engine::field::Field;
 
 use crate::args::{Input, Screen};
+use crate::exit::Exit;
 use crate::outputs::{self, Dest, Output};
 use crate::xlsx::{self, CellKind, SheetWriter};
 
@@ -33,7 +34,6 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// Bad rows told one by one on stderr; the rest are counted (every one is
 /// in the result file).
 const MAX_TOLD: u64 = 100;
-const UNREADABLE: u8 = 2;
 
 struct Job {
     seq: u64,
@@ -215,7 +215,7 @@ pub fn run(options: &Screen) -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             eprintln!("wengang: {message}");
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }
@@ -774,7 +774,7 @@ fn run_workers(
     }
     if let Ending::Stopped(reason) = &ending {
         eprintln!("wengang: {name}: incomplete: {reason}; every output says so in its last row");
-        return Ok(ExitCode::from(UNREADABLE));
+        return Ok(ExitCode::from(Exit::Unreadable));
     }
     if stats.rejected > 0 {
         eprintln!(
@@ -782,7 +782,7 @@ fn run_workers(
              results): exit 2",
             stats.rejected, stats.rows
         );
-        return Ok(ExitCode::from(UNREADABLE));
+        return Ok(ExitCode::from(Exit::Unreadable));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,13 +15,12 @@ use wengang_engine::controls::{shown, shown_up_to};
 use wengang_engine::{VerifyError, VerifyOutcome};
 
 use crate::args::{Input, Verify};
+use crate::exit::Exit;
 use crate::outputs::{self, Dest, Output};
 use crate::submissions::{self, Checked, Failure};
 
 /// The header of the bulk result.
 pub const VERIFY_HEADER: &str = "source,outcome,credit_code,name,refund,field,reason\n";
-
-const UNREADABLE: u8 = 2;
 
 /// The outcomes from the least to the most serious. The most serious one in
 /// a run decides its exit code: an alteration is possible fraud and must
@@ -65,7 +64,7 @@ pub fn run(options: &Verify) -> ExitCode {
         Ok(output) => BufWriter::new(output),
         Err(e) => {
             eprintln!("wengang: {e}");
-            return ExitCode::from(UNREADABLE);
+            return ExitCode::from(Exit::Unreadable);
         }
     };
     let jobs = options
@@ -112,12 +111,12 @@ pub fn run(options: &Verify) -> ExitCode {
             format!("; the rows after {} were not written", shown(&last_source))
         };
         eprintln!("wengang: {e}{after} (the run is incomplete)");
-        return ExitCode::from(UNREADABLE);
+        return ExitCode::from(Exit::Unreadable);
     }
     let total: u64 = counts.iter().sum();
     if total == 0 {
         eprintln!("wengang verify: no submissions found");
-        return ExitCode::from(UNREADABLE);
+        return ExitCode::from(Exit::Unreadable);
     }
     let worst = SEVERITY
         .iter()
@@ -131,21 +130,21 @@ pub fn run(options: &Verify) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     let mut by_code = SEVERITY;
-    by_code.sort_by_key(|o| o.exit_code());
+    by_code.sort_by_key(|o| Exit::of(*o).code());
     for outcome in by_code {
         eprintln!(
             "  {:<14} {:>8}  (exit {})",
             format!("{}:", outcome.as_str()),
             counts[severity(outcome)],
-            outcome.exit_code()
+            Exit::of(outcome).code()
         );
     }
     eprintln!(
         "  exit {}: the most serious outcome found ({}; altered > unreadable > other_version > old_format > holds)",
-        worst.exit_code(),
+        Exit::of(worst).code(),
         worst.as_str()
     );
-    ExitCode::from(worst.exit_code())
+    ExitCode::from(Exit::of(worst))
 }
 
 /// The longest reason a row gives, in characters.
