@@ -14,11 +14,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::application::ParseError;
 use crate::application::RawApplication;
 use crate::assessment::{assess, Assessment};
 use crate::record::DecisionRecord;
+use crate::report::Report;
 use crate::text::Lang;
-use crate::{canonical, policy, ParseError, Report, ENGINE_NAME, ENGINE_VERSION};
+use crate::{canonical, policy};
+
+/// The engine's name, as stamped on receipts.
+pub const ENGINE_NAME: &str = "wengang";
+/// The engine's version, as stamped on receipts.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The format tag of a submission.
 pub const SUBMISSION_FORMAT: &str = "wengang.submission/2";
@@ -433,7 +440,7 @@ impl Verified {
 /// Verifies a submission file's text.
 pub fn verify(text: &str) -> Result<Verified, VerifyError> {
     // A key given twice would let another reader see other figures.
-    let file: Value = crate::application::unique::from_str(crate::without_bom(text))
+    let file: Value = crate::application::unique::from_str(crate::application::without_bom(text))
         .map_err(|e| VerifyError::Unreadable(ParseError::from_json(&e)))?;
     verify_value(&file)
 }
@@ -629,17 +636,17 @@ mod tests {
     }
 
     fn sample() -> RawApplication {
-        crate::parse_application(include_str!("../samples/hardship.json")).unwrap()
+        crate::application::parse_application(include_str!("../samples/hardship.json")).unwrap()
     }
 
     #[test]
     fn rewording_every_message_changes_no_digest() {
         let raw = sample();
         let before = submit(&raw).unwrap();
-        let words_before = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        let words_before = serde_json::to_string(&crate::report::check(&raw, Lang::Zh)).unwrap();
         crate::messages::REWORD.set(true);
         let after = submit(&raw).unwrap();
-        let words_after = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        let words_after = serde_json::to_string(&crate::report::check(&raw, Lang::Zh)).unwrap();
         crate::messages::REWORD.set(false);
         assert!(
             words_after.contains("(reworded)"),

@@ -1,6 +1,6 @@
 //! 批量预审 — batch pre-screening: many applications, one per row of a CSV
 //! or JSON Lines file, each validated and decided by the same engine
-//! functions as [`crate::check`].
+//! functions as [`crate::report::check`].
 //!
 //! The library part is what one worker does to one chunk of a file (a run
 //! of whole records), so it can be tested and fuzzed alone; the command
@@ -16,7 +16,6 @@
 pub mod cells;
 pub mod columns;
 pub mod csv;
-pub mod page;
 pub mod report_html;
 pub mod screen;
 pub mod summary;
@@ -40,10 +39,10 @@ use serde_json::Value;
 
 use std::sync::Arc;
 
+use crate::application::RawApplication;
 use crate::assessment::{assess, Assessment};
 use crate::bureau::Bureau;
 use crate::refund::Route;
-use crate::RawApplication;
 
 /// The longest record a reader takes (a 10 MB field fits; an unclosed
 /// quote in a large file does not run away with the memory).
@@ -556,7 +555,7 @@ impl Screener {
     /// Reads a JSON Lines record as `wengang check` reads a file.
     fn json_row(&mut self, record: &[u8]) -> Result<(), Malformed> {
         let text = std::str::from_utf8(record).map_err(|_| csv::not_utf8(1, record))?;
-        self.raw = crate::parse_application(text).map_err(|e| Malformed::Json {
+        self.raw = crate::application::parse_application(text).map_err(|e| Malformed::Json {
             message: e.to_string(),
         })?;
         self.default_policy();

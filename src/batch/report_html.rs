@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::page::{escape, style_hash};
+use crate::html::{escape, style_hash};
 use rust_decimal::Decimal;
 
 use super::summary::{bin_start, Summary, Tally, BINS, BINS_EACH_SIDE, TOP};
@@ -99,7 +99,7 @@ pub fn render(
         input_word = w.input,
         input = escape(input),
         engine = w.engine,
-        version = crate::ENGINE_VERSION,
+        version = crate::receipt::ENGINE_VERSION,
         colon = if lang == Lang::Zh { "：" } else { ": " },
         gap = if lang == Lang::Zh { "　" } else { " · " },
     );

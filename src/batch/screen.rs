@@ -4,11 +4,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::application::RawApplication;
 use crate::assessment::Assessment;
 use crate::record::ratio_decimal;
 use crate::refund::Route;
 use crate::validate::fields;
-use crate::RawApplication;
 
 /// The header of the result file.
 pub const RESULT_HEADER: &str =
@@ -43,7 +43,7 @@ pub fn given_in(value: &serde_json::Value, clean: bool) -> &str {
     }
 }
 
-/// Writes one result row: every figure as [`crate::check`] reports it.
+/// Writes one result row: every figure as [`crate::report::check`] reports it.
 pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Assessment) {
     let code = given(raw.applicant.credit_code.raw());
     let name = given(raw.applicant.name.raw());

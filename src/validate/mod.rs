@@ -17,8 +17,8 @@ pub use issue::{Issue, IssueKind, Severity};
 
 use serde_json::Value;
 
+use crate::application::field::{Field, Section};
 use crate::application::*;
-use crate::field::{Field, Section};
 use crate::policy::{self, size_table::Measure, LoadedProfile};
 
 /// The outcome of validation.

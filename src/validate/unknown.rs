@@ -8,8 +8,8 @@
 use serde_json::{Map, Value};
 
 use super::{Issue, IssueKind};
+use crate::application::field::{Field, Section};
 use crate::application::RawApplication;
-use crate::field::{Field, Section};
 
 /// Unknown keys named one by one; the rest are counted.
 pub const MAX_NAMED: usize = 10;

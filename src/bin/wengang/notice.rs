@@ -26,10 +26,10 @@ use std::thread;
 
 use rust_decimal::Decimal;
 use wengang_engine::batch::csv::{is_blank, records, Fields};
-use wengang_engine::batch::page::{escape, style_hash};
 use wengang_engine::batch::screen::{push_text, INCOMPLETE, RESULT_HEADER};
 use wengang_engine::controls::shown;
 use wengang_engine::division::{Level, Place};
+use wengang_engine::html::{escape, style_hash};
 use wengang_engine::internals::{fields, identifiers};
 use wengang_engine::Severity;
 
