@@ -55,7 +55,7 @@ fn check_in_english() {
 
 #[test]
 fn check_exits_0_for_an_ineligible_or_invalid_application() {
-    let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut app = support::sample("eligible-sme");
     app["declarations"]["zombie"] = true.into();
     let out = wengang(&["check", "-"], &app.to_string());
     assert_eq!(out.status.code(), Some(0));
@@ -256,7 +256,7 @@ fn an_unreadable_submission_exits_2() {
 
 #[test]
 fn submit_refuses_an_invalid_application() {
-    let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut app = support::sample("eligible-sme");
     app["contact"]["phone"] = "12345".into();
     let out = wengang(&["submit", "-"], &app.to_string());
     assert_eq!(out.status.code(), Some(1));
@@ -348,7 +348,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn check_and_schema_know_the_monthly_records() {
-    let mut app: Value = serde_json::from_str(SAMPLE).expect("sample");
+    let mut app = support::sample("eligible-sme");
     let insured = app["insured"].as_object_mut().expect("insured");
     for key in [
         "start",
@@ -418,7 +418,7 @@ fn statement_prints_the_monthly_rows_the_application_takes() {
         String::from_utf8_lossy(&out.stderr)
     );
     // The rows go straight into an application: its year's figures are derived.
-    let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut app = support::sample("eligible-sme");
     app["insured"]["months"] = months;
     for field in [
         "start",

@@ -2,6 +2,8 @@
 //! or an issue naming the field) and never a panic. Small files live in
 //! `tests/hostile/`; large ones (10 MB strings, deep nesting) are made here.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -12,7 +14,7 @@ use wengang_engine::{check, check_str, parse_application, verify, Lang, RawAppli
 const SAMPLE: &str = include_str!("../samples/eligible-sme.json");
 
 fn sample() -> Value {
-    serde_json::from_str(SAMPLE).expect("the sample is JSON")
+    support::sample("eligible-sme")
 }
 
 fn hostile(name: &str) -> Vec<u8> {

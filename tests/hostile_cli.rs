@@ -566,7 +566,7 @@ fn a_hundred_million_shared_strings_stop_at_the_count_limit() {
 
 #[test]
 fn print_of_a_huge_name_is_cut_and_stdin_has_a_limit() {
-    let mut app: Value = serde_json::from_str(SAMPLE).expect("sample");
+    let mut app = support::sample("eligible-sme");
     // 50 MB: under the input limit; the page shows the first 200 characters.
     app["applicant"]["name"] = "名".repeat(50 << 20 >> 2).into();
     let text = app.to_string().into_bytes();
@@ -922,7 +922,7 @@ fn a_forged_refund_under_a_bumped_version_is_altered() {
 
 #[test]
 fn unknown_and_misspelt_fields_are_named() {
-    let mut app: Value = serde_json::from_str(SAMPLE).expect("sample");
+    let mut app = support::sample("eligible-sme");
     app["applicant"]["official_sise"] = "large".into();
     let out = run_with(
         &["check", "-", "--lang", "en"],
