@@ -508,7 +508,11 @@ impl Screener {
                 if self.options.strict {
                     out.stopped = true;
                 } else {
-                    screen::write_rejected(&mut out.results, line, &reason.to_string());
+                    let columns = match self.bureau {
+                        Some(_) => units::UNIT_RESULT_COLUMNS,
+                        None => screen::RESULT_COLUMNS,
+                    };
+                    screen::write_rejected(&mut out.results, line, &reason.to_string(), columns);
                 }
                 out.errors.push(RowError { line, reason });
                 !self.options.strict

@@ -13,6 +13,8 @@ use crate::validate::fields;
 /// The header of the result file.
 pub const RESULT_HEADER: &str =
     "line,credit_code,name,valid,eligible,refund,layoff_rate,route,failed_criteria,issues\n";
+/// How many columns a result row has.
+pub const RESULT_COLUMNS: usize = 10;
 /// The header of the reminders file.
 pub const REMINDER_HEADER: &str = "credit_code,name,phone,refund\n";
 
@@ -127,12 +129,22 @@ pub fn reminder_refund(a: &Assessment) -> Option<Decimal> {
     }
 }
 
-/// Writes the result row of a row that could not be read.
-pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
+/// Writes the result row of a row that could not be read, under a header
+/// of `columns` columns (an application run's or a units run's).
+pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str, columns: usize) {
     push_u64(out, line);
-    out.extend_from_slice(b",,,false,,,,,,");
+    empty_up_to_issues(out, columns);
     push_field(out, &format!("row:malformed ({reason})"));
     out.push(b'\n');
+}
+
+/// After a row's first cell: its cells up to the issues (the last one)
+/// left empty but `valid`, which says `false`.
+fn empty_up_to_issues(out: &mut Vec<u8>, columns: usize) {
+    out.extend_from_slice(b",,,false,");
+    for _ in 5..columns {
+        out.push(b',');
+    }
 }
 
 /// The issue of the closing row of an incomplete run.
@@ -141,8 +153,8 @@ pub const INCOMPLETE: &str = "run:incomplete";
 /// Writes the closing row of a run that stopped before the end of its
 /// input: no line, not valid, and `run:incomplete (why)` as its issues, so
 /// a results file cut short says so in itself.
-pub fn write_incomplete(out: &mut Vec<u8>, reason: &str) {
-    out.extend_from_slice(b",,,false,,,,,,");
+pub fn write_incomplete(out: &mut Vec<u8>, reason: &str, columns: usize) {
+    empty_up_to_issues(out, columns);
     push_field(out, &format!("{INCOMPLETE} ({reason})"));
     out.push(b'\n');
 }

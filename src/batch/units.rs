@@ -21,6 +21,8 @@ use crate::record::ratio_decimal;
 /// The header of a units run's result file: an application's columns,
 /// then a bureau's, then the issues (last, as in every result file).
 pub const UNIT_RESULT_HEADER: &str = "line,credit_code,name,valid,eligible,refund,layoff_rate,route,failed_criteria,rate_class,size_source,lists_not_given,listed_on,gap,issues\n";
+/// How many columns a units run's result row has.
+pub const UNIT_RESULT_COLUMNS: usize = 15;
 /// The header of a units run's reminders: units just above the layoff-rate
 /// standard, with how many fewer departures would have met it.
 pub const UNIT_REMINDER_HEADER: &str = "credit_code,name,layoff_rate,threshold,gap\n";
@@ -116,6 +118,14 @@ pub fn near_threshold(a: &Assessment) -> Option<(Decimal, Decimal, u64)> {
     (over <= near_miss()).then_some((rate, threshold, d.gap?))
 }
 
+/// The closing row of a units run's reminders cut short: `run:incomplete
+/// (why)` where the name goes.
+pub fn write_incomplete_reminder(out: &mut Vec<u8>, reason: &str) {
+    out.push(b',');
+    push_field(out, &format!("{} ({reason})", super::screen::INCOMPLETE));
+    out.extend_from_slice(b",,,\n");
+}
+
 /// Writes one reminder row: a unit just above the standard.
 pub fn write_unit_reminder(
     out: &mut Vec<u8>,
@@ -133,4 +143,32 @@ pub fn write_unit_reminder(
     out.push(b',');
     push_u64(out, gap);
     out.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_counts_are_those_of_the_headers() {
+        let count = |h: &str| h.trim_end().split(',').count();
+        assert_eq!(count(UNIT_RESULT_HEADER), UNIT_RESULT_COLUMNS);
+        assert_eq!(
+            count(super::super::screen::RESULT_HEADER),
+            super::super::screen::RESULT_COLUMNS
+        );
+        // A rejected row and a closing row fill every column, issues last.
+        let mut row = Vec::new();
+        super::super::screen::write_rejected(&mut row, 7, "x", UNIT_RESULT_COLUMNS);
+        let text = String::from_utf8(row).unwrap();
+        assert_eq!(text.trim_end().split(',').count(), UNIT_RESULT_COLUMNS);
+        assert!(text.trim_end().ends_with(",row:malformed (x)"));
+        let mut closing = Vec::new();
+        write_incomplete_reminder(&mut closing, "stopped");
+        let text = String::from_utf8(closing).unwrap();
+        assert_eq!(
+            text.trim_end().split(',').count(),
+            UNIT_REMINDER_HEADER.trim_end().split(',').count()
+        );
+    }
 }

@@ -54,6 +54,8 @@ impl Column {
 /// fits in memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct MonthFigures {
+    /// The line it was read from.
+    line: u64,
     month: u8,
     insured: u64,
     due_fen: i64,
@@ -194,8 +196,6 @@ impl UnitMonths {
             counts: MonthsCounts::default(),
             problems: Vec::new(),
         };
-        // Where each unit's month first came from, for doubled rows.
-        let mut first_line: HashMap<(String, u8), u64> = HashMap::new();
         for (line, row) in rows {
             let cells = row.as_ref();
             let cell = |i: usize| cells.get(i).map_or("", |c| c.as_ref().trim());
@@ -245,6 +245,7 @@ impl UnitMonths {
                         code: IssueKind::MonthOutOfRange.code(),
                     })?;
                 let figures = MonthFigures {
+                    line,
                     month,
                     insured: read(Column::Insured, insured_at, fields::count)?,
                     due_fen: money(Column::Due, due_at)?,
@@ -263,23 +264,19 @@ impl UnitMonths {
                     continue;
                 }
             };
-            if let Some(first) = first_line.insert((code.clone(), figures.month), line) {
-                // The first row stands.
-                first_line.insert((code, figures.month), first);
+            let unit = months.by_code.entry(code).or_insert_with(|| UnitEntry {
+                months: Vec::with_capacity(12),
+                used: AtomicBool::new(false),
+            });
+            // A unit's month given again: the first row stands.
+            if let Some(first) = unit.months.iter().find(|m| m.month == figures.month) {
+                let first = first.line;
                 months.counts.doubled += 1;
                 months.note(MonthsProblem::Doubled { line, first });
                 continue;
             }
+            unit.months.push(figures);
             months.counts.taken += 1;
-            months
-                .by_code
-                .entry(code)
-                .or_insert_with(|| UnitEntry {
-                    months: Vec::with_capacity(12),
-                    used: AtomicBool::new(false),
-                })
-                .months
-                .push(figures);
         }
         months.counts.units = months.by_code.len() as u64;
         months.counts.incomplete_units = months

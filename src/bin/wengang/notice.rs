@@ -27,6 +27,7 @@ use std::thread;
 use rust_decimal::Decimal;
 use wengang_engine::batch::csv::{is_blank, records, Fields};
 use wengang_engine::batch::screen::{push_text, INCOMPLETE, RESULT_HEADER};
+use wengang_engine::batch::units::UNIT_RESULT_HEADER;
 use wengang_engine::controls::shown;
 use wengang_engine::division::{Level, Place};
 use wengang_engine::html::{escape, style_hash};
@@ -194,16 +195,23 @@ fn from_results(input: &Input) -> Result<Vec<Entry>, String> {
         }
         None => return Err(format!("{name}: empty")),
     };
-    let expected: Vec<&str> = RESULT_HEADER.trim_end().split(',').collect();
-    if header != expected {
+    // An application run's results, or a bureau's units run's (more columns).
+    let expected: Vec<&str> = [RESULT_HEADER, UNIT_RESULT_HEADER]
+        .iter()
+        .map(|h| h.trim_end().split(',').collect::<Vec<&str>>())
+        .find(|h| *h == header)
+        .unwrap_or_default();
+    if expected.is_empty() {
         let hint = if header.iter().any(|h| h == "applicant.credit_code") {
             " (this is screen's input: give its result file, `wengang screen --output`)"
         } else {
             ""
         };
         return Err(format!(
-            "{name}:1: not a result file of `wengang screen`: its header must be `{}`{hint}",
-            RESULT_HEADER.trim_end()
+            "{name}:1: not a result file of `wengang screen`: its header must be `{}` (or a \
+             units run's `{}`){hint}",
+            RESULT_HEADER.trim_end(),
+            UNIT_RESULT_HEADER.trim_end()
         ));
     }
     let at = |column: &str| expected.iter().position(|h| *h == column).unwrap_or(0);

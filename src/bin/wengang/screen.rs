@@ -722,11 +722,18 @@ fn run_workers(
     if let Ending::Stopped(reason) = &ending {
         // A closing row marks each file as incomplete.
         let mut closing = Vec::new();
-        batch::screen::write_incomplete(&mut closing, reason);
+        let columns = match bureau {
+            Some(_) => units::UNIT_RESULT_COLUMNS,
+            None => batch::screen::RESULT_COLUMNS,
+        };
+        batch::screen::write_incomplete(&mut closing, reason, columns);
         out.write(&closing)?;
         if let Some(r) = &mut reminders {
             closing.clear();
-            batch::screen::write_incomplete_reminder(&mut closing, reason);
+            match bureau {
+                Some(_) => units::write_incomplete_reminder(&mut closing, reason),
+                None => batch::screen::write_incomplete_reminder(&mut closing, reason),
+            }
             r.write(&closing)?;
         }
     }

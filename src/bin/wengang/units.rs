@@ -22,37 +22,52 @@ const TOLD: usize = 20;
 /// A table's header and rows (1-based line, cells).
 type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
 
-/// Reads a CSV or .xlsx table whole (lists and unit months are a small
-/// part of a run's input: a province's unit months are a few million
-/// short rows).
-fn read_table(path: &Path) -> Result<Table, String> {
+/// Reads a CSV or .xlsx table and hands its header and rows to `read`.
+/// A CSV's rows are parsed one by one as `read` takes them (a province's
+/// unit months are millions of rows: they are never all held as cells).
+fn with_table<T>(
+    path: &Path,
+    read: impl FnOnce(&[&str], &mut dyn Iterator<Item = (u64, Vec<String>)>) -> T,
+) -> Result<T, String> {
     let name = path.display();
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
-        return read_xlsx(path);
+        let (header, rows) = read_xlsx(path)?;
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        return Ok(read(&header, &mut rows.into_iter()));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut fields = csv::Fields::default();
-    let mut header = None;
-    let mut rows = Vec::new();
-    for (line, range) in csv::records(bytes, 1) {
-        let record = &bytes[range];
-        if csv::is_blank(record) {
-            continue;
+    let mut records = csv::records(bytes, 1)
+        .into_iter()
+        .filter(|(_, range)| !csv::is_blank(&bytes[range.clone()]));
+    let header: Vec<String> = match records.next() {
+        Some((line, range)) => {
+            fields
+                .parse(&bytes[range])
+                .map_err(|reason| format!("{name}:{line}: {reason}"))?;
+            fields.iter().map(str::to_owned).collect()
         }
-        fields
-            .parse(record)
-            .map_err(|reason| format!("{name}:{line}: {reason}"))?;
-        let cells: Vec<String> = fields.iter().map(str::to_owned).collect();
-        match header {
-            None => header = Some(cells),
-            Some(_) => rows.push((line, cells)),
+        None => Vec::new(),
+    };
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut failed = None;
+    let mut rows = records.map_while(|(line, range)| match fields.parse(&bytes[range]) {
+        Ok(()) => Some((line, fields.iter().map(str::to_owned).collect())),
+        Err(reason) => {
+            failed = Some(format!("{name}:{line}: {reason}"));
+            None
         }
+    });
+    let result = read(&header, &mut rows);
+    drop(rows);
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(result),
     }
-    Ok((header.unwrap_or_default(), rows))
 }
 
 fn read_xlsx(path: &Path) -> Result<Table, String> {
@@ -101,10 +116,10 @@ pub fn bureau(options: &Screen) -> Result<Bureau, String> {
     let mut bureau = Bureau::default();
     for (kind, file) in &options.lists {
         let path = Path::new(file);
-        let (header, rows) = read_table(path)?;
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let list = OfficeList::from_rows(*kind, cited(path), &header, rows)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let list = with_table(path, |header, rows| {
+            OfficeList::from_rows(*kind, cited(path), header, rows)
+        })?
+        .map_err(|e| format!("{}: {e}", path.display()))?;
         eprintln!(
             "wengang: list {} ({}): {} units",
             kind.name(),
@@ -128,10 +143,10 @@ pub fn bureau(options: &Screen) -> Result<Bureau, String> {
     if let Some(file) = &options.months {
         let path = Path::new(file);
         let year = data_year(options)?;
-        let (header, rows) = read_table(path)?;
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let months = UnitMonths::from_rows(year, &header, rows)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let months = with_table(path, |header, rows| {
+            UnitMonths::from_rows(year, header, rows)
+        })?
+        .map_err(|e| format!("{}: {e}", path.display()))?;
         let c = &months.counts;
         eprintln!(
             "wengang: months {}: {} rows, {} taken for {} units ({} with fewer than 12 months); \
