@@ -5,7 +5,8 @@
 //! shared machine disturbs less: time spent waiting for a core is not in it).
 //!
 //! Run: `cargo bench --bench check_samples -- [ROUNDS] [CALLS]` (5, 2000);
-//! one JSON line per figure: `{"what", "sample", "us", "cpu_us"}`.
+//! one JSON line per figure: `{"what", "sample", "us", "cpu_us"}`. Under
+//! `cargo test` (no `--bench`) each call runs once, as a smoke test.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -68,12 +69,16 @@ fn time(rounds: usize, calls: usize, mut f: impl FnMut()) -> (f64, f64) {
 }
 
 fn main() {
-    let mut args = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .map(|a| a.parse::<usize>());
-    let rounds = args.next().and_then(Result::ok).unwrap_or(5).max(1);
-    let calls = args.next().and_then(Result::ok).unwrap_or(2000).max(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo test --all-targets` runs this without `--bench`: once each.
+    let timed = args.iter().any(|a| a == "--bench");
+    let mut numbers = args.iter().filter_map(|a| a.parse::<usize>().ok());
+    let (rounds, calls) = match (numbers.next(), numbers.next()) {
+        (Some(r), Some(c)) => (r.max(1), c.max(1)),
+        (Some(r), None) => (r.max(1), 2000),
+        _ if timed => (5, 2000),
+        _ => (1, 1),
+    };
     let line = |what: &str, sample: &str, (us, cpu_us): (f64, f64)| {
         println!(r#"{{"what":"{what}","sample":"{sample}","us":{us:.3},"cpu_us":{cpu_us:.3}}}"#);
     };
