@@ -5,14 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Small rather than fast for the package (the CLI keeps opt-level 3).
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_PANIC=abort
-for target in web nodejs; do
-  out=pkg/$([ "$target" = nodejs ] && echo node || echo web)
-  # --mode no-install: never download wasm-bindgen; use the pinned one on PATH.
-  wasm-pack build --mode no-install --release --target "$target" --out-dir "$out" --out-name wengang \
-    --no-pack -- --features bindings "$@"
-done
+# --mode no-install: never download wasm-bindgen; use the pinned one on PATH.
+# pkg/web: small rather than fast (a portal's page downloads it; the CLI
+# keeps opt-level 3).
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_PANIC=abort \
+  wasm-pack build --mode no-install --release --target web --out-dir pkg/web --out-name wengang \
+  --no-pack -- --features bindings "$@"
+# pkg/node: fast rather than small ([profile.pkg-node], opt-level 3): a back
+# end loads it once and checks many applications; `check` takes half the
+# time it takes at "z" (docs/performance.md). Its own profile, so its own
+# folder under target/: neither build undoes the other's.
+wasm-pack build --mode no-install --profile pkg-node --target nodejs --out-dir pkg/node --out-name wengang \
+  --no-pack -- --features bindings "$@"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > pkg/package.json <<JSON
 {

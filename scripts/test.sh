@@ -40,7 +40,8 @@ python3 tests/sql/test_unit_months.py
 echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
 (
   cd fuzz
-  for target in application verify csv_rows identifiers form_application months statement; do
+  for target in application verify csv_rows identifiers form_application months statement \
+    xlsx_workbook xlsx_sheet_xml xml_tokens; do
     # The committed corpus (fuzz/corpus, minimised after the long runs in
     # docs/fuzzing.md) and the seeds are read only: libFuzzer writes new
     # inputs to the first directory, a scratch one under target/.

@@ -203,7 +203,18 @@ impl<R: BufRead> Reader<R> {
             }
         }
         if self.keep {
-            if self.text.len() + section.len() > self.max_token {
+            // The limit is on what is held: kept escaped, `&` and `<` grow
+            // to 5 and 4 bytes (a section of `&` would hold 5× the limit).
+            let escaped = section.len()
+                + section
+                    .iter()
+                    .map(|b| match b {
+                        b'&' => 4,
+                        b'<' => 3,
+                        _ => 0,
+                    })
+                    .sum::<usize>();
+            if self.text.len() + escaped > self.max_token {
                 return Err(too_long("text", self.max_token));
             }
             // Kept as text: its `&` and `<` are not markup.
@@ -519,6 +530,12 @@ mod tests {
         .is_err());
         assert!(limit(format!("<a><!--{long}--></a>")).is_err());
         assert!(limit(format!("<a><t><![CDATA[{long}]]></t></a>")).is_err());
+        // Found by the fuzzer (xml_tokens): a CDATA section is kept
+        // escaped, and it is what is kept that the limit bounds.
+        assert!(limit(format!("<a><t><![CDATA[{}]]></t></a>", "&".repeat(13))).is_err());
+        assert!(limit(format!("<a><t><![CDATA[{}]]></t></a>", "<".repeat(16))).is_ok());
+        assert!(limit(format!("<a><t><![CDATA[{}]]></t></a>", "<".repeat(17))).is_err());
+        assert!(limit(format!("<a><t><![CDATA[{}]]></t></a>", "&".repeat(12))).is_ok());
         assert!(limit(format!("<a>{}</a>", "x".repeat(60))).is_ok());
     }
 
