@@ -196,7 +196,7 @@ impl DecisionRecord {
 
     fn fill(&mut self, d: &Decision, profile: &crate::policy::PolicyProfile) {
         self.eligible = d.eligible;
-        self.size = Some(d.size);
+        self.size = d.size;
         self.size_source = Some(d.size_source);
         self.rate_class = d.rate_class;
         self.procedure = d.procedure;

@@ -9,7 +9,9 @@ use crate::assessment::Assessment;
 use crate::eligibility::{Decision, HardshipStatus, SizeSource, Verdict};
 use crate::messages::summary::Standing;
 use crate::messages::{self, notices::Notice, summary::Outcome};
-use crate::policy::{Citation, LoadedProfile, Procedure, ProfileStatus, RateClass, RateKind};
+use crate::policy::{
+    Citation, LoadedProfile, Procedure, ProfileStatus, RateClass, RateKind, Treatment,
+};
 use crate::record::{CriterionRecord, DecisionRecord};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -455,15 +457,40 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
     let (Some(d), Some(p)) = (&assessment.decision, profile) else {
         return out;
     };
-    let estimate = if d.size.is_large() {
+    let estimate = if d.size.is_some_and(|s| s.is_large()) {
         RateClass::Large
     } else {
         RateClass::Sme
     };
-    match (d.size_source, d.rate_class) {
-        (_, None) => out.push(Notice::NoRateClass),
-        (SizeSource::Official, Some(class)) => out.push(Notice::SizeOfficial { class }),
-        (SizeSource::Estimate, Some(_)) => out.push(Notice::SizeEstimate { class: estimate }),
+    let unit_type = assessment
+        .validation
+        .application
+        .as_ref()
+        .map(|a| a.applicant.unit_type);
+    // A unit the rules treat as large or SME outright: its class, rate and
+    // source, not a size to check with the office.
+    let outright = unit_type.filter(|u| {
+        matches!(
+            p.profile.treatment(*u),
+            Some(Treatment::Large | Treatment::Sme)
+        )
+    });
+    match (d.size_source, d.rate_class, outright) {
+        (_, None, _) => out.push(Notice::NoRateClass),
+        (_, Some(class), Some(unit_type)) => out.push(Notice::UnitTreatment {
+            unit_type,
+            class,
+            rate: p.profile.refund_rate.get(class).value,
+            cap: p.profile.refund_rate_kind.get(class).value == Some(RateKind::Cap),
+            place: p.profile.place.clone(),
+            document: p
+                .profile
+                .citation(crate::policy::ParamId::UnitTreatment)
+                .map(|c| c.document)
+                .unwrap_or_default(),
+        }),
+        (SizeSource::Official, Some(class), None) => out.push(Notice::SizeOfficial { class }),
+        (SizeSource::Estimate, Some(_), None) => out.push(Notice::SizeEstimate { class: estimate }),
     }
     let min_insured = p
         .profile

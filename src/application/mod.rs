@@ -132,9 +132,14 @@ pub struct Applicant {
     pub name: String,
     pub credit_code: String,
     pub unit_type: UnitType,
-    pub industry: Industry,
-    pub employees: u64,
-    /// Yuan; `None` where the industry's size row does not use it and it was left empty.
+    /// `None` where the rules do not class this unit type by size (a unit
+    /// treated as large or SME outright, or given no class), so its size
+    /// is not asked.
+    pub industry: Option<Industry>,
+    /// As `industry`.
+    pub employees: Option<u64>,
+    /// Yuan; `None` where the size is not asked, or the industry's size
+    /// row does not use it and it was left empty.
     pub revenue: Option<Decimal>,
     /// Yuan; as `revenue`.
     pub assets: Option<Decimal>,

@@ -12,7 +12,7 @@ pub use layoff_rate::{LayoffRate, ThresholdChoice, ThresholdVariant};
 use rust_decimal::Decimal;
 
 use crate::application::Application;
-use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass};
+use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass, Treatment};
 use crate::refund::{self, Refund, Route};
 use crate::size::{self, EnterpriseSize, SizeFigures};
 
@@ -38,8 +38,9 @@ pub enum SizeSource {
 /// is, and reports render it per language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
-    /// The self-assessed size (工信部联企业〔2011〕300号).
-    pub size: EnterpriseSize,
+    /// The self-assessed size (工信部联企业〔2011〕300号); `None` where the
+    /// rules do not class the unit by size and it was not asked.
+    pub size: Option<EnterpriseSize>,
     /// Whether the class by size is the office's or the estimate.
     pub size_source: SizeSource,
     /// The class the office's headcount rule gives, where the profile has
@@ -126,26 +127,34 @@ impl Decision {
 /// evidence, the refund, the route, the margin and the hardship path.
 /// Every rule is applied here and only here.
 pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, DecideError> {
-    let figures = SizeFigures {
-        employees: app.applicant.employees,
-        revenue: app.applicant.revenue,
-        assets: app.applicant.assets,
+    let size = match (app.applicant.industry, app.applicant.employees) {
+        (Some(industry), Some(employees)) => {
+            let figures = SizeFigures {
+                employees,
+                revenue: app.applicant.revenue,
+                assets: app.applicant.assets,
+            };
+            Some(size::classify(industry, &figures).ok_or(DecideError::SizeTableMissing)?)
+        }
+        _ => None,
     };
-    let size =
-        size::classify(app.applicant.industry, &figures).ok_or(DecideError::SizeTableMissing)?;
     // The office pays by its own classification; the self-assessment is
     // an estimate of it.
-    let (by_size, size_source) = match app.applicant.official_size {
-        Some(class) => (class, SizeSource::Official),
-        None if size.is_large() => (RateClass::Large, SizeSource::Estimate),
-        None => (RateClass::Sme, SizeSource::Estimate),
+    let (by_size, size_source) = match (app.applicant.official_size, size) {
+        (Some(class), _) => (Some(class), SizeSource::Official),
+        (None, Some(s)) if s.is_large() => (Some(RateClass::Large), SizeSource::Estimate),
+        (None, Some(_)) => (Some(RateClass::Sme), SizeSource::Estimate),
+        (None, None) => (None, SizeSource::Estimate),
     };
-    let rate_class = match profile.rate_class(app.applicant.unit_type, by_size) {
-        Some(class) => Some(class),
+    let unit_type = app.applicant.unit_type;
+    let rate_class = match (profile.treatment(unit_type), by_size) {
+        (Some(Treatment::Large), _) => Some(RateClass::Large),
+        (Some(Treatment::Sme), _) => Some(RateClass::Sme),
+        (Some(Treatment::BySize), by_size) => by_size,
         // No rate class in the rules: the office's classification, when
         // given, still says which rate the unit is paid at.
-        None if size_source == SizeSource::Official => Some(by_size),
-        None => None,
+        (None, by_size) if size_source == SizeSource::Official => by_size,
+        (None, _) => None,
     };
     let headcount_rule_class = profile.size_headcount_rule.as_ref().and_then(|rule| {
         let min = rule.min_insured_large.value?;

@@ -2,6 +2,9 @@
 //! whose size classification decides, how the refund is obtained, which
 //! rules the data year falls under and how those rules stand.
 
+use rust_decimal::Decimal;
+
+use crate::application::UnitType;
 use crate::policy::{Procedure, RateClass};
 use crate::text::{Bilingual, Lang};
 
@@ -20,6 +23,19 @@ pub enum Notice {
     },
     /// The rules give this type of unit no rate class.
     NoRateClass,
+    /// The rules treat this type of unit as large or SME outright, by
+    /// their clause: the class and its rate, with the source, said first.
+    UnitTreatment {
+        unit_type: UnitType,
+        class: RateClass,
+        /// The rate of that class, as a decimal ratio; `None` if unknown.
+        rate: Option<Decimal>,
+        /// The rate is only a cap (按不超过).
+        cap: bool,
+        place: Bilingual,
+        /// The document the treatment is cited to (文号).
+        document: String,
+    },
     /// How the refund is obtained under the profile.
     Procedure(Procedure),
     /// No shipped rules compute with the data year's figures; `latest`
@@ -47,6 +63,7 @@ impl Notice {
             Notice::SizeEstimate { .. } => "size.estimate",
             Notice::HeadcountRuleDisagrees { .. } => "size.headcount_rule_disagrees",
             Notice::NoRateClass => "rate_class.unknown",
+            Notice::UnitTreatment { .. } => "rate_class.unit_type",
             Notice::Procedure(Procedure::Automatic) => "procedure.automatic",
             Notice::Procedure(Procedure::Application) => "procedure.application",
             Notice::NoRulesForDataYear { .. } => "data_year.no_rules",
@@ -76,6 +93,14 @@ fn class_text(class: RateClass, zh: bool) -> &'static str {
         (RateClass::Large, false) => "large",
         (RateClass::Sme, true) => "中小微企业",
         (RateClass::Sme, false) => "small or medium-sized (SME)",
+    }
+}
+
+/// The class as an English noun phrase's start: "a large", "an SME".
+fn article(class: RateClass) -> &'static str {
+    match class {
+        RateClass::Large => "a large",
+        RateClass::Sme => "a small or medium-sized (SME)",
     }
 }
 
@@ -109,6 +134,34 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             class_text(*rule, zh),
             class_text(*estimate, zh)
         ),
+        Notice::UnitTreatment { unit_type, class, rate, cap, place, document } => {
+            let (unit_zh, unit_en) = super::names::unit_type(*unit_type);
+            let rate = rate.map(super::criteria::percent);
+            match (zh, rate) {
+                (true, Some(rate)) => format!(
+                    "{unit_zh}：{}参照{}实施，返还比例 {}{rate}（{document}）。",
+                    place.zh,
+                    class_text(*class, zh),
+                    if *cap { "最高" } else { "" },
+                ),
+                (true, None) => format!(
+                    "{unit_zh}：{}参照{}实施（{document}），该类返还比例未知。",
+                    place.zh,
+                    class_text(*class, zh),
+                ),
+                (false, Some(rate)) => format!(
+                    "{unit_en}: {} rules treat it as {} enterprise, so the refund rate is {}{rate} ({document}).",
+                    place.en,
+                    article(*class),
+                    if *cap { "up to " } else { "" },
+                ),
+                (false, None) => format!(
+                    "{unit_en}: {} rules treat it as {} enterprise ({document}); that rate is unknown.",
+                    place.en,
+                    article(*class),
+                ),
+            }
+        }
         Notice::NoRateClass if zh => "全国政策对此类单位只规定“参照实施”，未规定按大型还是中小微企业返还（各省不同）：请选择所在省份的政策，或填写经办机构的划型。".into(),
         Notice::NoRateClass => "The national rules say only that this type of unit applies by analogy, not at which rate (provinces differ): choose your province's rules, or give the office's classification.".into(),
         Notice::Procedure(Procedure::Automatic) if zh => "本政策“免申即享”：经办机构比对数据后直接拨付，无需申请。本结果是自查记录，不是申请。".into(),
@@ -130,4 +183,32 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Notice::ApplicationWindowUnknown if zh => "未找到通知规定的申请受理期限，签署日期未作核对：请以当地人社部门的通知为准。".into(),
         Notice::ApplicationWindowUnknown => "No application window stated in the notice was found, so the signing date is not checked: the local bureau's notice decides.".into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_treated_outright_is_told_its_class_rate_and_source() {
+        let notice = Notice::UnitTreatment {
+            unit_type: UnitType::SocialServiceBody,
+            class: RateClass::Large,
+            rate: Some(Decimal::new(3, 1)),
+            cap: false,
+            place: Bilingual {
+                zh: "江苏省".into(),
+                en: "Jiangsu".into(),
+            },
+            document: "苏人社发〔2025〕22号".into(),
+        };
+        assert_eq!(
+            text(&notice, Lang::Zh),
+            "社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号）。"
+        );
+        assert_eq!(
+            text(&notice, Lang::En),
+            "Social service body: Jiangsu rules treat it as a large enterprise, so the refund rate is 30% (苏人社发〔2025〕22号)."
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! all its problems at once. An application is built only when no issue
 //! is an error.
 
+pub mod asked;
 mod consistency;
 pub mod contact;
 pub mod fields;
@@ -93,7 +94,7 @@ pub fn validate(raw: &RawApplication) -> Validation {
         }
     });
 
-    let applicant = applicant(&mut c, &raw.applicant);
+    let applicant = applicant(&mut c, &raw.applicant, profile);
     let table = months::table(&mut c.issues, raw.insured.months.raw());
     let insured = insured(&mut c, &raw.insured, &table, profile);
     let declarations = declarations(&mut c, &raw.declarations, profile);
@@ -136,7 +137,11 @@ pub fn validate(raw: &RawApplication) -> Validation {
     }
 }
 
-fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
+fn applicant(
+    c: &mut Collector,
+    raw: &RawApplicant,
+    profile: Option<&LoadedProfile>,
+) -> Option<Applicant> {
     let name = c.take(Field::ApplicantName, fields::text(raw.name.raw()));
     let credit_code = c.take(Field::CreditCode, fields::text(raw.credit_code.raw()));
     if let Some(code) = &credit_code {
@@ -148,17 +153,34 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
         Field::UnitType,
         fields::choice::<UnitType>(raw.unit_type.raw()),
     );
-    let industry = c.take(
-        Field::Industry,
-        fields::choice::<Industry>(raw.industry.raw()),
-    );
-    let employees = c.take(Field::Employees, fields::count(raw.employees.raw()));
-    // Revenue and assets are required only where the industry's size row uses them.
-    let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
-    let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
-    let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
-    // Optional: blank when the office's classification is not known.
-    let official_size = if fields::is_blank(raw.official_size.raw()) {
+    // The size is asked only where the rules class this unit type by
+    // size. Elsewhere it decides nothing: what is given is read when it
+    // reads (the report still shows the size), and never an issue.
+    let rules = profile.map(|p| &p.profile);
+    let (industry, employees, revenue, assets) = if asked::size_decides(rules, unit_type) {
+        let industry = c.take(
+            Field::Industry,
+            fields::choice::<Industry>(raw.industry.raw()),
+        );
+        let employees = c.take(Field::Employees, fields::count(raw.employees.raw()));
+        // Revenue and assets are required only where the industry's size row uses them.
+        let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
+        let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
+        let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
+        (industry.map(Some), employees.map(Some), revenue, assets)
+    } else {
+        (
+            Some(unasked_size(raw)),
+            Some(fields::count(raw.employees.raw()).ok()),
+            Some(fields::money(raw.revenue.raw()).ok()),
+            Some(fields::money(raw.assets.raw()).ok()),
+        )
+    };
+    // Optional: blank when the office's classification is not known, and
+    // not read where it decides nothing.
+    let official_size = if fields::is_blank(raw.official_size.raw())
+        || !asked::official_size_decides(rules, unit_type)
+    {
         Some(None)
     } else {
         c.take(
@@ -177,6 +199,22 @@ fn applicant(c: &mut Collector, raw: &RawApplicant) -> Option<Applicant> {
         assets: assets?,
         official_size: official_size?,
     })
+}
+
+/// The industry of a unit whose size is not asked, when it and every
+/// figure its size row uses read cleanly; else `None` (no size).
+fn unasked_size(raw: &RawApplicant) -> Option<Industry> {
+    let industry = fields::choice::<Industry>(raw.industry.raw()).ok()?;
+    fields::count(raw.employees.raw()).ok()?;
+    for (measure, value) in [
+        (Measure::Revenue, raw.revenue.raw()),
+        (Measure::Assets, raw.assets.raw()),
+    ] {
+        if crate::size::needs(industry, measure) {
+            fields::money(value).ok()?;
+        }
+    }
+    Some(industry)
 }
 
 fn insured(
