@@ -66,9 +66,10 @@ pub struct AppState {
     pub returning: bool,
     pub storage: Storage,
     pub notice: Option<Notice>,
-    /// A demo is shown. The user's own answers wait in `stash`, and
-    /// nothing is saved meanwhile, so a demo never touches the draft.
-    pub demo: bool,
+    /// A demo is shown (its id). The user's own answers wait in `stash`;
+    /// the demo is saved apart (it survives a reload), so it never
+    /// touches the user's draft.
+    pub demo: Option<&'static str>,
     pub stash: Option<Box<Draft>>,
     /// A step that would replace the answers, waiting for a yes.
     pub pending: Option<Pending>,
@@ -162,6 +163,9 @@ pub struct Draft {
     pub attempted: BTreeSet<Page>,
     #[serde(default)]
     pub recheck: BTreeSet<String>,
+    /// The demo this is, when saved as one (apart from the user's draft).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demo: Option<String>,
 }
 
 pub const DRAFT_VERSION: u32 = 1;
@@ -296,7 +300,7 @@ impl AppState {
             returning: false,
             storage: Storage::Saved,
             notice: None,
-            demo: false,
+            demo: None,
             stash: None,
             pending: None,
             undo: None,
@@ -318,6 +322,17 @@ impl AppState {
         state
     }
 
+    /// Reopens a demo after a reload: the demo as it was left, the
+    /// user's own draft (if any) kept aside for when the demo is left.
+    pub fn from_demo(id: &'static str, demo: Draft, mine: Option<Draft>, today: &str) -> Self {
+        let mut state = AppState::from_draft(demo, today);
+        state.notice = None;
+        state.demo = Some(id);
+        let mine = mine.unwrap_or_else(|| AppState::new(today, state.lang).draft());
+        state.stash = Some(Box::new(mine));
+        state
+    }
+
     pub fn draft(&self) -> Draft {
         Draft {
             version: DRAFT_VERSION,
@@ -329,6 +344,7 @@ impl AppState {
             touched: self.touched.clone(),
             attempted: self.attempted.clone(),
             recheck: self.recheck.clone(),
+            demo: None,
         }
     }
 
@@ -405,12 +421,21 @@ impl AppState {
         policy::find(&id).is_ok_and(|p| p.profile.hardship.is_some())
     }
 
-    /// Is this question asked under the chosen profile? A formula input
-    /// the profile's rules never use is not (until a profile is chosen,
-    /// every question is).
+    /// Is this question asked of this unit under the chosen profile? The
+    /// engine's list (`validate::asked`): a formula input the rules never
+    /// use, or the size of a unit the rules class outright, is not (until
+    /// a profile and a unit type are chosen, every question is).
     pub fn asks(&self, field: Field) -> bool {
         let id = form::as_text(form::get(&self.application, Field::Policy.path()));
-        policy::find(&id).map_or(true, |p| p.profile.counts_in_layoff_rate(field))
+        let rules = policy::find(&id).ok().map(|p| &p.profile);
+        crate::validate::asked::asked(field, rules, self.unit_type())
+    }
+
+    /// The unit type chosen, if any.
+    pub fn unit_type(&self) -> Option<crate::application::UnitType> {
+        use crate::application::Named;
+        let name = form::as_text(form::get(&self.application, Field::UnitType.path()));
+        crate::application::UnitType::from_name(&name)
     }
 
     /// Does the chosen profile take applications? Under automatic rules
@@ -637,12 +662,12 @@ impl Reducible for AppState {
                 application,
                 notice,
             } => {
-                if s.demo {
+                if s.demo.is_some() {
                     // Importing ends the demo: the file is the user's own.
                     if let Some(stash) = s.stash.take() {
                         s.restore(*stash);
                     }
-                    s.demo = false;
+                    s.demo = None;
                 }
                 if s.has_answers() {
                     s.pending = Some(Pending::Import {
@@ -656,10 +681,10 @@ impl Reducible for AppState {
                 }
             }
             Action::Demo { id, application } => {
-                if !s.demo {
+                if s.demo.is_none() {
                     s.stash = Some(Box::new(s.draft()));
-                    s.demo = true;
                 }
+                s.demo = Some(id);
                 s.load(application);
                 s.notice = Some(Notice::DemoLoaded(id));
             }
@@ -667,7 +692,7 @@ impl Reducible for AppState {
                 if let Some(stash) = s.stash.take() {
                     s.restore(*stash);
                 }
-                s.demo = false;
+                s.demo = None;
                 s.notice = Some(Notice::DemoLeft);
             }
             Action::Clear => s.pending = Some(Pending::Clear),
@@ -957,6 +982,26 @@ mod tests {
     }
 
     #[test]
+    fn a_kindergarten_under_jiangsu_rules_is_not_asked_its_size() {
+        let s = typed(state(), Field::Year, "2024");
+        assert_eq!(policy_of(&s), &json!("jiangsu-2025"));
+        assert!(s.asks(Field::Industry), "no unit type yet: asked");
+        let s = typed(s, Field::UnitType, "social_service_body");
+        for field in [
+            Field::Industry,
+            Field::Employees,
+            Field::Revenue,
+            Field::Assets,
+            Field::OfficialSize,
+        ] {
+            assert!(!s.asks(field), "{field}");
+        }
+        assert!(s.asks(Field::ApplicantName));
+        let s = typed(s, Field::UnitType, "enterprise");
+        assert!(s.asks(Field::Industry));
+    }
+
+    #[test]
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
         let s = state().reduce(Action::SetField {
@@ -1005,7 +1050,7 @@ mod tests {
         let s = typed(state(), Field::ApplicantName, "我的单位");
         let mine = s.draft();
         let s = s.reduce(demo("eligible-sme"));
-        assert!(s.demo);
+        assert_eq!(s.demo, Some("eligible-sme"));
         assert_eq!(s.page, Page::Review);
         assert_ne!(
             form::get(&s.application, Field::ApplicantName.path()),
@@ -1013,9 +1058,49 @@ mod tests {
         );
         // Another demo keeps the user's answers, not the first demo's.
         let s = s.reduce(demo("hardship")).reduce(Action::LeaveDemo);
-        assert!(!s.demo);
+        assert_eq!(s.demo, None);
         assert_eq!(s.draft(), mine);
         assert_eq!(s.notice, Some(Notice::DemoLeft));
+    }
+
+    #[test]
+    fn a_demo_survives_a_reload_and_leaving_it_returns_to_the_users_own_page() {
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let s = s.reduce(Action::Continue); // on to the enterprise page… stays: errors
+        let mine = s.draft();
+        let s = s
+            .reduce(demo("hardship"))
+            .reduce(Action::Continue)
+            .reduce(Action::Visit(Page::Result));
+        assert_eq!(s.page, Page::Result);
+        // A reload: the demo as saved apart, the user's draft as saved.
+        let reloaded = Rc::new(AppState::from_demo(
+            "hardship",
+            s.draft(),
+            Some(mine.clone()),
+            "2019-06-10",
+        ));
+        assert_eq!(reloaded.demo, Some("hardship"));
+        assert_eq!(reloaded.page, Page::Result, "still on the demo's page");
+        assert_eq!(reloaded.application, s.application);
+        let left = reloaded.reduce(Action::LeaveDemo);
+        assert_eq!(left.demo, None);
+        assert_eq!(left.page, mine.page, "the user's own page");
+        assert_eq!(left.draft(), mine);
+    }
+
+    #[test]
+    fn a_demo_reopened_with_no_draft_of_the_users_leaves_to_a_blank_start() {
+        let s = Rc::new(AppState::new("2019-06-10", Lang::Zh)).reduce(demo("eligible-sme"));
+        let reloaded = Rc::new(AppState::from_demo(
+            "eligible-sme",
+            s.draft(),
+            None,
+            "2019-06-10",
+        ));
+        let left = reloaded.reduce(Action::LeaveDemo);
+        assert_eq!(left.page, Page::Policy);
+        assert!(!left.has_answers());
     }
 
     #[test]

@@ -8,6 +8,9 @@ use gloo_storage::{LocalStorage, Storage};
 use super::state::{Draft, DRAFT_VERSION};
 
 const KEY: &str = "wengang.draft.v1";
+/// A demo shown, saved apart from the user's draft (it survives a reload
+/// and never overwrites the draft); the draft names the demo.
+const DEMO_KEY: &str = "wengang.demo.v1";
 
 /// Whether local storage can be reached. gloo's `LocalStorage::raw()`
 /// throws when it cannot (storage disabled, a sandboxed frame), and a
@@ -53,4 +56,28 @@ pub fn clear() -> Result<(), String> {
     available()?;
     LocalStorage::delete(KEY);
     Ok(())
+}
+
+/// Saves the demo shown (apart from the user's draft).
+pub fn save_demo(id: &str, draft: &Draft) -> Result<(), String> {
+    available()?;
+    let mut demo = draft.clone();
+    demo.demo = Some(id.to_owned());
+    LocalStorage::set(DEMO_KEY, &demo).map_err(describe)
+}
+
+/// The demo shown before a reload, if any: its id and where it stood.
+pub fn load_demo() -> Option<(String, Draft)> {
+    available().ok()?;
+    let draft = LocalStorage::get::<Draft>(DEMO_KEY)
+        .ok()
+        .filter(|d| d.version == DRAFT_VERSION)?;
+    Some((draft.demo.clone()?, draft))
+}
+
+/// Forgets the demo (it was left).
+pub fn clear_demo() {
+    if available().is_ok() {
+        LocalStorage::delete(DEMO_KEY);
+    }
 }

@@ -1,6 +1,8 @@
 //! 文案 — every text a user reads, zh-CN first, behind stable codes.
 //! A new language touches only this folder.
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod commitment;
 pub mod criteria;
 pub mod derived;

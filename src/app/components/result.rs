@@ -13,8 +13,9 @@ use crate::app::later::{self, Unavailable};
 use crate::app::state::Action;
 use crate::app::text::{self, t, STAGES};
 use crate::field::Field;
+use crate::messages::app::{self as app_words, pick};
 use crate::messages::criteria::percent;
-use crate::messages::summary::group_thousands;
+use crate::messages::summary::{self, group_thousands, Standing};
 use crate::policy::{Procedure, RateKind};
 use crate::refund::Route;
 use crate::report::{CriterionReport, Report};
@@ -25,16 +26,20 @@ pub fn result_page(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let r = &*ctx.report;
     let export_error = use_state(|| None::<String>);
+    // The file saved, said once it is (its name, and where it went).
+    let exported = use_state(|| None::<String>);
     let on_back = super::back_on_click(&ctx.dispatch);
     // The submission file comes from the second module (its digest code
     // is not in the first load); a failure is said under the buttons.
     let on_export = {
         let application = ctx.state.application.clone();
         let export_error = export_error.clone();
+        let exported = exported.clone();
         let lang = ctx.state.lang;
         Callback::from(move |_| {
             let application = application.clone();
             let export_error = export_error.clone();
+            let exported = exported.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let json = serde_json::to_string(&application).unwrap_or_default();
                 let outcome = match later::submission(&json).await {
@@ -43,11 +48,21 @@ pub fn result_page(ctx: &Ctx) -> Html {
                             form::as_text(form::get(&application, Field::ApplicantName.path()));
                         let date =
                             form::as_text(form::get(&application, Field::CommitmentDate.path()));
-                        files::download(&files::file_name(&name, &date), &text)
+                        let file = files::file_name(&name, &date);
+                        files::download(&file, &text).map(|()| file)
                     }
                     Err(e) => Err(unavailable(&e, lang)),
                 };
-                export_error.set(outcome.err());
+                match outcome {
+                    Ok(file) => {
+                        export_error.set(None);
+                        exported.set(Some(file));
+                    }
+                    Err(e) => {
+                        exported.set(None);
+                        export_error.set(Some(e));
+                    }
+                }
             });
         })
     };
@@ -114,48 +129,67 @@ pub fn result_page(ctx: &Ctx) -> Html {
         .and_then(|exact| exact.parse().ok())
         .map(|exact| crate::refund::round_yuan(exact).to_string());
     let suzhou = in_suzhou(ctx);
-    let (heading, panel_class) = match r.eligible {
-        Some(true) => (
+    // Provisional rules, or another year's: the answer is what they would
+    // give, said in the headline itself (never a block further down).
+    let caveat = caveat(ctx, r, lang);
+    let (heading, panel_class) = match (r.eligible, caveat.is_some()) {
+        (Some(true), false) => (
             t(lang, "符合稳岗返还条件", "Eligible for the refund"),
             "panel panel--eligible",
         ),
-        Some(false) => (
+        (Some(true), true) => (
+            pick(app_words::LIKELY_ELIGIBLE, lang),
+            "panel panel--provisional",
+        ),
+        (Some(false), false) => (
             t(lang, "不符合稳岗返还条件", "Not eligible"),
             "panel panel--not-eligible",
         ),
-        None => (
+        (Some(false), true) => (
+            pick(app_words::LIKELY_NOT_ELIGIBLE, lang),
+            "panel panel--not-eligible",
+        ),
+        (None, _) => (
             t(lang, "暂时无法判定", "No decision yet"),
             "panel panel--undecided",
         ),
     };
+    // A unit the rules class outright: its class, rate and source, first.
+    let rate_class = r.notices.iter().find(|n| n.code == UNIT_TREATMENT);
+    let amount_shown = eligible && r.refund.is_some();
     html! {
         <div class="result">
             <button type="button" class="back-link no-print" onclick={on_back}>{ t(lang, "返回核对答案", "Back to your answers") }</button>
             <div class={panel_class} id="result-panel">
                 <h1 class="panel__title" id="page-heading" tabindex="-1">{ heading }</h1>
-                // Provisional or another year's rules: said before the amount.
-                if let Some(standing) = &r.standing {
+                if let (true, Some(refund)) = (eligible, r.refund.as_ref()) {
+                    <p class="panel__amount" id="refund-amount">{ app_words::amount(&group_thousands(refund), r.refund_rate_kind == Some(RateKind::Cap), caveat.as_deref(), lang) }</p>
+                } else if let Some(standing) = &r.standing {
+                    // No amount to carry it: how the rules stand, first.
                     <p class="panel__standing" id="standing"><span class="tag tag--unconfirmed">{ standing.trim_end_matches(['：', ':', ' ']) }</span></p>
                 }
-                if let (true, Some(refund)) = (eligible, r.refund.as_ref()) {
-                    <p class="panel__amount" id="refund-amount">{ amount(refund, r.refund_rate_kind, lang) }</p>
+                if let Some(n) = rate_class {
+                    <p class="panel__body" id="rate-class">{ &n.message }</p>
                 }
-                // When not eligible, the reason below says it better than the summary's "see below".
-                if r.eligible != Some(false) {
+                if let (true, Some(n)) = (eligible, r.margin) {
+                    <p class="panel__body" id="margin">{ app_words::margin(n, lang) }</p>
+                }
+                // The amount says it already; when not eligible, the reason
+                // below says it better than the summary's "see below".
+                if r.eligible != Some(false) && !amount_shown {
                     <p class="panel__body" id="summary">{ &r.summary }</p>
                 }
                 { reason(r, at_stake.as_deref(), lang) }
             </div>
-            { next_steps(r, automatic, suzhou, lang) }
+            { next_steps(r, automatic, suzhou, rate_class.is_some(), lang) }
             { hardship(r, lang) }
             { notices(r) }
             <details class="details" id="working">
                 <summary class="details__summary" id="working-summary">{ t(lang, "逐项判定、计算过程和政策依据", "Each criterion, the working and the legal sources") }</summary>
-                { unconfirmed(r, lang) }
+                { unconfirmed(r, lang, glosses.as_deref()) }
                 if eligible {
                     { refund_breakdown(ctx, r, lang) }
                 }
-                { margin(r, lang) }
                 <ul class="criteria" id="criteria">{ for r.criteria.iter().map(|c| criterion(c, lang, glosses.as_deref())) }</ul>
                 { profile(r, lang) }
             </details>
@@ -163,20 +197,23 @@ pub fn result_page(ctx: &Ctx) -> Html {
             if let Some(e) = (*export_error).clone() {
                 <p class="error-message" role="alert">{ e }</p>
             }
+            <p class="body" id="export-done" role="status">{ (*exported).as_deref().map(|f| app_words::saved_as(f, lang)).unwrap_or_default() }</p>
         </div>
     }
 }
 
-/// The refund as the headline gives it: "up to" where the text only caps
-/// the rate (a city may pay less).
-fn amount(refund: &str, kind: Option<RateKind>, lang: Lang) -> String {
-    let figure = group_thousands(refund);
-    match (kind, lang) {
-        (Some(RateKind::Cap), Lang::Zh) => format!("最多 {figure} 元"),
-        (Some(RateKind::Cap), Lang::En) => format!("Up to {figure} yuan"),
-        (_, Lang::Zh) => format!("{figure} 元"),
-        (_, Lang::En) => format!("{figure} yuan"),
-    }
+/// The notice of a unit the rules class outright (shown in the headline).
+const UNIT_TREATMENT: &str = "rate_class.unit_type";
+
+/// How the rules stand in a few words, for after the amount ("暂按 2026
+/// 年待核实规则"); `None` for published rules of the user's own year.
+fn caveat(ctx: &Ctx, r: &Report, lang: Lang) -> Option<String> {
+    let rules = crate::policy::find(&r.profile.as_ref()?.id).ok()?;
+    let year = form::as_text(form::get(&ctx.state.application, Field::Year.path()))
+        .trim()
+        .parse()
+        .ok();
+    summary::caveat(Standing::of(&rules.profile, year), lang)
 }
 
 /// Is the unit in Suzhou (its credit code's division, else the place
@@ -249,9 +286,9 @@ fn reason(r: &Report, at_stake: Option<&str>, lang: Lang) -> Html {
 
 /// What to do next: apply (and how), or, under 免申即享, what to check;
 /// and whom to ask.
-fn next_steps(r: &Report, automatic: bool, suzhou: bool, lang: Lang) -> Html {
+fn next_steps(r: &Report, automatic: bool, suzhou: bool, outright: bool, lang: Lang) -> Html {
     let steps: Html = match (r.eligible, automatic) {
-        (Some(true), true) => checklist(lang),
+        (Some(true), true) => checklist(outright, lang),
         (Some(true), false) => route(r, lang),
         (Some(false), true) => html! {
             <ul class="list list--bullet">
@@ -294,13 +331,9 @@ fn next_steps(r: &Report, automatic: bool, suzhou: bool, lang: Lang) -> Html {
 /// elsewhere 12333, never an invented number.
 fn contacts(suzhou: bool, lang: Lang) -> Html {
     let text = if suzhou {
-        t(lang,
-            "咨询（据苏州市人社局 2020-02-10 通告）：苏州市劳动就业管理服务中心，平泷路251号苏州城市生活广场A6楼社保就业大厅，0512-69820412；张家港市人力资源管理服务中心，0512-55390731；苏州工业园区就业管理服务中心，0512-66605850 / 66605892（园区 2020 年通告）。也可拨打人社服务热线 12333。",
-            "Questions (as published in Suzhou's notice of 2020-02-10): Suzhou Employment Management Service Centre, Social Security and Employment Hall, Building A6, Suzhou City Life Plaza, 251 Pinglong Road, 0512-69820412; Zhangjiagang HR Management Service Centre, 0512-55390731; Suzhou Industrial Park Employment Management Service Centre, 0512-66605850 / 66605892 (the Park's 2020 notice). Or call the hotline 12333.")
+        pick(app_words::SUZHOU_CONTACTS, lang)
     } else {
-        t(lang,
-            "咨询：人社服务热线 12333，或当地就业服务中心（其他联系方式未找到公开来源）。",
-            "Questions: the human-resources and social-security hotline 12333, or your local employment service centre (no other published contact was found).")
+        pick(app_words::OTHER_CONTACTS, lang)
     };
     html! { <p class="body" id="contacts">{ text }</p> }
 }
@@ -363,7 +396,7 @@ fn actions(
     }
 }
 
-fn unconfirmed(r: &Report, lang: Lang) -> Html {
+fn unconfirmed(r: &Report, lang: Lang, glosses: Option<&serde_json::Value>) -> Html {
     if r.unconfirmed.is_empty() && r.unknown.is_empty() {
         return Html::default();
     }
@@ -375,9 +408,16 @@ fn unconfirmed(r: &Report, lang: Lang) -> Html {
                     { names(&r.unknown, lang) }</p>
             }
             <ul>
-                { for r.unconfirmed.iter().map(|u| html! {
-                    <li><span class="tag tag--unconfirmed">{ t(lang, "未确认", "Unconfirmed") }</span>
-                        { format!(" {}：{} — {}", text::parameter(&u.used_for, lang), u.source.document, u.source.clause) }</li>
+                { for r.unconfirmed.iter().map(|u| {
+                    let source = format!("{} — {}", u.source.document, u.source.clause);
+                    html! {
+                        <li><span class="tag tag--unconfirmed">{ t(lang, "未确认", "Unconfirmed") }</span>
+                            { " " }{ app_words::labelled(text::parameter(&u.used_for, lang), &source, lang) }
+                            if let Some(gloss) = gloss(glosses, &u.source.clause, lang) {
+                                <span class="hint" lang="en">{ format!(" “{gloss}”") }</span>
+                            }
+                        </li>
+                    }
                 }) }
             </ul>
             <p class="hint">{ t(lang, "结果仅供预审参考，以人社部门审核为准。", "This is a pre-check; the human-resources bureau's review decides.") }</p>
@@ -394,10 +434,20 @@ fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
     let (Some(base), Some(rate), Some(exact)) = (&r.refund_base, rate, &r.refund_unrounded) else {
         return Html::default();
     };
+    // Left blank, the premiums are the monthly rows' sum (the engine's).
     let premiums = form::as_text(form::get(
         &ctx.state.application,
         Field::PremiumsPaid.path(),
     ));
+    let from_rows = premiums.trim().is_empty();
+    let premiums = match r
+        .derived
+        .iter()
+        .find(|d| d.field == Field::PremiumsPaid.path())
+    {
+        Some(d) if from_rows => d.value.clone(),
+        _ => premiums,
+    };
     let arrears = form::as_text(form::get(
         &ctx.state.application,
         Field::ArrearsAndLateFees.path(),
@@ -409,10 +459,12 @@ fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
             <h2 class="heading-m">{ t(lang, "返还金额怎么算", "How the refund is computed") }</h2>
             <table class="table" id="refund-breakdown">
                 <tbody>
-                    <tr><th scope="row">{ t(lang, "上年度实际缴纳失业保险费", "Premiums paid last year") }</th><td>{ yuan(&premiums) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "上年度实际缴纳失业保险费", "Premiums paid last year") }
+                        if from_rows { <span class="hint">{ app_words::bracketed("", pick(app_words::FROM_ROWS, lang), lang) }</span> }
+                    </th><td>{ yuan(&premiums) }</td></tr>
                     <tr><th scope="row">{ t(lang, "减：补缴历年欠费和滞纳金", "Less back payments and late fees") }</th><td>{ yuan(&arrears) }</td></tr>
                     <tr><th scope="row">{ t(lang, "返还基数", "Refund base") }</th><td>{ yuan(base) }</td></tr>
-                    <tr><th scope="row">{ format!("{} ({})", t(lang, "返还比例", "Refund rate"), size_class(r, lang)) }</th><td>{ percent(rate) }</td></tr>
+                    <tr><th scope="row">{ app_words::bracketed(t(lang, "返还比例", "Refund rate"), &size_class(r, lang), lang) }</th><td>{ percent(rate) }</td></tr>
                     <tr><th scope="row">{ t(lang, "基数 × 比例", "Base × rate") }</th><td>{ yuan(exact) }</td></tr>
                     <tr><th scope="row">{ t(lang, "四舍五入到分", "Rounded half away from zero to the fen") }</th><td>{ yuan(&refund) }</td></tr>
                 </tbody>
@@ -425,37 +477,22 @@ fn refund_breakdown(ctx: &Ctx, r: &Report, lang: Lang) -> Html {
 }
 
 fn size_class(r: &Report, lang: Lang) -> String {
-    let size = r.size.map(|s| text::size(s, lang)).unwrap_or("");
+    let size = r.size.map(|s| text::size(s, lang));
     let class = match r.rate_class {
         Some(crate::policy::RateClass::Large) => t(lang, "按大型企业比例", "large-unit rate"),
         Some(crate::policy::RateClass::Sme) => t(lang, "按中小微企业比例", "SME rate"),
         None => "",
     };
-    format!("{size}，{class}")
-}
-
-fn margin(r: &Report, lang: Lang) -> Html {
-    let Some(n) = r.margin else {
-        return Html::default();
-    };
-    html! {
-        <div class="inset" id="margin">
-            { match lang {
-                Lang::Zh => format!("按所选政策，在月平均参保人数不变的情况下，上年度即使再减少 {n} 名参保职工，仍符合裁员率标准。"),
-                Lang::En => format!("Under this policy, with the monthly average unchanged, you could have lost {n} more insured employees last year and still met the layoff-rate standard."),
-            } }
-        </div>
+    match size {
+        Some(size) => [size, class].join(t(lang, "，", ", ")),
+        None => class.to_owned(),
     }
 }
 
 /// One criterion with its numbers and source; in English the source's
 /// Chinese clause is followed by its gloss, once the table has arrived.
 fn criterion(c: &CriterionReport, lang: Lang, glosses: Option<&serde_json::Value>) -> Html {
-    let gloss = glosses
-        .filter(|_| lang == Lang::En)
-        .and_then(|g| g.get(&c.source.clause))
-        .and_then(|g| g.as_str())
-        .map(str::to_owned);
+    let gloss = gloss(glosses, &c.source.clause, lang);
     let (mark, class, status) = match c.passed {
         Some(true) => ("✓", "criterion criterion--passed", t(lang, "符合", "Met")),
         Some(false) => (
@@ -472,7 +509,7 @@ fn criterion(c: &CriterionReport, lang: Lang, glosses: Option<&serde_json::Value
     html! {
         <li class={class} id={format!("criterion-{}", c.id)}>
             <p class="criterion__title"><span aria-hidden="true" class="criterion__mark">{ mark }</span>
-                { text::criterion(&c.id, lang) }<span class="criterion__status">{ format!("（{status}）") }</span></p>
+                { text::criterion(&c.id, lang) }<span class="criterion__status">{ app_words::status(status, lang) }</span></p>
             <p class="criterion__explanation">{ &c.explanation }</p>
             <p class="criterion__source">
                 { t(lang, "依据：", "Source: ") }{ &c.source.document }{ " — " }{ &c.source.clause }
@@ -524,9 +561,9 @@ fn hardship(r: &Report, lang: Lang) -> Html {
                     };
                     let amount = match &a.amount {
                         Some(v) => format!("{} {}", group_thousands(v), t(lang, "元", "yuan")),
-                        None => format!("{}（{}）", t(lang, "无法计算", "cannot be computed"), names(&a.missing, lang)),
+                        None => app_words::bracketed(t(lang, "无法计算", "cannot be computed"), &names(&a.missing, lang), lang),
                     };
-                    html! { <li>{ name }{ "：" }<strong>{ amount }</strong></li> }
+                    html! { <li>{ name }{ t(lang, "：", ": ") }<strong>{ amount }</strong></li> }
                 }) }
             </ul>
         </section>
@@ -540,7 +577,7 @@ fn notices(r: &Report) -> Html {
     }
     html! {
         <ul class="list notices" id="notices">
-            { for r.notices.iter().map(|n| html! {
+            { for r.notices.iter().filter(|n| n.code != UNIT_TREATMENT).map(|n| html! {
                 <li class={classes!("notice", (n.level == "warning").then_some("notice--warning"))} data-code={n.code.clone()}>{ &n.message }</li>
             }) }
         </ul>
@@ -548,7 +585,7 @@ fn notices(r: &Report) -> Html {
 }
 
 /// 免申即享: nothing to submit; what the enterprise should check instead.
-fn checklist(lang: Lang) -> Html {
+fn checklist(outright: bool, lang: Lang) -> Html {
     html! {
         <section id="automatic-checklist">
             <h2 class="heading-m">{ t(lang, "免申即享：无需提交申请，请核对以下事项", "Paid without application: nothing to submit; check these instead") }</h2>
@@ -556,9 +593,12 @@ fn checklist(lang: Lang) -> Html {
                 <li>{ t(lang,
                     "收款账户：经办机构把返还款直接拨付到单位在社保或税务部门登记的银行账户（没有对公账户的，拨付到缴纳社保费的账户）。请确认该账户正确、可用。",
                     "Bank account: the office pays straight to the account on file with the social-insurance or tax office (without a corporate account, to the account premiums are paid from). Check that it is right and open.") }</li>
-                <li>{ t(lang,
-                    "企业划型：经办机构按其自己的划型（大型或中小微）确定返还比例，本工具的规模只是估计。请向经办机构核实划型。",
-                    "Size classification: the office applies its own classification (large or SME), which sets the rate; this tool's size is an estimate. Check it with the office.") }</li>
+                // A unit the rules class outright has no size to check.
+                if !outright {
+                    <li>{ t(lang,
+                        "企业划型：经办机构按其自己的划型（大型或中小微）确定返还比例，本工具的规模只是估计。请向经办机构核实划型。",
+                        "Size classification: the office applies its own classification (large or SME), which sets the rate; this tool's size is an estimate. Check it with the office.") }</li>
+                }
                 <li>{ t(lang,
                     "公示名单：留意经办机构公布的拟返还名单和公示期；不在名单上或金额不符的，在公示期内提出异议，并以本工具导出的自查记录作为依据。",
                     "The public notice: watch for the office's list of units to be refunded and its notice period; if you are missing or the amount differs, object within that period, using this tool's exported self-check record as evidence.") }</li>
@@ -609,7 +649,10 @@ fn profile(r: &Report, lang: Lang) -> Html {
         <section class="profile" id="profile-info">
             <h2 class="heading-s">{ t(lang, "所用政策档案", "Policy profile used") }</h2>
             <p class="hint">
-                { format!("{}（{}），{} {}，{} {} – {}", p.name, p.id, t(lang, "版本", "version"), p.version, t(lang, "有效期", "valid"), p.valid_from, p.valid_to) }
+                { match lang {
+                    Lang::Zh => format!("{}，版本 {}，有效期 {} – {}", p.name, p.version, p.valid_from, p.valid_to),
+                    Lang::En => format!("{}, version {}, valid {} – {}", p.name, p.version, p.valid_from, p.valid_to),
+                } }
             </p>
             <p class="hint" id="engine-version">
                 { format!("{} {}", t(lang, "预审引擎版本", "Engine version"), crate::ENGINE_VERSION) }
@@ -642,4 +685,14 @@ fn unavailable(e: &Unavailable, lang: Lang) -> String {
             Lang::En => format!("The file could not be made: {reason}"),
         },
     }
+}
+
+/// The English gloss of a quoted Chinese clause, once the table has
+/// arrived (English only).
+fn gloss(glosses: Option<&serde_json::Value>, clause: &str, lang: Lang) -> Option<String> {
+    glosses
+        .filter(|_| lang == Lang::En)
+        .and_then(|g| g.get(clause))
+        .and_then(|g| g.as_str())
+        .map(str::to_owned)
 }
