@@ -409,18 +409,12 @@ fn standing(assessment: &Assessment) -> Standing {
     let Some(p) = assessment.validation.profile else {
         return Standing::default();
     };
-    let rules = &p.profile;
     let user_year = assessment
         .validation
         .application
         .as_ref()
         .map(|a| a.insured.year);
-    Standing {
-        provisional: (rules.status == ProfileStatus::Provisional).then_some(rules.applies_in),
-        other_year: user_year
-            .filter(|y| *y != u64::from(rules.data_year))
-            .map(|_| rules.data_year),
-    }
+    Standing::of(&p.profile, user_year)
 }
 
 /// The notices of an assessment, in a fixed order: how the rules stand,
