@@ -40,11 +40,11 @@ python3 tests/sql/test_unit_months.py
 echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s (libFuzzer, address sanitizer)"
 (
   cd fuzz
-  for target in application verify csv_rows identifiers form_application months; do
+  for target in application verify csv_rows identifiers form_application months statement; do
     # The committed corpus (fuzz/corpus, minimised after the long runs in
     # docs/fuzzing.md) and the seeds are read only: libFuzzer writes new
     # inputs to the first directory, a scratch one under target/.
-    mkdir -p "target/corpus/$target"
+    mkdir -p "target/corpus/$target" "corpus/$target"
     log="target/fuzz-$target.log"
     if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "target/corpus/$target" "corpus/$target" "seeds/$target" -- \
       -max_total_time="${FUZZ_SECONDS:-20}" -rss_limit_mb=2048 >"$log" 2>&1; then

@@ -6,7 +6,7 @@ use crate::application::RawApplication;
 use crate::eligibility::{decide, Decision};
 use crate::field::Section;
 use crate::policy::{self, Proposal};
-use crate::validate::{self, fields, Issue, IssueKind, Validation};
+use crate::validate::{self, fields, Issue, IssueKind, Origin, Validation};
 
 /// An application validated and, when valid, decided.
 #[derive(Debug, Clone)]
@@ -40,7 +40,13 @@ impl Assessment {
 
 /// Validates and decides one application.
 pub fn assess(raw: &RawApplication) -> Assessment {
-    let mut validation = validate::validate(raw);
+    assess_as(raw, Origin::Application)
+}
+
+/// Validates and decides one record from `origin`: an application, or
+/// a bureau's unit record with what its lists found.
+pub fn assess_as(raw: &RawApplication, origin: Origin) -> Assessment {
+    let mut validation = validate::validate_as(raw, origin);
     let policy = fields::text(raw.policy.raw()).ok();
     let decision = match (&validation.application, validation.profile) {
         (Some(app), Some(profile)) => match decide(&profile.profile, app) {

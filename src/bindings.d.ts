@@ -333,6 +333,76 @@ export type VerifyResult =
       reason: string;
     };
 
+/** What `readStatement` gives. */
+export type StatementResult = StatementRead | StatementRefused;
+
+/** A statement read. */
+export interface StatementRead {
+  ok: true;
+  /** `insured.months` exactly as the application takes it (`due: null` without a 应缴 column). */
+  months: (Omit<MonthRow, "due"> & { due: Money | null })[];
+  /** One row a month, in month order, with its line and cells as written. */
+  rows: StatementRow[];
+  /** Which column each field was read from. */
+  columns: StatementColumns;
+  separator: "tab" | "comma" | "spaces";
+  /** null: no header (the four columns month, insured, due, paid). */
+  header_line: number | null;
+  /** The year the periods give, if any gives one. */
+  year: number | null;
+  /** Months 1-12 without a row (a year needs all twelve; validation says so later). */
+  missing_months: number[];
+  /** false: no 应缴 column, so months paid in full cannot be derived from the rows. */
+  due_given: boolean;
+  /** Lines with content that gave no row: titles, a repeated header, a total row (checked), other insurances, rows without figures. */
+  skipped: { line: number; reason: "title" | "repeated_header" | "total" | "other_insurance" | "no_figures" }[];
+  /** What the caller must tell the user (`statement.no_due`, `statement.months_missing`). */
+  notes: { code: string; message: string }[];
+}
+
+/** One month as read. Amounts are decimal strings as written (never floats). */
+export interface StatementRow {
+  /** The line it was read from, 1-based. */
+  line: number;
+  month: number;
+  insured: number;
+  due: string | null;
+  paid: string;
+  /** The cells as written (trimmed): what the grid shows as "read from". */
+  cells: { month: string; insured: string; due: string | null; paid: string };
+}
+
+export interface StatementColumns {
+  month: SourceColumn;
+  insured: SourceColumn;
+  due: SourceColumn | null;
+  paid: SourceColumn;
+  /** The 险种 column: rows of other insurances are skipped. */
+  insurance: SourceColumn | null;
+  /** The 年度 column: its years are checked as the periods' are. */
+  year: SourceColumn | null;
+  /** Columns not read (单位名称, 备注, shares, other insurances). */
+  ignored: SourceColumn[];
+}
+
+/** A column of the statement: 1-based index, heading as written (null without a header). */
+export interface SourceColumn {
+  index: number;
+  heading: string | null;
+}
+
+/** A statement refused: the stable code, the line (0: no text), the column when one cell is at fault. */
+export interface StatementRefused {
+  ok: false;
+  /** `statement.headerless_columns`, `statement.month_twice`, `statement.figure_format`, … */
+  code: string;
+  line: number;
+  column: number | null;
+  /** The field at fault, when one is. */
+  role: "month" | "insured" | "due" | "paid" | "insurance" | "year" | null;
+  message: string;
+}
+
 export interface PolicySummary {
   id: string;
   version: string;
@@ -361,6 +431,14 @@ export function validateField(path: string, value: unknown, context?: Partial<Ap
 export function verify(submission: Submission | string, lang?: "zh" | "en" | null): VerifyResult;
 /** The submission file of a valid application, the same in every language; throws with the reason otherwise. */
 export function submit(application: Application | string): Submission;
+/**
+ * Reads a social-insurance statement (参保缴费明细) as a clerk copies or exports it
+ * (tab-separated, CSV, or lines separated by spaces; columns by their headings), for
+ * the data year `dataYear` (every period that names a year must be in it). Never
+ * throws for the text: what it cannot read unambiguously is `ok: false`, naming the
+ * line. Throws only when `text` is not a string or `dataYear` is not a year.
+ */
+export function readStatement(text: string, dataYear?: number | null, lang?: "zh" | "en" | null): StatementResult;
 /** The shipped policy profiles. */
 export function policies(): PolicySummary[];
 /** The JSON Schema of `wengang.application/1`. */

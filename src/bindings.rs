@@ -1,6 +1,7 @@
 //! 门户接口 — the engine for JavaScript (`wasm-pack` → `pkg/`): portals
-//! checking applications in their own forms, and Node back ends
-//! re-verifying uploads. Plain JS objects in and out, with the report's
+//! checking applications in their own forms (and reading a pasted
+//! statement into their monthly rows), and Node back ends re-verifying
+//! uploads. Plain JS objects in and out, with the report's
 //! field names; the TypeScript types and signatures are in `bindings.d.ts`
 //! (written by hand so optional arguments stay optional and nothing is `any`;
 //! `tests/typescript.rs` checks them against the Rust types).
@@ -131,6 +132,38 @@ pub fn submit(application_value: JsValue) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
     let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&submission)
+}
+
+/// Reads a social-insurance statement (参保缴费明细) as a clerk copies or
+/// exports it: `{ ok: true, months, rows, columns, missing_months, … }`
+/// (`months` is `insured.months` as the application takes it), or
+/// `{ ok: false, code, line, column, role, message }` naming what it cannot
+/// read. `data_year`: the year every period that names one must be in.
+/// Throws only when `text` is not a string or `data_year` not a year.
+#[wasm_bindgen(js_name = readStatement, skip_typescript)]
+pub fn read_statement(
+    text: JsValue,
+    data_year: Option<f64>,
+    lang_tag: Option<String>,
+) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new("the statement must be a string (the text as pasted or read)")
+    })?;
+    let data_year = match data_year {
+        None => None,
+        Some(y) if y.fract() == 0.0 && (1900.0..=2100.0).contains(&y) => Some(y as u16),
+        Some(y) => {
+            return Err(JsError::new(&format!(
+                "dataYear must be a year from 1900 to 2100, not {y}"
+            )))
+        }
+    };
+    let lang = lang(lang_tag);
+    let result = match crate::read_statement(&text, data_year) {
+        Ok(statement) => statement.to_json(lang),
+        Err(refused) => refused.to_json(lang),
+    };
+    to_js(&result)
 }
 
 /// The shipped policy profiles with their dates, versions and sources.

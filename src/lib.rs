@@ -6,8 +6,9 @@
 //!
 //! Outside, the surfaces (CLI, app, bindings, batch) call a few entry
 //! points: [`check`], [`submit`], [`verify`], [`policies`],
-//! [`application_schema`], [`batch`] screening, and read the [`field`]
-//! registry. None of them holds a rule of its own. Policy values are data
+//! [`application_schema`], [`batch`] screening, [`read_statement`] (a
+//! pasted or exported 参保缴费明细 into `insured.months`), and read the
+//! [`field`] registry. None of them holds a rule of its own. Policy values are data
 //! (`src/policy/profiles/*.json`), each with its source.
 //!
 //! No public function panics on any input: bad input becomes an issue
@@ -23,6 +24,7 @@ mod assessment;
 pub mod batch;
 #[cfg(feature = "bindings")]
 pub mod bindings;
+pub mod bureau;
 mod canonical;
 pub mod division;
 mod eligibility;
@@ -38,6 +40,7 @@ mod record;
 mod refund;
 mod report;
 mod size;
+pub mod statement;
 mod text;
 mod validate;
 
@@ -51,7 +54,7 @@ pub use validate::tidy;
 /// inside the engine. Not an API: it may change with any release.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::application::{Industry, Named, UnitType};
+    pub use crate::application::{Industry, ListKind, Named, UnitType};
     pub use crate::messages::fields as field_labels;
     /// Dotted field paths into a JSON application.
     pub mod field_path {
@@ -81,6 +84,7 @@ pub use report::{
     CriterionReport, HardshipReport, IssueReport, ProfileInfo, Report, Source,
     UnconfirmedParameter, REPORT_FORMAT,
 };
+pub use statement::{read_statement, Statement, StatementError};
 pub use text::Lang;
 pub use validate::Severity;
 

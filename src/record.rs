@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::application::months::{Formula, MonthlyRecords};
 use crate::assessment::Assessment;
 use crate::eligibility::{Decision, Evidence, HardshipAmount, HardshipStatus, SizeSource, Verdict};
+use crate::named::Named;
 use crate::policy::{Procedure, RateClass, RateKind};
 use crate::refund::Route;
 use crate::size::EnterpriseSize;
@@ -197,7 +198,7 @@ impl DecisionRecord {
     fn fill(&mut self, d: &Decision, profile: &crate::policy::PolicyProfile) {
         self.eligible = d.eligible;
         self.size = d.size;
-        self.size_source = Some(d.size_source);
+        self.size_source = d.size_source;
         self.rate_class = d.rate_class;
         self.procedure = d.procedure;
         self.layoff_rate = d.layoff.as_ref().map(|l| ratio(l.rate));
@@ -273,6 +274,19 @@ impl CriterionRecord {
                     put("declared", declared.to_string());
                 }
                 Some(true.to_string())
+            }
+            // On the list (its line) or not: passes when not listed.
+            Evidence::Listed { list, row } => {
+                put("list", list.name().to_owned());
+                put("listed", row.is_some().to_string());
+                if let Some(row) = row {
+                    put("list_line", row.to_string());
+                }
+                Some(false.to_string())
+            }
+            Evidence::Unchecked { list } => {
+                put("list", list.name().to_owned());
+                Some(false.to_string())
             }
         };
         CriterionRecord {

@@ -451,50 +451,56 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
     let (Some(d), Some(p)) = (&assessment.decision, profile) else {
         return out;
     };
-    let estimate = if d.size.is_some_and(|s| s.is_large()) {
-        RateClass::Large
-    } else {
-        RateClass::Sme
-    };
+    let estimate = d.size.map(|s| {
+        if s.is_large() {
+            RateClass::Large
+        } else {
+            RateClass::Sme
+        }
+    });
     let unit_type = assessment
         .validation
         .application
         .as_ref()
         .map(|a| a.applicant.unit_type);
-    // A unit the rules treat as large or SME outright: its class, rate and
-    // source, not a size to check with the office.
-    let outright = unit_type.filter(|u| {
+    let by_unit_type = unit_type.filter(|t| {
         matches!(
-            p.profile.treatment(*u),
+            p.profile.treatment(*t),
             Some(Treatment::Large | Treatment::Sme)
         )
     });
-    match (d.size_source, d.rate_class, outright) {
+    match (d.size_source, d.rate_class, estimate) {
         (_, None, _) => out.push(Notice::NoRateClass),
-        (_, Some(class), Some(unit_type)) => out.push(Notice::UnitTreatment {
-            unit_type,
-            class,
-            rate: p.profile.refund_rate.get(class).value,
-            cap: p.profile.refund_rate_kind.get(class).value == Some(RateKind::Cap),
-            place: p.profile.place.clone(),
-            document: p
-                .profile
-                .citation(crate::policy::ParamId::UnitTreatment)
-                .map(|c| c.document)
-                .unwrap_or_default(),
-        }),
-        (SizeSource::Official, Some(class), None) => out.push(Notice::SizeOfficial { class }),
-        (SizeSource::Estimate, Some(_), None) => out.push(Notice::SizeEstimate { class: estimate }),
+        // The rules class this type of unit outright: its size is beside the point.
+        (_, Some(class), _) if by_unit_type.is_some() => {
+            if let Some(unit_type) = by_unit_type {
+                out.push(Notice::ClassByUnitType {
+                    unit_type,
+                    class,
+                    rate: p.profile.refund_rate.get(class).value,
+                    cap: p.profile.refund_rate_kind.get(class).value == Some(RateKind::Cap),
+                    place: p.profile.place.clone(),
+                    document: p
+                        .profile
+                        .citation(crate::policy::ParamId::UnitTreatment)
+                        .map(|c| c.document)
+                        .unwrap_or_default(),
+                })
+            }
+        }
+        (Some(SizeSource::Official), Some(class), _) => out.push(Notice::SizeOfficial { class }),
+        (_, Some(_), Some(class)) => out.push(Notice::SizeEstimate { class }),
+        (_, Some(_), None) => {}
     }
     let min_insured = p
         .profile
         .size_headcount_rule
         .as_ref()
         .and_then(|r| r.min_insured_large.value);
-    if let (Some(rule), Some(min_insured), SizeSource::Estimate) =
-        (d.headcount_rule_class, min_insured, d.size_source)
+    if let (Some(rule), Some(min_insured), Some(SizeSource::Estimate), Some(estimate)) =
+        (d.headcount_rule_class, min_insured, d.size_source, estimate)
     {
-        if rule != estimate {
+        if rule != estimate && by_unit_type.is_none() {
             out.push(Notice::HeadcountRuleDisagrees {
                 min_insured,
                 rule,

@@ -375,3 +375,115 @@ fn check_and_schema_know_the_monthly_records() {
     assert_eq!(table["type"], "array");
     assert_eq!(table["maxItems"], 12);
 }
+
+#[test]
+fn statement_prints_the_monthly_rows_the_application_takes() {
+    let text = include_str!("statements/csv-quoted-thousands.txt");
+    let out = wengang(&["statement", "-", "--year", "2025"], text);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let months = stdout_json(&out);
+    assert_eq!(months.as_array().map(Vec::len), Some(12));
+    assert_eq!(
+        months[0],
+        serde_json::json!({"month": 1, "insured": 46, "due": "3220.00", "paid": "3220.00"})
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The rows go straight into an application: its year's figures are derived.
+    let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+    app["insured"]["months"] = months;
+    for field in [
+        "start",
+        "end",
+        "monthly_average",
+        "premiums_paid",
+        "months_paid_in_full",
+    ] {
+        app["insured"][field] = Value::Null;
+    }
+    let report = stdout_json(&wengang(&["check", "-"], &app.to_string()));
+    let start = report["derived"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["field"] == "insured.start"))
+        .map(|d| d["value"].clone());
+    assert_eq!(start, Some(Value::from("46")));
+}
+
+#[test]
+fn statement_refuses_the_three_column_paste_naming_the_line() {
+    let out = wengang(
+        &["statement", "-", "--lang", "en"],
+        "1月\t46\t3,220.00\n2月\t46\t3,220.00\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("<stdin>:1: statement.headerless_columns: Line 1 has 3 columns"),
+        "{err}"
+    );
+    let out = wengang(
+        &["statement", "-"],
+        include_str!("statements/csv-quoted-thousands.txt"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = wengang(
+        &["statement", "-", "--year", "2024"],
+        include_str!("statements/csv-quoted-thousands.txt"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":2:1: statement.year_mismatch: 第 2 行第 1 列"),
+        "{err}"
+    );
+}
+
+#[test]
+fn statement_notes_what_the_rows_cannot_give() {
+    let out = wengang(
+        &["statement", "-", "--lang", "en"],
+        "月份,参保人数,实缴\n1,46,3220.00\n2,46,3220.00\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_json(&out)[1]["due"], Value::Null);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("statement.no_due"), "{err}");
+    assert!(
+        err.contains("statement.months_missing: The statement has no row for months 3, 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn statement_reads_utf16_and_explains_gbk() {
+    let text = include_str!("statements/tab-header-zh.txt");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = std::env::temp_dir().join(format!("wengang-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unicode.txt");
+    std::fs::write(&path, utf16).unwrap();
+    let out = support::wengang(&["statement", path.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout_json(&out).as_array().map(Vec::len), Some(12));
+    // 月份 in GBK: not UTF-8.
+    let gbk = dir.join("gbk.csv");
+    std::fs::write(&gbk, [0xD4, 0xC2, 0xB7, 0xDD, b'\n']).unwrap();
+    let out = support::wengang(&["statement", gbk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CSV UTF-8"));
+}

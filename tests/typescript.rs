@@ -113,3 +113,58 @@ fn application_types_match_the_application() {
         .unwrap_or_default();
     assert_eq!(interface("MonthRow"), row);
 }
+
+#[test]
+fn statement_types_match_what_read_statement_gives() {
+    use wengang_engine::{read_statement, Lang};
+    let keys = |v: &Value| -> BTreeSet<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let text =
+        "单位名称\t险种\t月份\t参保人数\t应缴\t实缴\n示例\t失业保险\t1\t46\t3220.00\t3220.00\n";
+    let read = read_statement(text, None).expect("read").to_json(Lang::En);
+    assert_eq!(interface("StatementRead"), keys(&read));
+    assert_eq!(interface("StatementRow"), keys(&read["rows"][0]));
+    assert_eq!(interface("StatementColumns"), keys(&read["columns"]));
+    assert_eq!(interface("SourceColumn"), keys(&read["columns"]["month"]));
+    assert_eq!(interface("MonthRow"), keys(&read["months"][0]));
+    let refused = read_statement("1月\t46\t3,220.00", None)
+        .expect_err("refused")
+        .to_json(Lang::En);
+    assert_eq!(interface("StatementRefused"), keys(&refused));
+    // Every string union the types name is what the engine writes.
+    for (value, union) in [
+        (&read["separator"], "\"tab\" | \"comma\" | \"spaces\""),
+        (
+            &refused["role"],
+            "\"month\" | \"insured\" | \"due\" | \"paid\" | \"insurance\" | \"year\" | null",
+        ),
+    ] {
+        assert!(TYPES.contains(union), "{union}");
+        let shown = if value.is_null() {
+            "null".to_owned()
+        } else {
+            value.to_string()
+        };
+        assert!(union.contains(&shown), "{value} in {union}");
+    }
+    use wengang_engine::statement::SkipReason;
+    for reason in [
+        SkipReason::Title,
+        SkipReason::RepeatedHeader,
+        SkipReason::Total,
+        SkipReason::OtherInsurance,
+        SkipReason::NoFigures,
+    ] {
+        let name = serde_json::to_value(reason).unwrap().to_string();
+        assert!(
+            TYPES.contains(&format!("| {name}")) || TYPES.contains(&format!("reason: {name}")),
+            "{name}"
+        );
+    }
+    assert!(TYPES.contains(
+        "export function readStatement(text: string, dataYear?: number | null, lang?: \"zh\" | \"en\" | null): StatementResult;"
+    ));
+}

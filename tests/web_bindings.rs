@@ -112,3 +112,25 @@ fn bad_input_is_an_error_not_a_crash() {
     let result = bindings::verify(JsValue::from_str("{}"), None).expect("a result");
     assert_eq!(get(&result, "ok").as_bool(), Some(false));
 }
+
+#[wasm_bindgen_test]
+fn read_statement_reads_or_refuses_naming_the_line() {
+    let text = JsValue::from_str(
+        "费款所属期,参保人数,应缴金额,实缴金额\n2025-01,46,\"3,220.00\",\"3,220.00\"\n",
+    );
+    let read = bindings::read_statement(text, Some(2025.0), Some("en".into())).expect("a result");
+    assert_eq!(get(&read, "ok").as_bool(), Some(true));
+    let row = js_sys::Array::from(&get(&read, "months")).get(0);
+    assert_eq!(get(&row, "insured").as_f64(), Some(46.0));
+    assert_eq!(get(&row, "paid").as_string().as_deref(), Some("3220.00"));
+    let refused = bindings::read_statement(JsValue::from_str("1月\t46\t3,220.00\n"), None, None)
+        .expect("a result");
+    assert_eq!(get(&refused, "ok").as_bool(), Some(false));
+    assert_eq!(
+        get(&refused, "code").as_string().as_deref(),
+        Some("statement.headerless_columns")
+    );
+    assert_eq!(get(&refused, "line").as_f64(), Some(1.0));
+    assert!(bindings::read_statement(JsValue::from_f64(1.0), None, None).is_err());
+    assert!(bindings::read_statement(JsValue::from_str("1"), Some(99999.0), None).is_err());
+}

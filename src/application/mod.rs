@@ -2,11 +2,13 @@
 //! [`Application`] that validation turns it into.
 
 pub mod field;
+mod finding;
 pub mod leaf;
 pub mod months;
 mod raw;
 pub mod unique;
 
+pub use finding::{Finding, ListKind};
 pub use raw::*;
 
 use crate::named::named;
@@ -132,14 +134,13 @@ pub struct Applicant {
     pub name: String,
     pub credit_code: String,
     pub unit_type: UnitType,
-    /// `None` where the rules do not class this unit type by size (a unit
-    /// treated as large or SME outright, or given no class), so its size
-    /// is not asked.
+    /// `None` where the self-assessed size cannot decide the rate (the
+    /// office's classification is given, or the rules class this type of
+    /// unit outright) and it was left empty; so are the figures below.
     pub industry: Option<Industry>,
-    /// As `industry`.
     pub employees: Option<u64>,
-    /// Yuan; `None` where the size is not asked, or the industry's size
-    /// row does not use it and it was left empty.
+    /// Yuan; `None` where the industry's size row does not use it (or the
+    /// size is not needed) and it was left empty.
     pub revenue: Option<Decimal>,
     /// Yuan; as `revenue`.
     pub assets: Option<Decimal>,
@@ -163,14 +164,16 @@ pub struct Insured {
     pub months: Option<months::MonthlyRecords>,
 }
 
+/// The conditions an application declares, or a bureau looks up on
+/// lists: each the answer to its field's question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Declarations {
-    pub industrial_policy_compliant: bool,
-    pub environmental_compliant: bool,
-    pub seriously_dishonest: bool,
-    pub zombie: bool,
-    /// 无失业保险历史欠费, when declared.
-    pub no_outstanding_arrears: Option<bool>,
+    pub industrial_policy_compliant: Finding,
+    pub environmental_compliant: Finding,
+    pub seriously_dishonest: Finding,
+    pub zombie: Finding,
+    /// 无失业保险历史欠费, when declared or looked up.
+    pub no_outstanding_arrears: Option<Finding>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

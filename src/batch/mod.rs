@@ -20,6 +20,7 @@ pub mod page;
 pub mod report_html;
 pub mod screen;
 pub mod summary;
+pub mod units;
 
 pub use cells::CellRows;
 pub use columns::{Column, Header};
@@ -30,7 +31,10 @@ pub use summary::Summary;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use std::sync::Arc;
+
 use crate::assessment::{assess, Assessment};
+use crate::bureau::Bureau;
 use crate::refund::Route;
 use crate::RawApplication;
 
@@ -177,6 +181,9 @@ pub struct Screener {
     fields: csv::Fields,
     /// Fill each chunk's [`Summary`] (for `--report`).
     summarise: bool,
+    /// A bureau's run: each row is its record of a unit, joined to its
+    /// months and lists ([`Screener::units`]).
+    bureau: Option<Arc<Bureau>>,
 }
 
 impl Screener {
@@ -189,7 +196,17 @@ impl Screener {
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
             summarise: false,
+            bureau: None,
         }
+    }
+
+    /// The same screener, reading each row as the bureau's record of a
+    /// unit (免申即享): its months and lists from `bureau`, nothing asked
+    /// that only an applicant gives; result and reminder rows as
+    /// [`units`] writes them.
+    pub fn units(mut self, bureau: Arc<Bureau>) -> Screener {
+        self.bureau = Some(bureau);
+        self
     }
 
     /// A screener of a spreadsheet's rows ([`CellRows`]) under `header`.
@@ -215,6 +232,7 @@ impl Screener {
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
             summarise: false,
+            bureau: None,
         }
     }
 
@@ -281,16 +299,35 @@ impl Screener {
     ) -> bool {
         match read {
             Ok(()) => {
-                let a = assess(&self.raw);
+                let a = match &self.bureau {
+                    Some(bureau) => bureau.assess(&mut self.raw),
+                    None => assess(&self.raw),
+                };
                 out.stats.count(&a);
                 let code = screen::given(self.raw.applicant.credit_code.raw());
                 let name = screen::given(self.raw.applicant.name.raw());
-                screen::write_result_of(&mut out.results, line, code, name, &a);
                 if self.summarise {
                     out.summary.count(line, code, name, &a);
                 }
-                if let Some(refund) = screen::reminder_refund(&a) {
-                    screen::write_reminder_of(&mut out.reminders, code, name, &self.raw, refund);
+                match &self.bureau {
+                    Some(bureau) => {
+                        units::write_unit_result(&mut out.results, line, code, name, &a, bureau);
+                        if let Some(near) = units::near_threshold(&a) {
+                            units::write_unit_reminder(&mut out.reminders, code, name, near);
+                        }
+                    }
+                    None => {
+                        screen::write_result_of(&mut out.results, line, code, name, &a);
+                        if let Some(refund) = screen::reminder_refund(&a) {
+                            screen::write_reminder_of(
+                                &mut out.reminders,
+                                code,
+                                name,
+                                &self.raw,
+                                refund,
+                            );
+                        }
+                    }
                 }
                 true
             }
@@ -329,6 +366,11 @@ impl Screener {
     /// Fills the reusable application from one cell per header slot.
     fn fill<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
         self.raw.hardship = None;
+        // A unit's months come from its own cells or from the months
+        // file, never from the row before.
+        if self.bureau.is_some() {
+            *self.raw.insured.months.raw_mut() = Value::Null;
+        }
         for (slot, cell) in self.header.slots.iter().zip(cells) {
             let Some(column) = slot else { continue };
             if column.is_hardship() && cell.is_empty() {

@@ -40,6 +40,13 @@ pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Asse
 
 /// [`write_result`] with the credit code and name already read ([`given`]).
 pub fn write_result_of(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
+    write_result_fields(out, line, code, name, a);
+    out.push(b'\n');
+}
+
+/// The fields of a result row, without the line's end (a units run adds
+/// its own after them).
+pub fn write_result_fields(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
     push_u64(out, line);
     out.push(b',');
     push_text(out, code);
@@ -91,7 +98,6 @@ pub fn write_result_of(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: 
         out.push(b':');
         out.extend_from_slice(issue.kind.code().as_bytes());
     }
-    out.push(b'\n');
 }
 
 /// The refund to remind an enterprise of: a valid, eligible row's.

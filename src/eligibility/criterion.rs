@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::layoff_rate::{LayoffRate, ThresholdVariant};
+use crate::application::ListKind;
 use crate::policy::{Comparison, ParamId};
 
 /// Which rule a verdict is about. The names are stable ids.
@@ -100,6 +101,16 @@ pub enum Evidence {
         declared: bool,
         passes_when: bool,
     },
+    /// Looked up on an office's list of excluded units: `row` is the
+    /// list's line naming the unit (it fails), `None` when not on it.
+    Listed {
+        list: ListKind,
+        row: Option<u64>,
+    },
+    /// The list was not given: nobody checked, so it cannot pass.
+    Unchecked {
+        list: ListKind,
+    },
     /// The no-historical-arrears declaration (`None`: not given) and
     /// whether the rules are known to have that condition.
     Arrears {
@@ -118,9 +129,11 @@ impl Evidence {
         match self {
             Evidence::Months { .. } => Relation::AtLeast,
             Evidence::Layoff(l) => Relation::Layoff(l.comparison),
-            Evidence::Declared { .. } | Evidence::Condition { .. } | Evidence::Arrears { .. } => {
-                Relation::Equals
-            }
+            Evidence::Declared { .. }
+            | Evidence::Condition { .. }
+            | Evidence::Arrears { .. }
+            | Evidence::Listed { .. }
+            | Evidence::Unchecked { .. } => Relation::Equals,
         }
     }
 }

@@ -209,7 +209,7 @@ mod tests {
     fn sample() -> (PolicyProfile, Application) {
         let raw: RawApplication =
             serde_json::from_str(include_str!("../../samples/hardship.json")).unwrap();
-        let checked = crate::validate::validate(&raw);
+        let checked = crate::validate::validate_as(&raw, crate::validate::Origin::Application);
         let profile = checked.profile.unwrap().profile.clone();
         (profile, checked.application.unwrap())
     }

@@ -11,8 +11,8 @@ pub use layoff_rate::{LayoffRate, ThresholdChoice, ThresholdVariant};
 
 use rust_decimal::Decimal;
 
-use crate::application::Application;
-use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass, Treatment};
+use crate::application::{Application, Finding};
+use crate::policy::{Headcount, Param, ParamId, PolicyProfile, Procedure, RateClass};
 use crate::refund::{self, Refund, Route};
 use crate::size::{self, EnterpriseSize, SizeFigures};
 
@@ -38,11 +38,12 @@ pub enum SizeSource {
 /// is, and reports render it per language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
-    /// The self-assessed size (工信部联企业〔2011〕300号); `None` where the
-    /// rules do not class the unit by size and it was not asked.
+    /// The self-assessed size (工信部联企业〔2011〕300号); `None` where its
+    /// figures were not needed and not given.
     pub size: Option<EnterpriseSize>,
-    /// Whether the class by size is the office's or the estimate.
-    pub size_source: SizeSource,
+    /// Whether the class by size is the office's or the estimate; `None`
+    /// when there is neither.
+    pub size_source: Option<SizeSource>,
     /// The class the office's headcount rule gives, where the profile has
     /// one (Jiangsu 2024: ≥ 300 insured at year-end → large).
     pub headcount_rule_class: Option<RateClass>,
@@ -141,20 +142,17 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
     // The office pays by its own classification; the self-assessment is
     // an estimate of it.
     let (by_size, size_source) = match (app.applicant.official_size, size) {
-        (Some(class), _) => (Some(class), SizeSource::Official),
-        (None, Some(s)) if s.is_large() => (Some(RateClass::Large), SizeSource::Estimate),
-        (None, Some(_)) => (Some(RateClass::Sme), SizeSource::Estimate),
-        (None, None) => (None, SizeSource::Estimate),
+        (Some(class), _) => (Some(class), Some(SizeSource::Official)),
+        (None, Some(s)) if s.is_large() => (Some(RateClass::Large), Some(SizeSource::Estimate)),
+        (None, Some(_)) => (Some(RateClass::Sme), Some(SizeSource::Estimate)),
+        (None, None) => (None, None),
     };
-    let unit_type = app.applicant.unit_type;
-    let rate_class = match (profile.treatment(unit_type), by_size) {
-        (Some(Treatment::Large), _) => Some(RateClass::Large),
-        (Some(Treatment::Sme), _) => Some(RateClass::Sme),
-        (Some(Treatment::BySize), by_size) => by_size,
+    let rate_class = match profile.rate_class(app.applicant.unit_type, by_size) {
+        Some(class) => Some(class),
         // No rate class in the rules: the office's classification, when
         // given, still says which rate the unit is paid at.
-        (None, by_size) if size_source == SizeSource::Official => by_size,
-        (None, _) => None,
+        None if size_source == Some(SizeSource::Official) => by_size,
+        None => None,
     };
     let headcount_rule_class = profile.size_headcount_rule.as_ref().and_then(|rule| {
         let min = rule.min_insured_large.value?;
@@ -241,42 +239,61 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
         param: threshold.param,
     });
 
-    for (id, param, rule, declared, passes_when) in declaration_checks(profile, app) {
+    for (id, param, rule, finding, passes_when) in declaration_checks(profile, app) {
         if rule.value == Some(true) {
+            let (passed, evidence) = match finding {
+                Finding::Declared(declared) => (
+                    Some(declared == passes_when),
+                    Evidence::Declared {
+                        declared,
+                        passes_when,
+                    },
+                ),
+                // Every office list is of units excluded: on it fails.
+                Finding::Listed { list, row } => {
+                    (Some(row.is_none()), Evidence::Listed { list, row })
+                }
+                Finding::Unchecked(list) => (None, Evidence::Unchecked { list }),
+            };
             push(Verdict {
                 id,
-                passed: Some(declared == passes_when),
-                evidence: Evidence::Declared {
-                    declared,
-                    passes_when,
-                },
+                passed,
+                evidence,
                 param,
             });
         }
     }
 
     if let Some(rule) = &profile.declarations.no_historical_arrears {
-        let declared = app.declarations.no_outstanding_arrears;
+        let found = app.declarations.no_outstanding_arrears;
+        // "No arrears?": being on the arrears list answers no.
+        let declared = found.and_then(|f| f.answer(false));
         let passed = match (rule.value, declared) {
             // No arrears meets the rule whether or not the rules have it.
             (_, Some(true)) => Some(true),
             (Some(true), Some(false)) => Some(false),
-            // Required but not declared cannot pass validation; kept safe.
+            // Not declared (validation requires it) or not checked (no
+            // arrears list was given): no unit passes a check nobody made.
             (Some(true), None) => None,
             (Some(false), _) => Some(true),
             (None, _) => None,
         };
-        if passed.is_none() {
+        if passed.is_none() && rule.value.is_none() {
             unknown.push(ParamId::NoHistoricalArrears);
         }
         if rule.value != Some(false) {
-            push(Verdict {
-                id: CriterionId::NoHistoricalArrears,
-                passed,
-                evidence: Evidence::Arrears {
+            let evidence = match found {
+                Some(Finding::Listed { list, row }) => Evidence::Listed { list, row },
+                Some(Finding::Unchecked(list)) => Evidence::Unchecked { list },
+                _ => Evidence::Arrears {
                     declared,
                     rule_known: rule.value.is_some(),
                 },
+            };
+            push(Verdict {
+                id: CriterionId::NoHistoricalArrears,
+                passed,
+                evidence,
                 param: ParamId::NoHistoricalArrears,
             });
         }
@@ -336,11 +353,11 @@ pub fn decide(profile: &PolicyProfile, app: &Application) -> Result<Decision, De
 }
 
 /// The declaration rules: (criterion, its parameter, the rule, what was
-/// declared, what passes).
+/// found, the declared answer that passes).
 fn declaration_checks<'p>(
     profile: &'p PolicyProfile,
     app: &Application,
-) -> [(CriterionId, ParamId, &'p Param<bool>, bool, bool); 4] {
+) -> [(CriterionId, ParamId, &'p Param<bool>, Finding, bool); 4] {
     let d = &app.declarations;
     let rules = &profile.declarations;
     [

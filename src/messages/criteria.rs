@@ -43,6 +43,22 @@ fn explanation(c: &Verdict, lang: Lang) -> String {
             }
         }
         (_, Evidence::Layoff(l)) => layoff(passed, &l, zh),
+        (_, Evidence::Listed { list, row }) => {
+            let (zh_name, en_name) = super::names::list_kind(list);
+            match (row, zh) {
+                (Some(row), true) => format!("列于{zh_name}（第 {row} 行）：不予返还。"),
+                (Some(row), false) => format!("On the {en_name} (line {row}): no refund."),
+                (None, true) => format!("未列于{zh_name}。"),
+                (None, false) => format!("Not on the {en_name}."),
+            }
+        }
+        (_, Evidence::Unchecked { list }) => {
+            let (zh_name, en_name) = super::names::list_kind(list);
+            match zh {
+                true => format!("未提供{zh_name}，此项无人核对，暂不能判定。"),
+                false => format!("The {en_name} was not given: nobody checked this, so it cannot be decided."),
+            }
+        }
         (CriterionId::IndustrialPolicy, _) => yes_no(
             zh,
             declared,

@@ -11,6 +11,7 @@ pub mod issues;
 pub mod names;
 pub mod notices;
 pub mod report;
+pub mod statement;
 pub mod summary;
 
 use crate::text::Lang;

@@ -5,7 +5,7 @@
 // Read by the app and the printout, both behind features.
 #![cfg_attr(not(any(feature = "app", feature = "print")), allow(dead_code))]
 
-use crate::application::{Industry, UnitType};
+use crate::application::{Industry, ListKind, UnitType};
 use crate::policy::RateClass;
 use crate::size::EnterpriseSize;
 
@@ -14,6 +14,26 @@ pub fn rate_class(c: RateClass) -> (&'static str, &'static str) {
     match c {
         RateClass::Large => ("大型企业", "Large"),
         RateClass::Sme => ("中小微企业", "Small or medium-sized (SME)"),
+    }
+}
+
+/// The offices' lists a bureau checks units against (名单).
+pub fn list_kind(list: ListKind) -> (&'static str, &'static str) {
+    match list {
+        ListKind::Dishonest => ("严重失信主体名单", "list of seriously dishonest entities"),
+        ListKind::Zombie => ("僵尸企业名单", "list of zombie enterprises"),
+        ListKind::Arrears => (
+            "失业保险欠费单位名单",
+            "list of units in arrears of unemployment insurance",
+        ),
+        ListKind::Industrial => (
+            "不符合产业结构调整政策的单位名单",
+            "list of units not complying with industrial policy",
+        ),
+        ListKind::Environmental => (
+            "不符合环保政策的单位名单",
+            "list of units not complying with environmental policy",
+        ),
     }
 }
 

@@ -23,9 +23,10 @@ pub enum Notice {
     },
     /// The rules give this type of unit no rate class.
     NoRateClass,
-    /// The rules treat this type of unit as large or SME outright, by
-    /// their clause: the class and its rate, with the source, said first.
-    UnitTreatment {
+    /// The rules class this type of unit outright (Jiangsu: social-service
+    /// bodies as large units), whatever its size: the class and its rate,
+    /// with the source, said first.
+    ClassByUnitType {
         unit_type: UnitType,
         class: RateClass,
         /// The rate of that class, as a decimal ratio; `None` if unknown.
@@ -63,7 +64,7 @@ impl Notice {
             Notice::SizeEstimate { .. } => "size.estimate",
             Notice::HeadcountRuleDisagrees { .. } => "size.headcount_rule_disagrees",
             Notice::NoRateClass => "rate_class.unknown",
-            Notice::UnitTreatment { .. } => "rate_class.unit_type",
+            Notice::ClassByUnitType { .. } => "rate_class.by_unit_type",
             Notice::Procedure(Procedure::Automatic) => "procedure.automatic",
             Notice::Procedure(Procedure::Application) => "procedure.application",
             Notice::NoRulesForDataYear { .. } => "data_year.no_rules",
@@ -134,29 +135,29 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             class_text(*rule, zh),
             class_text(*estimate, zh)
         ),
-        Notice::UnitTreatment { unit_type, class, rate, cap, place, document } => {
+        Notice::ClassByUnitType { unit_type, class, rate, cap, place, document } => {
             let (unit_zh, unit_en) = super::names::unit_type(*unit_type);
             let rate = rate.map(super::criteria::percent);
             match (zh, rate) {
                 (true, Some(rate)) => format!(
-                    "{unit_zh}：{}参照{}实施，返还比例 {}{rate}（{document}）。",
+                    "{unit_zh}：{}参照{}实施，返还比例 {}{rate}（{document}），与单位规模无关。",
                     place.zh,
                     class_text(*class, zh),
                     if *cap { "最高" } else { "" },
                 ),
                 (true, None) => format!(
-                    "{unit_zh}：{}参照{}实施（{document}），该类返还比例未知。",
+                    "{unit_zh}：{}参照{}实施（{document}），与单位规模无关；该类返还比例未知。",
                     place.zh,
                     class_text(*class, zh),
                 ),
                 (false, Some(rate)) => format!(
-                    "{unit_en}: {} rules treat it as {} enterprise, so the refund rate is {}{rate} ({document}).",
+                    "{unit_en}: {} rules treat it as {} enterprise whatever its size, so the refund rate is {}{rate} ({document}).",
                     place.en,
                     article(*class),
                     if *cap { "up to " } else { "" },
                 ),
                 (false, None) => format!(
-                    "{unit_en}: {} rules treat it as {} enterprise ({document}); that rate is unknown.",
+                    "{unit_en}: {} rules treat it as {} enterprise whatever its size ({document}); that rate is unknown.",
                     place.en,
                     article(*class),
                 ),
@@ -190,8 +191,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_unit_treated_outright_is_told_its_class_rate_and_source() {
-        let notice = Notice::UnitTreatment {
+    fn a_unit_classed_outright_is_told_its_class_rate_and_source() {
+        let notice = Notice::ClassByUnitType {
             unit_type: UnitType::SocialServiceBody,
             class: RateClass::Large,
             rate: Some(Decimal::new(3, 1)),
@@ -204,11 +205,11 @@ mod tests {
         };
         assert_eq!(
             text(&notice, Lang::Zh),
-            "社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号）。"
+            "社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号），与单位规模无关。"
         );
         assert_eq!(
             text(&notice, Lang::En),
-            "Social service body: Jiangsu rules treat it as a large enterprise, so the refund rate is 30% (苏人社发〔2025〕22号)."
+            "Social service body: Jiangsu rules treat it as a large enterprise whatever its size, so the refund rate is 30% (苏人社发〔2025〕22号)."
         );
     }
 }

@@ -315,12 +315,13 @@ impl PolicyProfile {
     }
 
     /// The class a unit type is treated as, given the class its size puts
-    /// it in; `None` when the rules give that unit type no rate class.
-    pub fn rate_class(&self, unit_type: UnitType, by_size: RateClass) -> Option<RateClass> {
+    /// it in (when known); `None` when the rules give that unit type no
+    /// rate class, or class it by a size that is not known.
+    pub fn rate_class(&self, unit_type: UnitType, by_size: Option<RateClass>) -> Option<RateClass> {
         match self.treatment(unit_type)? {
             Treatment::Large => Some(RateClass::Large),
             Treatment::Sme => Some(RateClass::Sme),
-            Treatment::BySize => Some(by_size),
+            Treatment::BySize => by_size,
         }
     }
 

@@ -341,6 +341,24 @@ mod tests {
     }
 
     #[test]
+    fn the_listing_names_every_profile_with_its_status_and_digest() {
+        let (rows, errors) = listing();
+        assert!(errors.is_empty());
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), FILES.len());
+        assert_eq!(ids.first(), Some(&"cn-2019"));
+        let provisional: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.status == super::super::ProfileStatus::Provisional)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(provisional, ["cn-2026", "jiangsu-2026"]);
+        let cn_2024 = rows.iter().find(|r| r.id == "cn-2024").unwrap();
+        assert_eq!(cn_2024.digest, find("cn-2024").unwrap().digest());
+        assert_eq!(cn_2024.data_year, 2023);
+    }
+
+    #[test]
     fn the_data_years_are_those_of_the_profiles() {
         assert_eq!(data_years(), (2018..=2025).collect::<Vec<u16>>());
     }

@@ -61,15 +61,39 @@ impl Collector {
         value: &Value,
         needed: bool,
     ) -> Option<Option<rust_decimal::Decimal>> {
+        self.optional(field, value, needed, fields::money)
+    }
+
+    /// A value that is only needed sometimes: blank is fine when not
+    /// needed; given, it is checked all the same.
+    fn optional<T>(
+        &mut self,
+        field: Field,
+        value: &Value,
+        needed: bool,
+        parse: impl FnOnce(&Value) -> Result<T, IssueKind>,
+    ) -> Option<Option<T>> {
         if !needed && fields::is_blank(value) {
             return Some(None);
         }
-        self.take(field, fields::money(value)).map(Some)
+        self.take(field, parse(value)).map(Some)
     }
 }
 
-/// Validates a whole application.
-pub fn validate(raw: &RawApplication) -> Validation {
+/// Where a record's answers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An application or a clerk's self-check: every answer typed.
+    Application,
+    /// The bureau's own record of a unit (免申即享): no bank, contact,
+    /// commitment, declaration or hardship is asked; the conditions are
+    /// what the bureau found on other offices' lists.
+    UnitRecord(Declarations),
+}
+
+/// Validates a record from `origin`: an application, or a bureau's unit
+/// record with the lists' findings.
+pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
     let mut c = Collector { issues: Vec::new() };
 
     if let Value::String(found) = raw.format.raw() {
@@ -97,13 +121,21 @@ pub fn validate(raw: &RawApplication) -> Validation {
     let applicant = applicant(&mut c, &raw.applicant, profile);
     let table = months::table(&mut c.issues, raw.insured.months.raw());
     let insured = insured(&mut c, &raw.insured, &table, profile);
-    let declarations = declarations(&mut c, &raw.declarations, profile);
-    let hardship = raw
-        .hardship
-        .as_ref()
-        .and_then(|h| hardship(&mut c, h, profile));
-    bank_and_contact(&mut c, raw);
-    let commitment_date = commitment(&mut c, &raw.commitment, profile);
+    let (declarations, hardship, commitment_date) = match origin {
+        Origin::Application => {
+            let declarations = declarations(&mut c, &raw.declarations, profile);
+            let hardship = raw
+                .hardship
+                .as_ref()
+                .and_then(|h| hardship(&mut c, h, profile));
+            bank_and_contact(&mut c, raw);
+            let commitment_date = commitment(&mut c, &raw.commitment, profile);
+            (declarations, hardship, commitment_date)
+        }
+        // A unit record takes no hardship path (that one is applied for).
+        Origin::UnitRecord(found) => (Some(found), None, Some(None)),
+    };
+    let takes_hardship = origin == Origin::Application && raw.hardship.is_some();
 
     let application = match (policy_id, applicant, insured, declarations, commitment_date) {
         (
@@ -112,9 +144,7 @@ pub fn validate(raw: &RawApplication) -> Validation {
             Some(insured),
             Some(declarations),
             Some(commitment_date),
-        ) if !c.issues.iter().any(Issue::is_error)
-            && (raw.hardship.is_none() || hardship.is_some()) =>
-        {
+        ) if !c.issues.iter().any(Issue::is_error) && (!takes_hardship || hardship.is_some()) => {
             Some(Application {
                 policy,
                 applicant,
@@ -153,42 +183,37 @@ fn applicant(
         Field::UnitType,
         fields::choice::<UnitType>(raw.unit_type.raw()),
     );
-    // The size is asked only where the rules class this unit type by
-    // size. Elsewhere it decides nothing: what is given is read when it
-    // reads (the report still shows the size), and never an issue.
-    let rules = profile.map(|p| &p.profile);
-    let (industry, employees, revenue, assets) = if asked::size_decides(rules, unit_type) {
-        let industry = c.take(
-            Field::Industry,
-            fields::choice::<Industry>(raw.industry.raw()),
-        );
-        let employees = c.take(Field::Employees, fields::count(raw.employees.raw()));
-        // Revenue and assets are required only where the industry's size row uses them.
-        let needs = |m| industry.is_none_or(|i| crate::size::needs(i, m));
-        let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
-        let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
-        (industry.map(Some), employees.map(Some), revenue, assets)
-    } else {
-        (
-            Some(unasked_size(raw)),
-            Some(fields::count(raw.employees.raw()).ok()),
-            Some(fields::money(raw.revenue.raw()).ok()),
-            Some(fields::money(raw.assets.raw()).ok()),
-        )
-    };
-    // Optional: blank when the office's classification is not known, and
-    // not read where it decides nothing.
-    let official_size = if fields::is_blank(raw.official_size.raw())
-        || !asked::official_size_decides(rules, unit_type)
-    {
-        Some(None)
-    } else {
-        c.take(
-            Field::OfficialSize,
-            fields::choice::<policy::RateClass>(raw.official_size.raw()),
-        )
-        .map(Some)
-    };
+    // Optional: blank when the office's classification is not known.
+    let official_size = c.optional(
+        Field::OfficialSize,
+        raw.official_size.raw(),
+        false,
+        fields::choice::<policy::RateClass>,
+    );
+    // The self-assessed size is asked only where it can decide the rate:
+    // no office classification given, and rules that class this type of
+    // unit by its size (or the type or the rules are not known yet).
+    let size_needed = fields::is_blank(raw.official_size.raw())
+        && match (profile, unit_type) {
+            (Some(p), Some(t)) => p.profile.treatment(t) == Some(policy::Treatment::BySize),
+            _ => true,
+        };
+    let industry = c.optional(
+        Field::Industry,
+        raw.industry.raw(),
+        size_needed,
+        fields::choice::<Industry>,
+    );
+    let employees = c.optional(
+        Field::Employees,
+        raw.employees.raw(),
+        size_needed,
+        fields::count,
+    );
+    // Revenue and assets are required only where the industry's size row uses them.
+    let needs = |m| size_needed && industry.flatten().is_none_or(|i| crate::size::needs(i, m));
+    let revenue = c.optional_money(Field::Revenue, raw.revenue.raw(), needs(Measure::Revenue));
+    let assets = c.optional_money(Field::Assets, raw.assets.raw(), needs(Measure::Assets));
     Some(Applicant {
         name: name?,
         credit_code: credit_code?,
@@ -199,22 +224,6 @@ fn applicant(
         assets: assets?,
         official_size: official_size?,
     })
-}
-
-/// The industry of a unit whose size is not asked, when it and every
-/// figure its size row uses read cleanly; else `None` (no size).
-fn unasked_size(raw: &RawApplicant) -> Option<Industry> {
-    let industry = fields::choice::<Industry>(raw.industry.raw()).ok()?;
-    fields::count(raw.employees.raw()).ok()?;
-    for (measure, value) in [
-        (Measure::Revenue, raw.revenue.raw()),
-        (Measure::Assets, raw.assets.raw()),
-    ] {
-        if crate::size::needs(industry, measure) {
-            fields::money(value).ok()?;
-        }
-    }
-    Some(industry)
 }
 
 fn insured(
@@ -344,9 +353,10 @@ fn declarations(
         Some(None)
     } else {
         c.take(Field::NoOutstandingArrears, fields::flag(no_arrears))
-            .map(Some)
+            .map(|answer| Some(Finding::Declared(answer)))
     };
-    let mut flag = |field: Field, value: &Value| c.take(field, fields::flag(value));
+    let mut flag =
+        |field: Field, value: &Value| c.take(field, fields::flag(value)).map(Finding::Declared);
     let industrial = flag(
         Field::IndustrialPolicy,
         raw.industrial_policy_compliant.raw(),
@@ -435,20 +445,46 @@ fn commitment(
     let window = profile
         .and_then(|p| p.profile.application_window.as_ref())
         .and_then(|w| w.value.as_ref());
-    if let Some(window) = window {
-        // Compared as dates: formatting one per application cost batch
-        // screening a tenth of its time.
-        let before = fields::date_text(&window.from).is_ok_and(|from| date < from);
-        let after = fields::date_text(&window.to).is_ok_and(|to| date > to);
-        if before || after {
-            c.flag(
-                Field::CommitmentDate,
-                Some(IssueKind::DateOutsideWindow {
-                    from: window.from.clone(),
-                    to: window.to.clone(),
-                }),
-            );
-        }
+    if let Some(window) = window.filter(|w| outside(date, w)) {
+        c.flag(
+            Field::CommitmentDate,
+            Some(IssueKind::DateOutsideWindow {
+                from: window.from.clone(),
+                to: window.to.clone(),
+            }),
+        );
     }
     Some(Some(date))
+}
+
+/// Is `date` outside the window (both ends inside)? Compared as dates:
+/// formatting one per application cost batch screening a tenth of its time.
+fn outside(date: CalendarDate, window: &policy::DateWindow) -> bool {
+    let before = fields::date_text(&window.from).is_ok_and(|from| date < from);
+    let after = fields::date_text(&window.to).is_ok_and(|to| date > to);
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signing_date_is_inside_its_window_on_both_end_days() {
+        let window = policy::DateWindow {
+            from: "2019-03-01".into(),
+            to: "2019-10-31".into(),
+        };
+        let day = |d: &str| fields::date_text(d).unwrap();
+        assert!(outside(day("2019-02-28"), &window));
+        assert!(!outside(day("2019-03-01"), &window));
+        assert!(!outside(day("2019-10-31"), &window));
+        assert!(outside(day("2019-11-01"), &window));
+        // An unreadable end (a data defect) checks nothing on that side.
+        let open = policy::DateWindow {
+            from: "soon".into(),
+            to: "2019-10-31".into(),
+        };
+        assert!(!outside(day("1990-01-01"), &open));
+    }
 }

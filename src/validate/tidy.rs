@@ -52,8 +52,8 @@ pub fn tidy(field: Field, text: &str) -> String {
 
 /// Full-width ASCII (U+FF01–U+FF5E) and the ideographic space made
 /// half-width; `。` between digits is not touched (it is not a decimal
-/// point in Chinese text).
-fn half_width(text: &str) -> String {
+/// point in Chinese text). The statement reader uses it on each cell.
+pub(crate) fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',

@@ -203,8 +203,8 @@ test('5. a kindergarten is not asked its size, is told of its registration certi
     await toResult(page);
     const rateClass = await page.locator('#result-panel #rate-class').innerText();
     assert.equal(rateClass, zh(lang)
-      ? '社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号）。'
-      : 'Social service body: Jiangsu rules treat it as a large enterprise, so the refund rate is 30% (苏人社发〔2025〕22号).', view);
+      ? '社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号），与单位规模无关。'
+      : 'Social service body: Jiangsu rules treat it as a large enterprise whatever its size, so the refund rate is 30% (苏人社发〔2025〕22号).', view);
     assert.match(await page.locator('#refund-amount').innerText(), /25,452\.00/, `${view}: 0.3 × 84,840.00`);
     await page.click('#working-summary');
     const result = await page.locator('.result').innerText();

@@ -203,7 +203,7 @@ pub fn result_page(ctx: &Ctx) -> Html {
 }
 
 /// The notice of a unit the rules class outright (shown in the headline).
-const UNIT_TREATMENT: &str = "rate_class.unit_type";
+const UNIT_TREATMENT: &str = "rate_class.by_unit_type";
 
 /// How the rules stand in a few words, for after the amount ("暂按 2026
 /// 年待核实规则"); `None` for published rules of the user's own year.

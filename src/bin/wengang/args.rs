@@ -4,6 +4,7 @@ use std::ffi::OsString;
 
 use wengang_engine::batch::Format;
 use wengang_engine::division::Level;
+use wengang_engine::internals::{ListKind, Named};
 use wengang_engine::{internals::policy, Lang};
 
 pub const USAGE: &str = "\
@@ -22,6 +23,12 @@ USAGE:
                                            record instead. --sample marks every sheet 样例 / SAMPLE.
                                            One self-contained page (no script, strict CSP); default:
                                            standard output
+    wengang statement FILE|- [--year YYYY] [--lang zh|en]
+                                           read a social-insurance statement (参保缴费明细) as copied
+                                           or exported (tab, CSV or space-separated text, columns by
+                                           their headings) and print its insured.months rows (JSON);
+                                           or say which line it cannot read, and why (exit 2). --year:
+                                           the data year every period that names a year must be in
     wengang verify FILE|-                  re-run the engine on a submission and say whether it holds
     wengang verify FILE|DIR... [OPTIONS]   verify many: files, folders (their *.json files, by name) and
                                            JSON Lines files (.jsonl/.ndjson, one submission a line), in
@@ -48,6 +55,23 @@ USAGE:
                                            rates against the threshold, common issues and the 20
                                            largest refunds (self-contained, no script, prints on A4)
         --lang zh|en                       the report's language (default zh)
+        --units                            免申即享: each row is the bureau's record of a unit (credit
+                                           code, name, unit type, its size class or the size measures,
+                                           year, arrears, the insured figures or --months); bank,
+                                           contact, commitment and declarations are not read. Result
+                                           rows add rate_class, size_source, lists_not_given,
+                                           listed_on and gap; --reminders lists the units just above
+                                           the layoff-rate standard, with their gap
+        --months FILE                      unit months in long form (credit_code, [year,] month,
+                                           insured, due, paid; sql/unit_months.sql's output), joined
+                                           by credit code (needs --policy: its data year)
+        --list KIND=FILE                   an office's list of excluded units (CSV or .xlsx with a
+                                           credit_code / 统一社会信用代码 column, optional date);
+                                           KIND: dishonest, zombie, arrears, industrial, environmental.
+                                           A list not given leaves its criterion undecided
+    wengang gen --bureau DIR --rows N [--seed S] [--year YYYY]
+                                           a province's made-up records for benchmarks: DIR/units.csv,
+                                           DIR/contributions.csv (person-months) and DIR/lists/*.csv
     wengang gen --rows N [--seed S] [--policy ID] [--header path|zh] [--output FILE]
                                            deterministic synthetic applications for benchmarks: CSV,
                                            or .xlsx when FILE ends in .xlsx; --header zh names the
@@ -79,14 +103,29 @@ deciding again; an old format needs only a new export. No submission found at al
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { input: Input, lang: Lang },
-    Submit { input: Input, lang: Lang },
+    Check {
+        input: Input,
+        lang: Lang,
+    },
+    Submit {
+        input: Input,
+        lang: Lang,
+    },
     Print(Print),
+    /// `wengang statement`: a statement's rows as `insured.months`.
+    Statement {
+        input: Input,
+        year: Option<u16>,
+        lang: Lang,
+    },
     Verify(Verify),
     Schema,
-    Policies { json: bool },
+    Policies {
+        json: bool,
+    },
     Screen(Screen),
     Gen(Gen),
+    GenBureau(GenBureau),
     Notice(Notice),
     Help,
     Version,
@@ -111,6 +150,13 @@ pub struct Screen {
     pub report: Option<OsString>,
     /// The report's language.
     pub lang: Lang,
+    /// `--units`: each row is the bureau's record of a unit (免申即享), not
+    /// an application.
+    pub units: bool,
+    /// `--months FILE`: unit months in long form, joined by credit code.
+    pub months: Option<OsString>,
+    /// `--list KIND=FILE`: other offices' lists, in the order given.
+    pub lists: Vec<(ListKind, OsString)>,
 }
 
 /// `wengang print`: the printout of one application.
@@ -175,6 +221,17 @@ pub struct Gen {
     pub header: HeaderNames,
 }
 
+/// `wengang gen --bureau DIR`: what to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenBureau {
+    pub dir: OsString,
+    /// Units in the register.
+    pub units: u64,
+    pub seed: u64,
+    /// The year of the records (the data year).
+    pub year: u16,
+}
+
 /// How `gen` names its columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HeaderNames {
@@ -221,8 +278,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut jobs = None;
     let mut rows = None;
     let mut seed = None;
+    let mut year = None;
     let mut sheet = None;
     let mut header = HeaderNames::Path;
+    let mut units = false;
+    let mut months = None;
+    let mut lists = Vec::new();
+    let mut bureau = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -276,6 +338,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             Long("jobs") => jobs = Some(number(&mut parser, "--jobs", 1, 1024)? as usize),
             Long("rows") => rows = Some(number(&mut parser, "--rows", 0, u64::MAX)?),
             Long("seed") => seed = Some(number(&mut parser, "--seed", 0, u64::MAX)?),
+            Long("units") => units = true,
+            Long("months") => months = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("list") => lists.push(list(&mut parser)?),
+            Long("bureau") => bureau = Some(parser.value().map_err(|e| e.to_string())?),
+            Long("year") => year = Some(number(&mut parser, "--year", 1900, 2100)? as u16),
             Value(value) if subcommand.is_none() => {
                 subcommand = Some(value.to_string_lossy().into_owned())
             }
@@ -322,6 +389,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             sample,
             output,
         })),
+        Some("statement") => Ok(Command::Statement {
+            input: need_input(input, "statement")?,
+            year,
+            lang,
+        }),
         Some("verify") if inputs.is_empty() => Err(
             "`wengang verify` needs a FILE (or - for standard input), or several, or a folder"
                 .to_owned(),
@@ -372,6 +444,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             sheet,
             report,
             lang,
+            units: units || months.is_some() || !lists.is_empty(),
+            months,
+            lists,
+        })),
+        Some("gen") if bureau.is_some() => Ok(Command::GenBureau(GenBureau {
+            dir: bureau.unwrap_or_default(),
+            units: rows.ok_or("`wengang gen --bureau DIR` needs --rows N (units)")?,
+            seed: seed.unwrap_or(0),
+            year: year.unwrap_or(2024),
         })),
         Some("gen") => Ok(Command::Gen(Gen {
             rows: rows.ok_or("`wengang gen` needs --rows N")?,
@@ -383,6 +464,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some("help") | None => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
+}
+
+/// `--list KIND=FILE`: an office's list and where it is.
+fn list(parser: &mut lexopt::Parser) -> Result<(ListKind, OsString), String> {
+    let value = text(parser)?;
+    let names = || ListKind::names().join(", ");
+    let (kind, file) = value
+        .split_once('=')
+        .ok_or_else(|| format!("--list takes KIND=FILE (KIND: {}), not `{value}`", names()))?;
+    let kind = ListKind::from_name(kind.trim())
+        .ok_or_else(|| format!("--list: `{kind}` is not a list (KIND: {})", names()))?;
+    Ok((kind, OsString::from(file)))
 }
 
 /// An option's value as text.
@@ -445,6 +538,39 @@ mod tests {
     }
 
     #[test]
+    fn a_units_run_with_its_months_and_lists() {
+        let parsed = args(&[
+            "screen",
+            "u.csv",
+            "--units",
+            "--months",
+            "m.csv",
+            "--list",
+            "zombie=z.xlsx",
+        ]);
+        let Ok(Command::Screen(s)) = parsed else {
+            panic!("{parsed:?}")
+        };
+        assert!(s.units);
+        assert_eq!(s.months, Some("m.csv".into()));
+        assert_eq!(s.lists, vec![(ListKind::Zombie, "z.xlsx".into())]);
+        // Naming a list or months makes it a units run.
+        let listed = args(&["screen", "u.csv", "--list", "dishonest=d.csv"]);
+        assert!(matches!(listed, Ok(Command::Screen(s)) if s.units));
+        assert!(args(&["screen", "u.csv", "--list", "dishonest"]).is_err());
+        assert!(args(&["screen", "u.csv", "--list", "other=x.csv"]).is_err());
+        assert_eq!(
+            args(&["gen", "--bureau", "out", "--rows", "10", "--seed", "3"]),
+            Ok(Command::GenBureau(GenBureau {
+                dir: "out".into(),
+                units: 10,
+                seed: 3,
+                year: 2024,
+            }))
+        );
+    }
+
+    #[test]
     fn screen_and_gen() {
         assert_eq!(
             args(&[
@@ -467,6 +593,9 @@ mod tests {
                 sheet: None,
                 report: None,
                 lang: Lang::Zh,
+                units: false,
+                months: None,
+                lists: Vec::new(),
             }))
         );
         assert_eq!(
@@ -492,6 +621,9 @@ mod tests {
                 sheet: Some("二月".into()),
                 report: None,
                 lang: Lang::Zh,
+                units: false,
+                months: None,
+                lists: Vec::new(),
             }))
         );
         assert_eq!(
@@ -553,6 +685,28 @@ mod tests {
         assert!(args(&["check", "a.json", "b.json"]).is_err());
         assert!(args(&["screen", "a.csv", "-"]).is_err());
         assert!(args(&["screen", "a.csv", "--format", "html"]).is_err());
+    }
+
+    #[test]
+    fn statement_with_a_year() {
+        assert_eq!(
+            args(&["statement", "-", "--year", "2025", "--lang", "en"]),
+            Ok(Command::Statement {
+                input: Input::Stdin,
+                year: Some(2025),
+                lang: Lang::En,
+            })
+        );
+        assert_eq!(
+            args(&["statement", "s.csv"]),
+            Ok(Command::Statement {
+                input: Input::Path("s.csv".into()),
+                year: None,
+                lang: Lang::Zh,
+            })
+        );
+        assert!(args(&["statement"]).is_err());
+        assert!(args(&["statement", "-", "--year", "25"]).is_err());
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub fn run(command: Command) -> ExitCode {
             })
         }
         Command::Print(options) => with_application(&options.input, |raw| print(&raw, &options)),
+        Command::Statement { input, year, lang } => crate::statement::run(&input, year, lang),
         Command::Verify(options) => match crate::verify::single(&options) {
             Some(input) => verify_one(input),
             None => crate::verify::run(&options),
@@ -50,6 +51,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Policies { json } => policies(json),
         Command::Screen(options) => crate::screen::run(&options),
         Command::Gen(options) => crate::gen::run(&options),
+        Command::GenBureau(options) => crate::gen_bureau::run(&options),
         Command::Notice(options) => crate::notice::run(&options),
         Command::Help => {
             print!("{USAGE}");
@@ -156,7 +158,7 @@ fn read(input: &Input) -> Result<String, ExitCode> {
     })
 }
 
-fn print_json<T: Serialize>(value: &T) {
+pub fn print_json<T: Serialize>(value: &T) {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let mut out = io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a panic.

@@ -11,11 +11,17 @@ mod commands;
 #[cfg(not(target_arch = "wasm32"))]
 mod gen;
 #[cfg(not(target_arch = "wasm32"))]
+mod gen_bureau;
+#[cfg(not(target_arch = "wasm32"))]
 mod notice;
 #[cfg(not(target_arch = "wasm32"))]
 mod screen;
 #[cfg(not(target_arch = "wasm32"))]
+mod statement;
+#[cfg(not(target_arch = "wasm32"))]
 mod submissions;
+#[cfg(not(target_arch = "wasm32"))]
+mod units;
 #[cfg(not(target_arch = "wasm32"))]
 mod verify;
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,9 +17,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use wengang_engine::batch::{
-    self, csv, CellRows, ChunkOutput, Format, Header, Options, Screener, Stats, Summary,
+    self, csv, units, CellRows, ChunkOutput, Format, Header, Options, Screener, Stats, Summary,
     MAX_RECORD_BYTES,
 };
+use wengang_engine::bureau::Bureau;
 use wengang_engine::field::Field;
 
 use crate::args::{Input, Screen};
@@ -75,6 +76,33 @@ const RESULT_KINDS: [CellKind; 10] = [
     CellKind::Text,
     CellKind::Text,
     CellKind::Text,
+];
+/// How a units run's result columns are held in .xlsx
+/// (`batch::units::UNIT_RESULT_HEADER`).
+const UNIT_RESULT_KINDS: [CellKind; 15] = [
+    CellKind::Number,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Flag,
+    CellKind::Flag,
+    CellKind::Money,
+    CellKind::Number,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Number,
+];
+/// How a units run's reminder columns are held in .xlsx.
+const UNIT_REMINDER_KINDS: [CellKind; 5] = [
+    CellKind::Text,
+    CellKind::Text,
+    CellKind::Number,
+    CellKind::Number,
+    CellKind::Number,
 ];
 /// How the reminder file's columns are held in .xlsx (`batch::REMINDER_HEADER`).
 const REMINDER_KINDS: [CellKind; 4] = [
@@ -184,11 +212,28 @@ pub fn run(options: &Screen) -> ExitCode {
     }
 }
 
+/// The screener of a run: a units run's reads each row as a unit record.
+fn for_run(screener: Screener, bureau: &Option<Arc<Bureau>>) -> Screener {
+    match bureau {
+        Some(b) => screener.units(Arc::clone(b)),
+        None => screener,
+    }
+}
+
+/// A units run's lists and months, read before the register.
+fn bureau(options: &Screen) -> Result<Option<Arc<Bureau>>, String> {
+    if !options.units {
+        return Ok(None);
+    }
+    crate::units::bureau(options).map(|b| Some(Arc::new(b)))
+}
+
 fn screen(options: &Screen) -> Result<ExitCode, String> {
     let name = options.input.name();
     let format = options.format.unwrap_or_else(|| Format::from_path(&name));
+    let bureau = bureau(options)?;
     if format == Format::Xlsx {
-        return screen_xlsx(options, &name);
+        return screen_xlsx(options, &name, bureau);
     }
     if options.sheet.is_some() {
         return Err(format!(
@@ -218,6 +263,11 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
     let mut eof = false;
     let mut first_line = 1;
     let screener = match format {
+        Format::JsonLines if bureau.is_some() => {
+            return Err(format!(
+                "{name}: --units reads a register (CSV or .xlsx), not JSON Lines"
+            ))
+        }
         Format::JsonLines => Screener::json_lines(batch_options),
         Format::Xlsx => return Err("an .xlsx workbook is read by screen_xlsx".into()),
         Format::Csv => {
@@ -239,8 +289,8 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
             };
             first_line += memchr::memchr_iter(b'\n', &buf[..used]).count() as u64;
             buf.drain(..used);
-            tell_header(&name, &header, options.policy.is_some())?;
-            Screener::csv(header, batch_options)
+            tell(&name, &header, options)?;
+            for_run(Screener::csv(header, batch_options), &bureau)
         }
     };
 
@@ -276,7 +326,7 @@ fn screen(options: &Screen) -> Result<ExitCode, String> {
         recycle: Some(recycle_tx),
         reader,
     };
-    run_workers(options, screener, read)
+    run_workers(options, screener, read, bureau)
 }
 
 fn jobs(options: &Screen) -> usize {
@@ -302,7 +352,11 @@ struct Reading {
 
 /// `screen` of an .xlsx workbook: a reader thread reads the sheet (the
 /// header first, then chunks of rows), the rest is as for CSV.
-fn screen_xlsx(options: &Screen, name: &str) -> Result<ExitCode, String> {
+fn screen_xlsx(
+    options: &Screen,
+    name: &str,
+    bureau: Option<Arc<Bureau>>,
+) -> Result<ExitCode, String> {
     let source: Box<dyn xlsx::Source> = match &options.input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -359,7 +413,7 @@ fn screen_xlsx(options: &Screen, name: &str) -> Result<ExitCode, String> {
     };
     let header = Header::new(names.iter().map(String::as_str));
     let at = format!("{name}:{line}");
-    if let Err(e) = tell_header(name, &header, options.policy.is_some()) {
+    if let Err(e) = tell(name, &header, options) {
         stop.store(true, Ordering::Relaxed);
         drop(job_rx);
         let _ = reader.join();
@@ -379,12 +433,18 @@ fn screen_xlsx(options: &Screen, name: &str) -> Result<ExitCode, String> {
         recycle: None,
         reader,
     };
-    run_workers(options, Screener::cells(header, batch_options), read)
+    let screener = for_run(Screener::cells(header, batch_options), &bureau);
+    run_workers(options, screener, read, bureau)
 }
 
 /// Runs the workers over what the reader sends, and writes their results
 /// in input order.
-fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<ExitCode, String> {
+fn run_workers(
+    options: &Screen,
+    screener: Screener,
+    read: Reading,
+    bureau: Option<Arc<Bureau>>,
+) -> Result<ExitCode, String> {
     let Reading {
         name,
         size,
@@ -395,18 +455,37 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
         recycle: recycle_tx,
         reader,
     } = read;
+    let (result_header, result_kinds, reminder_header, reminder_kinds): (
+        _,
+        &[CellKind],
+        _,
+        &[CellKind],
+    ) = match bureau {
+        Some(_) => (
+            units::UNIT_RESULT_HEADER,
+            &UNIT_RESULT_KINDS,
+            units::UNIT_REMINDER_HEADER,
+            &UNIT_REMINDER_KINDS,
+        ),
+        None => (
+            batch::RESULT_HEADER,
+            &RESULT_KINDS,
+            batch::REMINDER_HEADER,
+            &REMINDER_KINDS,
+        ),
+    };
     let mut out = Sink::open(
         options.output.as_ref(),
         "results",
-        batch::RESULT_HEADER,
-        &RESULT_KINDS,
+        result_header,
+        result_kinds,
     )?;
     let mut reminders = match &options.reminders {
         Some(p) => Some(Sink::open(
             Some(p),
             "reminders",
-            batch::REMINDER_HEADER,
-            &REMINDER_KINDS,
+            reminder_header,
+            reminder_kinds,
         )?),
         None => None,
     };
@@ -523,6 +602,9 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
         );
     }
     summary(&stats, started.elapsed());
+    if let Some(b) = &bureau {
+        crate::units::tell_after(b);
+    }
     if let (Some((path, file)), Some(s)) = (report, &report_summary) {
         let page = batch::report_html::render(s, &stats, &name, options.lang);
         let mut file = BufWriter::new(file);
@@ -538,9 +620,19 @@ fn run_workers(options: &Screen, screener: Screener, read: Reading) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says what of the header is not read or missing: a register's, or an
+/// application file's.
+fn tell(name: &str, header: &Header, options: &Screen) -> Result<(), String> {
+    tell_header(name, header, options.policy.is_some(), options.units)?;
+    if options.units {
+        crate::units::tell_header(name, header, options);
+    }
+    Ok(())
+}
+
 /// Says which columns are ignored or missing; refuses a header that names
 /// no field of the application.
-fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), String> {
+fn tell_header(name: &str, header: &Header, policy_given: bool, units: bool) -> Result<(), String> {
     if header.slots.iter().all(Option::is_none) {
         return Err(format!(
             "{name}:1: the header names no field of the application (e.g. applicant.credit_code or \
@@ -559,6 +651,10 @@ fn tell_header(name: &str, header: &Header, policy_given: bool) -> Result<(), St
             "wengang: {name}: columns given twice (the last one is used): {}",
             header.duplicated.join(", ")
         );
+    }
+    if units {
+        // A unit record's needs are said by `units::tell_header`.
+        return Ok(());
     }
     let missing: Vec<&str> = Field::ALL
         .iter()
