@@ -299,7 +299,7 @@ fn insured(
     let months_paid_in_full = count(
         Field::MonthsPaidInFull,
         raw.months_paid_in_full.raw(),
-        records.map(|m| m.months_paid_in_full()),
+        records.and_then(|m| m.months_paid_in_full()),
         issues,
     );
     let premiums_paid = months::aggregate(
