@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use yew::Reducible;
 
 use super::form::{self, Page, QUESTION_PAGES};
-use crate::field::{Field, Months, Section};
+use crate::field::{Field, MonthColumn, Months, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
 
 /// Where the last attempt to save the draft stands.
@@ -95,8 +95,16 @@ pub enum Action {
         field: Field,
         value: Value,
     },
-    /// The monthly records table (`insured.months`), whole.
+    /// The monthly records table (`insured.months`), whole: a statement
+    /// read by the engine's reader, or `null` to clear it.
     SetMonths(Value),
+    /// One cell of the monthly grid, as typed: its row (0–11, as shown)
+    /// and column.
+    SetMonthCell {
+        row: usize,
+        column: MonthColumn,
+        value: String,
+    },
     SetPlace(String),
     /// Take (or leave) the hardship path.
     SetHardship(bool),
@@ -169,6 +177,70 @@ pub struct Draft {
 }
 
 pub const DRAFT_VERSION: u32 = 1;
+
+impl Draft {
+    /// The draft as stored: the same JSON its derived serialiser writes,
+    /// made by hand (the derived code cost the first load 3 KB).
+    pub fn to_json(&self) -> Value {
+        let pages = |pages: &BTreeSet<Page>| -> Vec<Value> {
+            pages.iter().map(|p| json!(page_name(*p))).collect()
+        };
+        let mut draft = json!({
+            "version": self.version,
+            "application": self.application,
+            "page": page_name(self.page),
+            "lang": if self.lang == Lang::Zh { "zh" } else { "en" },
+            "place": self.place,
+            "confirmed": self.confirmed,
+            "touched": self.touched,
+            "attempted": pages(&self.attempted),
+            "recheck": self.recheck,
+        });
+        if let Some(demo) = &self.demo {
+            draft["demo"] = json!(demo);
+        }
+        draft
+    }
+
+    /// A draft stored by [`Draft::to_json`] (or by the derived serialiser
+    /// of before); `None` when it is not one.
+    pub fn from_json(v: &Value) -> Option<Draft> {
+        let texts = |key: &str| -> BTreeSet<String> {
+            v[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect()
+        };
+        let page = |name: &Value| {
+            name.as_str()
+                .and_then(|n| Page::from_slug(&n.replace('_', "-")))
+        };
+        Some(Draft {
+            version: u32::try_from(v["version"].as_u64()?).ok()?,
+            application: v.get("application")?.clone(),
+            page: page(&v["page"])?,
+            lang: Lang::parse(v["lang"].as_str()?)?,
+            place: v["place"].as_str()?.to_owned(),
+            confirmed: texts("confirmed"),
+            touched: texts("touched"),
+            attempted: v["attempted"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(page)
+                .collect(),
+            recheck: texts("recheck"),
+            demo: v["demo"].as_str().map(str::to_owned),
+        })
+    }
+}
+
+/// A page's name in a stored draft (as its derived serialiser wrote it).
+fn page_name(page: Page) -> String {
+    page.slug().replace('-', "_")
+}
 
 /// A new, empty application dated `today`: every section an empty object
 /// (hardship `null`, not taken), the format tag and the date filled in.
@@ -505,6 +577,60 @@ impl AppState {
     }
 }
 
+/// The monthly grid's rows as the application holds them: the table
+/// given, filled out to twelve rows (month = the row's place) so each
+/// cell can be typed into.
+pub fn month_rows(app: &Value) -> Vec<Value> {
+    let mut rows = form::get(app, Months::PATH)
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for month in rows.len() + 1..=Months::ROWS {
+        rows.push(json!({ "month": month, "insured": null, "due": null, "paid": null }));
+    }
+    rows
+}
+
+/// Writes one cell of the grid, tidied as the field's kind is (12,345.00
+/// → 12345.00; a count's 人 dropped); blank is `null`.
+fn set_month_cell(app: &mut Value, row: usize, column: MonthColumn, text: &str) {
+    let field = match column {
+        MonthColumn::Due | MonthColumn::Paid => Field::PremiumsPaid,
+        MonthColumn::Month | MonthColumn::Insured => Field::Start,
+    };
+    let tidied = crate::tidy::tidy(field, text);
+    let value = if tidied.is_empty() {
+        Value::Null
+    } else {
+        Value::String(tidied)
+    };
+    let mut rows = month_rows(app);
+    if let Some(Value::Object(cells)) = rows.get_mut(row) {
+        cells.insert(column.key().to_owned(), value);
+    }
+    form::set(app, Months::PATH, Value::Array(rows));
+}
+
+/// The rows of a statement the engine's reader read (its `months`, in
+/// month order, a month without a row left out), one per month 1–12:
+/// a month the statement lacks is a row of blanks, for the clerk to fill
+/// or for validation to name.
+pub fn rows_of_statement(months: &Value) -> Value {
+    let read = months.as_array().map(Vec::as_slice).unwrap_or_default();
+    Value::Array(
+        (1..=Months::ROWS)
+            .map(|month| {
+                read.iter()
+                    .find(|r| r.get("month").and_then(Value::as_u64) == Some(month as u64))
+                    .cloned()
+                    .unwrap_or_else(
+                        || json!({ "month": month, "insured": null, "due": null, "paid": null }),
+                    )
+            })
+            .collect(),
+    )
+}
+
 /// Merges known fields into the application: objects merge, values
 /// replace, `null` is ignored (a portal sends only what it knows).
 fn merge_into(target: &mut Value, values: &Value) {
@@ -590,6 +716,11 @@ impl Reducible for AppState {
             }
             Action::SetMonths(table) => {
                 form::set(&mut s.application, Months::PATH, table);
+                s.recheck.remove(Months::PATH);
+                s.touched.insert(Months::PATH.to_owned());
+            }
+            Action::SetMonthCell { row, column, value } => {
+                set_month_cell(&mut s.application, row, column, &value);
                 s.recheck.remove(Months::PATH);
                 s.touched.insert(Months::PATH.to_owned());
             }
@@ -1002,6 +1133,48 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_typed_into_the_grid_makes_the_twelve_rows_and_is_tidied() {
+        let s = state().reduce(Action::SetMonthCell {
+            row: 2,
+            column: MonthColumn::Paid,
+            value: "7,170.00 元".into(),
+        });
+        let rows = form::get(&s.application, Months::PATH).as_array().unwrap();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(
+            rows[2],
+            json!({"month": 3, "insured": null, "due": null, "paid": "7170.00"})
+        );
+        assert!(s.touched.contains(Months::PATH));
+        let s = s.reduce(Action::SetMonthCell {
+            row: 2,
+            column: MonthColumn::Paid,
+            value: " ".into(),
+        });
+        assert_eq!(
+            form::get(&s.application, Months::PATH)[2]["paid"],
+            Value::Null
+        );
+    }
+
+    #[test]
+    fn a_statement_read_fills_every_month_and_leaves_a_missing_one_blank() {
+        let read = json!([
+            {"month": 1, "insured": 46, "due": null, "paid": "3220.00"},
+            {"month": 3, "insured": 45, "due": null, "paid": "3150.00"}
+        ]);
+        let rows = rows_of_statement(&read);
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(rows[0]["insured"], json!(46));
+        assert_eq!(
+            rows[1],
+            json!({"month": 2, "insured": null, "due": null, "paid": null})
+        );
+        assert_eq!(rows[2]["paid"], json!("3150.00"));
+    }
+
+    #[test]
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
         let s = state().reduce(Action::SetField {
@@ -1196,9 +1369,30 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_is_stored_as_its_derived_serialiser_wrote_it_and_read_back() {
+        let s = typed(state(), Field::ApplicantName, "我的单位")
+            .reduce(Action::Visit(Page::BankContact));
+        let mut draft = s.draft();
+        draft.attempted.insert(Page::BankContact);
+        draft.demo = Some("hardship".into());
+        let by_hand = draft.to_json();
+        assert_eq!(by_hand, serde_json::to_value(&draft).unwrap());
+        assert_eq!(Draft::from_json(&by_hand), Some(draft.clone()));
+        draft.demo = None;
+        assert_eq!(
+            Draft::from_json(&serde_json::to_value(&draft).unwrap()),
+            Some(draft)
+        );
+    }
+
+    #[test]
     fn a_draft_of_before_keeps_loading() {
         let old = r#"{"version":1,"application":{},"page":"premiums","lang":"zh","place":"suzhou","confirmed":[]}"#;
         let draft: Draft = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            Draft::from_json(&serde_json::from_str(old).unwrap()),
+            Some(draft.clone())
+        );
         let s = AppState::from_draft(draft, "2019-06-10");
         assert_eq!(s.page, Page::Premiums);
         assert!(!s.shows_issues_of(Field::PremiumsPaid.path()));

@@ -40,15 +40,19 @@ fn describe(e: StorageError) -> String {
 /// Saves the draft.
 pub fn save(draft: &Draft) -> Result<(), String> {
     available()?;
-    LocalStorage::set(KEY, draft).map_err(describe)
+    LocalStorage::set(KEY, draft.to_json()).map_err(describe)
+}
+
+/// A stored draft of this version, if the key holds one.
+fn read(key: &str) -> Option<Draft> {
+    available().ok()?;
+    let value = LocalStorage::get::<serde_json::Value>(key).ok()?;
+    Draft::from_json(&value).filter(|d| d.version == DRAFT_VERSION)
 }
 
 /// The saved draft, if there is a readable one of this version.
 pub fn load() -> Option<Draft> {
-    available().ok()?;
-    LocalStorage::get::<Draft>(KEY)
-        .ok()
-        .filter(|d| d.version == DRAFT_VERSION)
+    read(KEY)
 }
 
 /// Forgets the draft.
@@ -63,15 +67,12 @@ pub fn save_demo(id: &str, draft: &Draft) -> Result<(), String> {
     available()?;
     let mut demo = draft.clone();
     demo.demo = Some(id.to_owned());
-    LocalStorage::set(DEMO_KEY, &demo).map_err(describe)
+    LocalStorage::set(DEMO_KEY, demo.to_json()).map_err(describe)
 }
 
 /// The demo shown before a reload, if any: its id and where it stood.
 pub fn load_demo() -> Option<(String, Draft)> {
-    available().ok()?;
-    let draft = LocalStorage::get::<Draft>(DEMO_KEY)
-        .ok()
-        .filter(|d| d.version == DRAFT_VERSION)?;
+    let draft = read(DEMO_KEY)?;
     Some((draft.demo.clone()?, draft))
 }
 

@@ -120,6 +120,50 @@ pub const INSURED: Pair = ("参保人数", "Insured");
 pub const DUE: Pair = ("应缴（元）", "Due (yuan)");
 pub const PAID: Pair = ("实缴（元）", "Paid (yuan)");
 
+/// While the working comes from the second module.
+pub const WORKING_LOADING: Pair = ("正在准备计算过程……", "Preparing the working…");
+
+/// The monthly grid (参保缴费明细): twelve rows, read from a pasted
+/// statement by the engine's reader or typed cell by cell.
+pub const GRID_SUMMARY: Pair = (
+    "按月填写明细（可选，代替下面的合计）",
+    "Monthly rows (optional, instead of the totals)",
+);
+pub const GRID_HINT: Pair = (
+    "把社保缴费明细连同表头一起复制，粘贴到任一格，就按表头读入；也可以逐格填写。读不准的不会猜，会说明原因。",
+    "Copy the statement with its header row and paste it into any cell: it is read by its headings. Or type each cell. Nothing is guessed: what cannot be read is refused, saying why.",
+);
+pub const GRID_READING: Pair = ("正在读取粘贴的明细……", "Reading the pasted statement…");
+pub const GRID_CLEAR: Pair = ("清空明细", "Clear the rows");
+pub const GRID_NO_READER: Pair = (
+    "此版本不含读取明细的模块，请逐格填写。",
+    "This copy cannot read a pasted statement: type each cell.",
+);
+pub const GRID_READ_AS: Pair = ("读取方式", "How it was read");
+/// A pasted statement the engine refused: why, and that nothing changed.
+pub fn not_read(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未读入：{why}表格没有改动。"),
+        Lang::En => format!("Not read: {why} The grid is unchanged."),
+    }
+}
+
+/// A line of the statement: "第 3 行" / "line 3".
+pub fn line(line: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {line} 行"),
+        Lang::En => format!("line {line}"),
+    }
+}
+
+/// A month as the grid labels its row: "3 月" / "Month 3".
+pub fn month(month: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{month} 月"),
+        Lang::En => format!("Month {month}"),
+    }
+}
+
 /// An amount in the reader's language: 万元 beside the figure in Chinese,
 /// the yuan with separators in English.
 pub fn echo(grouped_yuan: &str, wan: &str, lang: Lang) -> String {
@@ -134,34 +178,6 @@ pub fn saved_as(name: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("已保存为 {name}（在浏览器的下载文件夹中）。"),
         Lang::En => format!("Saved as {name} (in your browser's downloads folder)."),
-    }
-}
-
-/// Suzhou's published contacts, with their date and that they may have
-/// changed since.
-pub const SUZHOU_CONTACTS: Pair = (
-    "咨询（据苏州市人社局 2020-02-10 通告公布，可能已变更）：苏州市劳动就业管理服务中心，平泷路251号苏州城市生活广场A6楼社保就业大厅，0512-69820412；张家港市人力资源管理服务中心，0512-55390731；苏州工业园区就业管理服务中心，0512-66605850 / 66605892（园区 2020 年通告公布，可能已变更）。也可拨打人社服务热线 12333。",
-    "Questions (as published on 2020-02-10 in Suzhou's notice; may have changed): Suzhou Employment Management Service Centre, Social Security and Employment Hall, Building A6, Suzhou City Life Plaza, 251 Pinglong Road, 0512-69820412; Zhangjiagang HR Management Service Centre, 0512-55390731; Suzhou Industrial Park Employment Management Service Centre, 0512-66605850 / 66605892 (as published in the Park's 2020 notice; may have changed). Or call the hotline 12333.",
-);
-
-pub const OTHER_CONTACTS: Pair = (
-    "咨询：人社服务热线 12333，或当地就业服务中心（其他联系方式未找到公开来源）。",
-    "Questions: the human-resources and social-security hotline 12333, or your local employment service centre (no other published contact was found).",
-);
-
-/// A criterion's outcome after its name.
-pub fn status(status: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("（{status}）"),
-        Lang::En => format!(" ({status})"),
-    }
-}
-
-/// "Name: text" with the language's colon.
-pub fn labelled(label: &str, text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{label}：{text}"),
-        Lang::En => format!("{label}: {text}"),
     }
 }
 

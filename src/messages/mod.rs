@@ -12,7 +12,11 @@ pub mod names;
 pub mod notices;
 pub mod report;
 pub mod statement;
+#[cfg(any(feature = "print-wasm", test))]
+pub mod statement_read;
 pub mod summary;
+#[cfg(any(feature = "print-wasm", test))]
+pub mod working;
 
 use crate::text::Lang;
 use crate::validate::Issue;

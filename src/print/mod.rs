@@ -23,6 +23,8 @@ mod sheets;
 mod style;
 #[cfg(feature = "print-wasm")]
 mod wasm;
+#[cfg(any(feature = "print-wasm", test))]
+mod working;
 
 pub use capitals::capitals;
 pub use style::STYLE;
