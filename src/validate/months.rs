@@ -70,6 +70,12 @@ pub fn table(issues: &mut Vec<Issue>, value: &Value) -> Table {
     let mut typed = Vec::with_capacity(Months::ROWS);
     for (i, row) in rows.iter().enumerate().take(MAX_CHECKED_ROWS) {
         let n = i + 1;
+        // A month with no figure at all (a grid's row left empty, a
+        // statement's month not filled in yet) is a month missing, said
+        // once for the table, not three cells required.
+        if row.is_object() && blank_row(row) {
+            continue;
+        }
         let Value::Object(map) = row else {
             issues.push(Issue::new(
                 Months::path(n, None),
