@@ -52,8 +52,8 @@ pub fn months_table(ctx: &Ctx) -> Html {
             shows && i.severity == Severity::Error && Months::parse_path(&i.field).is_some()
         })
         .collect();
-    // Anything with a line break or a tab is a statement: the reader
-    // reads it; one value pastes into its cell as usual.
+    // Anything with a line break or a tab inside it is a statement: the
+    // reader reads it; one value pastes into its cell as usual.
     let on_paste = {
         let dispatch = ctx.dispatch.clone();
         let pasted = pasted.clone();
@@ -66,7 +66,8 @@ pub fn months_table(ctx: &Ctx) -> Html {
             else {
                 return;
             };
-            if !text.contains(['\n', '\r', '\t']) {
+            // One cell copied from a spreadsheet ends with a line break.
+            if !text.trim().contains(['\n', '\r', '\t']) {
                 return;
             }
             e.prevent_default();
