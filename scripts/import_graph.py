@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Prints the import graph between the engine's top-level modules (src/*)
 and any circle in it; exits 1 when there is one. Comments and `#[cfg(test)]`
-modules are left out: a test may reach anywhere."""
+modules are left out: a test may reach anywhere.
+
+A name the crate root re-exports (`pub use report::{check, Report}` in
+lib.rs) is followed to the module that defines it, so `crate::Report` is an
+edge to `report`, as `crate::report::Report` is."""
 import collections
 import glob
 import os
@@ -19,10 +23,25 @@ def code_of(path):
     return "\n".join(line.split("//")[0] for line in text.splitlines())
 
 
+def reexports():
+    """Each name lib.rs re-exports, and the module it comes from."""
+    code = code_of(os.path.join(ROOT, "lib.rs"))
+    found = {}
+    for module, names in re.findall(r"pub use (\w+)::\{([^}]*)\}", code):
+        for name in re.findall(r"(\w+)\s*(?:,|$)", names):
+            found[name] = module
+        for alias in re.findall(r"\w+ as (\w+)", names):
+            found[alias] = module
+    for module, name in re.findall(r"pub use (\w+)::(\w+);", code):
+        found[name] = module
+    return found
+
+
 def graph():
     modules = {os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ROOT, "*.rs"))}
     modules |= {os.path.basename(os.path.dirname(p)) for p in glob.glob(os.path.join(ROOT, "*", "mod.rs"))}
     modules -= {"lib", "bin"}
+    root = reexports()
     edges = collections.defaultdict(set)
     for path in glob.glob(os.path.join(ROOT, "**", "*.rs"), recursive=True):
         top = os.path.relpath(path, ROOT).split(os.sep)[0].removesuffix(".rs")
@@ -32,6 +51,7 @@ def graph():
         names = re.findall(r"crate::(\w+)", code)
         for group in re.findall(r"crate::\{([^}]*)\}", code):
             names += re.findall(r"(?:^|,)\s*(\w+)", group)
+        names = [root.get(n, n) for n in names]
         edges[top] |= {n for n in names if n in modules and n != top}
     return modules, edges
 

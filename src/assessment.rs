@@ -2,9 +2,9 @@
 //! Every surface starts here: `check` renders it, `submit` records it,
 //! batch screening reads it as it is.
 
+use crate::application::field::Section;
 use crate::application::RawApplication;
 use crate::eligibility::{decide, Decision};
-use crate::field::Section;
 use crate::policy::{self, Proposal};
 use crate::validate::{self, fields, Issue, IssueKind, Origin, Validation};
 

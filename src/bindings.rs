@@ -13,8 +13,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::field::Field;
-use crate::{policy, Lang, RawApplication};
+use crate::application::field::Field;
+use crate::application::RawApplication;
+use crate::policy;
+use crate::text::Lang;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("bindings.d.ts");
@@ -28,7 +30,8 @@ fn from_js(value: &JsValue) -> Result<Value, JsError> {
             .as_string()
             .unwrap_or_default(),
     };
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("not JSON: {e}")))
+    serde_json::from_str(crate::application::without_bom(&text))
+        .map_err(|e| JsError::new(&format!("not JSON: {e}")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -48,7 +51,7 @@ fn application(value: Value) -> Result<RawApplication, JsError> {
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(application_value: JsValue, lang_tag: Option<String>) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
-    let mut report = crate::check(&raw, lang(lang_tag));
+    let mut report = crate::report::check(&raw, lang(lang_tag));
     report.gloss_sources();
     to_js(&report)
 }
@@ -83,7 +86,7 @@ pub fn validate_field(
         None => from_js(&value)?,
     };
     crate::field_path::set(&mut app, field.path(), value);
-    let report = crate::check(&application(app)?, lang(lang_tag));
+    let report = crate::report::check(&application(app)?, lang(lang_tag));
     let issues: Vec<_> = report
         .issues
         .into_iter()
@@ -102,14 +105,14 @@ pub fn verify(submission: JsValue, lang_tag: Option<String>) -> Result<JsValue, 
         Some(text) => text,
         None => from_js(&submission)?.to_string(),
     };
-    let result = match crate::verify(&text) {
+    let result = match crate::receipt::verify(&text) {
         Ok(v) => {
             let mut report = v.report(lang(lang_tag));
             report.gloss_sources();
             json!({
                 "ok": true,
-                "outcome": crate::VerifyOutcome::Holds.as_str(),
-                "exitCode": crate::VerifyOutcome::Holds.exit_code(),
+                "outcome": crate::receipt::VerifyOutcome::Holds.as_str(),
+                "exitCode": crate::receipt::VerifyOutcome::Holds.exit_code(),
                 "policy": v.policy,
                 "decision": v.decision,
                 "report": report,
@@ -130,7 +133,7 @@ pub fn verify(submission: JsValue, lang_tag: Option<String>) -> Result<JsValue, 
 #[wasm_bindgen(js_name = submit, skip_typescript)]
 pub fn submit(application_value: JsValue) -> Result<JsValue, JsError> {
     let raw = application(from_js(&application_value)?)?;
-    let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
+    let submission = crate::receipt::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&submission)
 }
 
@@ -159,7 +162,7 @@ pub fn read_statement(
         }
     };
     let lang = lang(lang_tag);
-    let result = match crate::read_statement(&text, data_year) {
+    let result = match crate::statement::read_statement(&text, data_year) {
         Ok(statement) => statement.to_json(lang),
         Err(refused) => refused.to_json(lang),
     };
@@ -175,11 +178,11 @@ pub fn policies() -> Result<JsValue, JsError> {
 /// The JSON Schema of `wengang.application/1`.
 #[wasm_bindgen(js_name = schema, skip_typescript)]
 pub fn schema() -> Result<JsValue, JsError> {
-    to_js(&crate::application_schema())
+    to_js(&crate::application::application_schema())
 }
 
 /// The engine's version, as stamped on submissions.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
-    crate::ENGINE_VERSION.to_owned()
+    crate::receipt::ENGINE_VERSION.to_owned()
 }

@@ -34,12 +34,15 @@ mod tests {
 
     #[test]
     fn paths_set_and_get() {
-        let name = crate::field::Field::ApplicantName.path();
+        let name = crate::application::field::Field::ApplicantName.path();
         let mut app = json!({});
         set(&mut app, name, json!("甲"));
         set(&mut app, "policy", json!("cn-2024"));
         assert_eq!(get(&app, name), &json!("甲"));
-        let missing = format!("{}.missing", crate::field::Section::Applicant.name());
+        let missing = format!(
+            "{}.missing",
+            crate::application::field::Section::Applicant.name()
+        );
         assert_eq!(get(&app, &missing), &Value::Null);
         assert_eq!(
             app,

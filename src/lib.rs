@@ -26,10 +26,12 @@ pub mod batch;
 pub mod bindings;
 pub mod bureau;
 mod canonical;
+pub mod controls;
 pub mod division;
 mod eligibility;
 mod field_path;
 mod figures;
+pub mod html;
 mod messages;
 mod named;
 mod policy;
@@ -68,77 +70,21 @@ pub mod internals {
     pub use crate::validate::{contact, fields, identifiers, IssueKind};
 }
 
-use std::fmt;
-
-pub use application::{RawApplication, APPLICATION_FORMAT};
-use assessment::assess;
+pub use application::{
+    application_schema, parse_application, ParseError, RawApplication, APPLICATION_FORMAT,
+};
 pub use policy::{listing as policies, ProfileSummary};
 pub use receipt::{
-    digest_of, submit, verify, Difference, Submission, SubmissionError, Verified, VerifyError,
-    VerifyOutcome, SUBMISSION_FORMAT,
+    digest_of, submit, verify, Difference, Submission, SubmissionError, UnknownKeys, Verified,
+    VerifyError, VerifyOutcome, ENGINE_NAME, ENGINE_VERSION, SUBMISSION_FORMAT,
 };
 pub use record::{
     CriterionRecord, DecisionRecord, HardshipAmountRecord, HardshipRecord, IssueRecord,
 };
 pub use report::{
-    CriterionReport, HardshipReport, IssueReport, ProfileInfo, Report, Source,
+    check, check_str, CriterionReport, HardshipReport, IssueReport, ProfileInfo, Report, Source,
     UnconfirmedParameter, REPORT_FORMAT,
 };
 pub use statement::{read_statement, Statement, StatementError};
 pub use text::Lang;
 pub use validate::Severity;
-
-/// The engine's name, as stamped on receipts.
-pub const ENGINE_NAME: &str = "wengang";
-/// The engine's version, as stamped on receipts.
-pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// Input that is not a readable application (not JSON, or not shaped like one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    /// 1-based; 0 when unknown.
-    pub line: usize,
-    /// 1-based; 0 when unknown.
-    pub column: usize,
-    pub message: String,
-}
-
-impl ParseError {
-    pub(crate) fn from_json(e: &serde_json::Error) -> Self {
-        ParseError {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        }
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // serde_json's message already ends with "at line L column C".
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ParseError {}
-
-/// Parses the JSON text of an application. Leaves are kept as given, so
-/// only text that is not JSON or not shaped like an application fails.
-pub fn parse_application(text: &str) -> Result<RawApplication, ParseError> {
-    serde_json::from_str(text).map_err(|e| ParseError::from_json(&e))
-}
-
-/// Validates, decides and reports on one application.
-pub fn check(raw: &RawApplication, lang: Lang) -> Report {
-    Report::render(&assess(raw), lang)
-}
-
-/// Parses and checks the JSON text of an application.
-pub fn check_str(text: &str, lang: Lang) -> Result<Report, ParseError> {
-    parse_application(text).map(|raw| check(&raw, lang))
-}
-
-/// The JSON Schema of `wengang.application/1`, generated from the types.
-pub fn application_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(RawApplication)).unwrap_or_default()
-}

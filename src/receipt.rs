@@ -14,11 +14,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::application::ParseError;
 use crate::application::RawApplication;
 use crate::assessment::{assess, Assessment};
 use crate::record::DecisionRecord;
+use crate::report::Report;
 use crate::text::Lang;
-use crate::{canonical, policy, ParseError, Report, ENGINE_NAME, ENGINE_VERSION};
+use crate::{canonical, policy};
+
+/// The engine's name, as stamped on receipts.
+pub const ENGINE_NAME: &str = "wengang";
+/// The engine's version, as stamped on receipts.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The format tag of a submission.
 pub const SUBMISSION_FORMAT: &str = "wengang.submission/2";
@@ -212,12 +219,106 @@ pub enum VerifyError {
     /// Stamps and digest are current, yet the decision in the file is not
     /// what the engine computes from its application.
     DecisionMismatch(Box<Difference>),
-    /// Made under another engine or profile version: what differs and how
-    /// the decision changes under today's rules (empty: it does not).
+    /// Made under another engine or profile version, so its decision
+    /// cannot be checked here: the versions, how the decision would differ
+    /// under today's rules (empty: it would not), and keys this engine does
+    /// not know (perhaps a newer engine's fields).
     OtherVersion {
         versions: Vec<VersionChange>,
         changes: Vec<Difference>,
+        unknown: UnknownKeys,
     },
+    /// Stamped with this engine's and profile's versions, yet with keys
+    /// this engine never writes (submit refuses an application with any):
+    /// added after it was made.
+    UnknownKeys(UnknownKeys),
+}
+
+/// Keys of a submission (or of the application in it) that this engine
+/// does not know: the first few by path, and how many more.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnknownKeys {
+    /// Paths as shown (escaped, cut), with the known field each is closest to.
+    pub named: Vec<(String, Option<&'static str>)>,
+    /// Further unknown keys, counted only.
+    pub more: usize,
+}
+
+impl UnknownKeys {
+    pub fn is_empty(&self) -> bool {
+        self.named.is_empty()
+    }
+
+    /// Adds `path` (as shown), suggesting the known field closest to
+    /// `inner` (its path within the application, when it is in one).
+    fn add(&mut self, path: &str, inner: Option<&str>) {
+        if self.named.len() < crate::validate::unknown::MAX_NAMED {
+            self.named.push((
+                crate::controls::shown(path).into_owned(),
+                inner.and_then(crate::validate::unknown::closest),
+            ));
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+impl fmt::Display for UnknownKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (path, closest)) in self.named.iter().enumerate() {
+            let sep = if i > 0 { ", " } else { "" };
+            write!(f, "{sep}{path}")?;
+            if let Some(known) = closest {
+                write!(f, " (did you mean {known}?)")?;
+            }
+        }
+        if self.more > 0 {
+            write!(f, " and {} more", self.more)?;
+        }
+        Ok(())
+    }
+}
+
+/// The keys of a submission file this engine does not know: at the top,
+/// in `engine` and `policy`, and in the application (`application.…`).
+fn unknown_keys(file: &Value, raw: &RawApplication) -> UnknownKeys {
+    let mut unknown = UnknownKeys::default();
+    let known: [(&str, &[&str]); 3] = [
+        (
+            "",
+            &[
+                "format",
+                "engine",
+                "policy",
+                "application",
+                "decision",
+                "digest",
+            ],
+        ),
+        ("engine", &["name", "version"]),
+        ("policy", &["id", "version", "digest"]),
+    ];
+    for (part, keys) in known {
+        let map = if part.is_empty() {
+            file.as_object()
+        } else {
+            file.get(part).and_then(Value::as_object)
+        };
+        for key in map.into_iter().flat_map(|m| m.keys()) {
+            if !keys.contains(&key.as_str()) {
+                let path = if part.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{part}.{key}")
+                };
+                unknown.add(&path, None);
+            }
+        }
+    }
+    for path in crate::validate::unknown::unknown_paths(raw) {
+        unknown.add(&format!("application.{path}"), Some(&path));
+    }
+    unknown
 }
 
 impl VerifyError {
@@ -233,7 +334,8 @@ impl VerifyError {
             }
             VerifyError::PolicyMismatch { .. }
             | VerifyError::DigestMismatch { .. }
-            | VerifyError::DecisionMismatch(_) => VerifyOutcome::Altered,
+            | VerifyError::DecisionMismatch(_)
+            | VerifyError::UnknownKeys(_) => VerifyOutcome::Altered,
         }
     }
 }
@@ -285,16 +387,24 @@ impl fmt::Display for VerifyError {
                 "altered: {}: the file says {}, the engine computes {}",
                 d.path, d.file, d.computed
             ),
-            VerifyError::OtherVersion { versions, changes } => {
-                f.write_str("made under another version (not altered): ")?;
+            VerifyError::OtherVersion {
+                versions,
+                changes,
+                unknown,
+            } => {
+                f.write_str("made under another version: its decision cannot be checked here (")?;
                 for (i, v) in versions.iter().enumerate() {
                     let sep = if i > 0 { ", " } else { "" };
-                    write!(f, "{sep}{} {} (this engine: {})", v.what, v.file, v.engine)?;
+                    write!(f, "{sep}{} {}, this engine: {}", v.what, v.file, v.engine)?;
+                }
+                f.write_str(")")?;
+                if !unknown.is_empty() {
+                    write!(f, "; keys this engine does not know: {unknown}")?;
                 }
                 if changes.is_empty() {
-                    f.write_str("; under today's rules the decision is the same")
+                    f.write_str("; today's rules give the same decision")
                 } else {
-                    f.write_str("; under today's rules: ")?;
+                    f.write_str("; today's rules give: ")?;
                     for (i, d) in changes.iter().enumerate() {
                         let sep = if i > 0 { ", " } else { "" };
                         write!(f, "{sep}{d}")?;
@@ -302,6 +412,10 @@ impl fmt::Display for VerifyError {
                     Ok(())
                 }
             }
+            VerifyError::UnknownKeys(unknown) => write!(
+                f,
+                "altered: keys this engine never writes, added after the file was made: {unknown}"
+            ),
         }
     }
 }
@@ -326,7 +440,7 @@ impl Verified {
 /// Verifies a submission file's text.
 pub fn verify(text: &str) -> Result<Verified, VerifyError> {
     // A key given twice would let another reader see other figures.
-    let file: Value = crate::application::unique::from_str(text)
+    let file: Value = crate::application::unique::from_str(crate::application::without_bom(text))
         .map_err(|e| VerifyError::Unreadable(ParseError::from_json(&e)))?;
     verify_value(&file)
 }
@@ -383,11 +497,29 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
         });
     }
 
-    let assessment = assess(&raw);
+    // The decision is recomputed from what this engine reads of the
+    // application: keys it does not know are named apart (below), never
+    // allowed to change the comparison.
+    let unknown = unknown_keys(file, &raw);
+    let mut known_raw = raw;
+    if !unknown.is_empty() {
+        strip_unknown(&mut known_raw);
+    }
+    let assessment = assess(&known_raw);
     let record = DecisionRecord::of(&assessment);
     let changes = differences("decision", in_file, &to_value(&record));
     if computed != digest {
         return Err(altered(changes.into_iter().next().map(Box::new)));
+    }
+    // Made under today's profile data (the digest of the data says so,
+    // whatever version numbers the file carries): the decision can be
+    // checked, and one that differs was altered. Bumping a version and
+    // recomputing the digest does not make a forged refund "another
+    // version".
+    if profile_digest == profile.digest() {
+        if let Some(first) = changes.first() {
+            return Err(VerifyError::DecisionMismatch(Box::new(first.clone())));
+        }
     }
     let mut versions = Vec::new();
     if engine_version != ENGINE_VERSION {
@@ -405,7 +537,14 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
         });
     }
     if !versions.is_empty() {
-        return Err(VerifyError::OtherVersion { versions, changes });
+        return Err(VerifyError::OtherVersion {
+            versions,
+            changes,
+            unknown,
+        });
+    }
+    if !unknown.is_empty() {
+        return Err(VerifyError::UnknownKeys(unknown));
     }
     if let Some(first) = changes.into_iter().next() {
         return Err(VerifyError::DecisionMismatch(Box::new(first)));
@@ -415,6 +554,20 @@ pub fn verify_value(file: &Value) -> Result<Verified, VerifyError> {
         assessment,
         decision: record,
     })
+}
+
+/// The application without the keys this engine does not read.
+fn strip_unknown(raw: &mut RawApplication) {
+    raw.extra.clear();
+    raw.applicant.extra.clear();
+    raw.insured.extra.clear();
+    raw.declarations.extra.clear();
+    if let Some(h) = &mut raw.hardship {
+        h.extra.clear();
+    }
+    raw.bank.extra.clear();
+    raw.contact.extra.clear();
+    raw.commitment.extra.clear();
 }
 
 /// Every path at which two JSON values differ, with both sides, in key order.
@@ -483,17 +636,17 @@ mod tests {
     }
 
     fn sample() -> RawApplication {
-        crate::parse_application(include_str!("../samples/hardship.json")).unwrap()
+        crate::application::parse_application(include_str!("../samples/hardship.json")).unwrap()
     }
 
     #[test]
     fn rewording_every_message_changes_no_digest() {
         let raw = sample();
         let before = submit(&raw).unwrap();
-        let words_before = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        let words_before = serde_json::to_string(&crate::report::check(&raw, Lang::Zh)).unwrap();
         crate::messages::REWORD.set(true);
         let after = submit(&raw).unwrap();
-        let words_after = serde_json::to_string(&crate::check(&raw, Lang::Zh)).unwrap();
+        let words_after = serde_json::to_string(&crate::report::check(&raw, Lang::Zh)).unwrap();
         crate::messages::REWORD.set(false);
         assert!(
             words_after.contains("(reworded)"),
@@ -531,13 +684,15 @@ mod tests {
                     computed: serde_json::json!("0.5"),
                 },
             ],
+            unknown: UnknownKeys::default(),
         };
         assert_eq!(
             error.to_string(),
-            "made under another version (not altered): engine 0.0.9 (this engine: 0.1.0), \
-             policy profile suzhou-2020 1 (this engine: 2); under today's rules: \
-             decision.refund: \"20000.00\" → \"10000.00\", decision.refund_rate: \"1\" → \"0.5\""
+            "made under another version: its decision cannot be checked here (engine 0.0.9, \
+             this engine: 0.1.0, policy profile suzhou-2020 1, this engine: 2); today's rules \
+             give: decision.refund: \"20000.00\" → \"10000.00\", decision.refund_rate: \"1\" → \"0.5\""
         );
+        assert!(!error.to_string().contains("not altered"));
         assert_eq!(error.outcome(), VerifyOutcome::OtherVersion);
     }
 

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Assessment;
+use crate::application::{parse_application, ParseError, RawApplication};
+use crate::assessment::{assess, Assessment};
 use crate::eligibility::{Decision, HardshipStatus, SizeSource, Verdict};
 use crate::messages::summary::Standing;
 use crate::messages::{self, notices::Notice, summary::Outcome};
@@ -22,6 +23,16 @@ pub use crate::record::HardshipAmountRecord as HardshipAmountReport;
 
 /// The format tag of a report.
 pub const REPORT_FORMAT: &str = "wengang.report/1";
+
+/// Validates, decides and reports on one application.
+pub fn check(raw: &RawApplication, lang: Lang) -> Report {
+    Report::render(&assess(raw), lang)
+}
+
+/// Parses and checks the JSON text of an application.
+pub fn check_str(text: &str, lang: Lang) -> Result<Report, ParseError> {
+    parse_application(text).map(|raw| check(&raw, lang))
+}
 
 /// The outcome of a check, in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -319,7 +319,7 @@ fn json_lines_are_verified_line_by_line() {
 
 #[test]
 fn text_cells_of_the_rows_are_defused() {
-    let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut app = support::sample("eligible-sme");
     app["applicant"]["name"] = "=HYPERLINK(\"http://x\",\"点此\")".into();
     let s = submit(&app.to_string()).expect("a name is any text");
     let dir = folder("defuse");
@@ -380,7 +380,7 @@ fn applications() -> Vec<Value> {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let mut app: Value = serde_json::from_str(SAMPLE).unwrap();
+            let mut app = support::sample("eligible-sme");
             app["applicant"]["credit_code"] = e.code.clone().into();
             app["applicant"]["name"] = e.name.into();
             app["insured"]["premiums_paid"] = e.premiums.into();

@@ -2,6 +2,8 @@
 //! or an issue naming the field) and never a panic. Small files live in
 //! `tests/hostile/`; large ones (10 MB strings, deep nesting) are made here.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -12,7 +14,7 @@ use wengang_engine::{check, check_str, parse_application, verify, Lang, RawAppli
 const SAMPLE: &str = include_str!("../samples/eligible-sme.json");
 
 fn sample() -> Value {
-    serde_json::from_str(SAMPLE).expect("the sample is JSON")
+    support::sample("eligible-sme")
 }
 
 fn hostile(name: &str) -> Vec<u8> {
@@ -79,13 +81,25 @@ fn files_that_are_not_applications_say_where() {
 
 #[test]
 fn a_byte_order_mark_and_control_characters_are_handled() {
-    // A BOM is not JSON: a parse error at line 1, column 1.
+    // A UTF-8 BOM (Windows Notepad writes one) is read past, as it is in
+    // CSV: the file is the sample, valid (it was refused before issue 22).
     let text = String::from_utf8(hostile("bom.json")).expect("UTF-8");
-    assert!(check_str(&text, Lang::En).is_err());
-    // NUL and escape sequences in a name are text like any other.
+    let report = check_str(&text, Lang::En).expect("a BOM is read past");
+    assert!(report.valid, "{:?}", report.issues);
+    // NUL and escape sequences in a name are refused, naming the first
+    // (issue 22: they reached the results and the terminal before).
     let text = String::from_utf8(hostile("nul-and-controls.json")).expect("UTF-8");
     let report = check_str(&text, Lang::En).expect("parses");
-    assert!(report.valid, "{:?}", report.issues);
+    assert!(!report.valid);
+    let name: Vec<&str> = report
+        .issues
+        .iter()
+        .filter(|i| i.field == "contact.name")
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(name.len(), 1, "{:?}", report.issues);
+    assert!(name[0].contains("Character 1 is U+0000"), "{}", name[0]);
+    assert_eq!(codes(&report, "contact.name"), ["text.control"]);
 }
 
 #[test]
@@ -123,11 +137,13 @@ fn deep_nesting_is_a_clean_error() {
             assert!(verify(&text).is_err());
         }
     }
-    // Within the limit, nesting in an unknown field is kept and ignored.
+    // Within the limit, nesting in an unknown field parses; the field is
+    // named as unknown (issue 22), its value never read.
     let nested = format!("{}{}", "[".repeat(100), "]".repeat(100));
     let text = SAMPLE.replacen('{', &format!(r#"{{"x": {nested},"#), 1);
     let report = check_str(&text, Lang::En).expect("parses");
-    assert!(report.valid);
+    assert_eq!(codes(&report, "x"), ["field.unknown"]);
+    assert_eq!(report.issues.len(), 1, "{:?}", report.issues);
 }
 
 #[test]
@@ -152,10 +168,19 @@ fn ten_megabyte_strings_are_issues_not_trouble() {
     // A policy id of 10 MB is too long to be one.
     let r = report(&with("policy", json!(big)));
     assert_eq!(codes(&r, "policy"), ["text.too_long"]);
-    // A 10 MB key of an unknown field is kept and ignored.
+    // A 10 MB key of an unknown field is named (cut to 200 characters, on
+    // the application as a whole: not a field path) and refused.
     let mut app = sample();
     app[&big] = json!(1);
-    assert!(report(&app).valid);
+    let r = report(&app);
+    assert!(!r.valid);
+    let issue = r
+        .issues
+        .iter()
+        .find(|i| i.code == "field.unknown")
+        .expect("the unknown key is named");
+    assert_eq!(issue.field, "application");
+    assert!(issue.message.len() < 2000, "{} bytes", issue.message.len());
 }
 
 #[test]
@@ -301,7 +326,8 @@ fn odd_unicode_in_codes_and_figures() {
         ("commitment.date", "２０１９-06-10", "date.format"),
         ("applicant.industry", "industry\u{200B}", "choice.unknown"),
         ("policy", "suzhou-2019\u{200B}", "policy.unknown"),
-        ("policy", "\u{202E}9102-uohzus", "policy.unknown"),
+        // A bidi override is refused as such (issue 22), before the id is looked up.
+        ("policy", "\u{202E}9102-uohzus", "text.control"),
     ] {
         let r = report(&with(field, json!(value)));
         assert_eq!(codes(&r, field), [code], "{field} = {value:?}");

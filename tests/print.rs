@@ -190,7 +190,7 @@ fn writes_the_file_given_with_o() {
 
 #[test]
 fn automatic_rules_print_a_self_check_record_not_a_form() {
-    let mut app: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut app = support::sample("eligible-sme");
     app["policy"] = "suzhou-2020".into();
     app["commitment"]["date"] = "2020-06-10".into();
     app["insured"]["year"] = 2019.into();
@@ -229,7 +229,7 @@ fn unreadable_input_is_refused() {
 /// The eligible sample moved to 2025 figures under the reported 2026
 /// national rules (provisional, rates capped).
 fn provisional_capped() -> String {
-    let mut app: serde_json::Value = serde_json::from_str(SAMPLE).expect("the sample");
+    let mut app = support::sample("eligible-sme");
     app["policy"] = "cn-2026".into();
     app["insured"]["year"] = 2025.into();
     app["applicant"]["credit_code"] = "91110000MA1MXL2K8N".into();

@@ -159,12 +159,34 @@ fn the_generator_makes_valid_submissions() {
 /// fresh file failed its own digest. Numbers now parse to exactly the
 /// float their text names.
 #[test]
-fn a_huge_number_in_an_unread_field_still_verifies() {
+fn a_huge_number_in_an_unread_field_keeps_its_digest_and_is_named() {
     let sample = include_str!("../samples/eligible-sme.json");
     let huge = "1".to_owned() + &"6".repeat(97);
     let text = sample.replacen('{', &format!("{{\"remark\": {huge},"), 1);
     let raw = wengang_engine::parse_application(&text).unwrap();
-    let file = serde_json::to_string(&submit(&raw).unwrap()).unwrap();
-    assert!(file.contains("e+97"), "kept as a float: {file}");
-    assert!(verify(&file).is_ok(), "{:?}", verify(&file).err());
+    // A field the engine would not read is refused (issue 22: a misspelt
+    // field was skipped in silence).
+    let refused = submit(&raw).unwrap_err();
+    let issues = refused.report(wengang_engine::Lang::En).issues;
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.field == "remark" && i.code == "field.unknown"),
+        "{issues:?}"
+    );
+    // Added to a made file with its digest recomputed, the number keeps
+    // its exact value through the text (the digest matches), and verify
+    // names the key instead of calling the digest wrong.
+    let clean = wengang_engine::parse_application(sample).unwrap();
+    let mut file = serde_json::to_value(submit(&clean).unwrap()).unwrap();
+    file["application"]["remark"] = serde_json::from_str(&huge).unwrap();
+    file["digest"] = wengang_engine::digest_of(&file).into();
+    let text = serde_json::to_string(&file).unwrap();
+    assert!(text.contains("e+97"), "kept as a float: {text}");
+    match verify(&text) {
+        Err(wengang_engine::VerifyError::UnknownKeys(unknown)) => {
+            assert_eq!(unknown.named[0].0, "application.remark");
+        }
+        other => panic!("{other:?}"),
+    }
 }

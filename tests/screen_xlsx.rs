@@ -228,7 +228,10 @@ fn cells_a_row_cannot_take_are_reported_by_row_number() {
     s.write_number(4, 2, 12.0).expect("write");
     book.save(&input).expect("save");
     let out = wengang(&["screen", path_str(&input), "--policy", "suzhou-2019"]);
-    let stderr = ok(&out);
+    // Two rows could not be read: written and told, and exit 2 (issue 22).
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("2 of 3 rows could not be read"), "{stderr}");
     assert!(
         stderr.contains("cells.xlsx:2: malformed row: cell B2: the number 6.22202123456789e18"),
         "{stderr}"

@@ -100,7 +100,7 @@ fn a_submission_verifies_and_an_edited_one_does_not() {
 #[wasm_bindgen_test]
 fn policies_and_schema() {
     let list = js_sys::Array::from(&bindings::policies().expect("policies"));
-    assert_eq!(list.length(), 13);
+    assert_eq!(list.length(), 15);
     let schema = bindings::schema().expect("schema");
     assert!(get(&get(&schema, "properties"), "insured").is_object());
 }

@@ -164,7 +164,7 @@ impl JsonSchema for MonthsTable {
         Cow::Borrowed("MonthsTable")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        use crate::field::{MonthColumn, Months};
+        use crate::application::field::{MonthColumn, Months};
         let mut properties = serde_json::Map::new();
         for column in MonthColumn::ALL {
             let schema = match column {

@@ -5,10 +5,13 @@ pub mod field;
 mod finding;
 pub mod leaf;
 pub mod months;
+mod parse;
 mod raw;
 pub mod unique;
 
 pub use finding::{Finding, ListKind};
+pub(crate) use parse::without_bom;
+pub use parse::{application_schema, parse_application, ParseError};
 pub use raw::*;
 
 use crate::named::named;

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::leaf::{Choice, Count, Date, Decimal, Flag, Money, MonthsTable, Text};
 use super::{Industry, UnitType};
-use crate::field::{Field, Months, Section};
+use crate::application::field::{Field, Months, Section};
 
 /// The format tag every application carries.
 pub const APPLICATION_FORMAT: &str = "wengang.application/1";
@@ -17,8 +17,8 @@ pub const APPLICATION_FORMAT: &str = "wengang.application/1";
 impl RawApplication {
     /// The application in a JSON value (re-read through its text, which
     /// keeps one JSON reader in the wasm build instead of two).
-    pub fn from_value(value: &Value) -> Result<Self, crate::ParseError> {
-        crate::parse_application(&value.to_string())
+    pub fn from_value(value: &Value) -> Result<Self, crate::application::ParseError> {
+        crate::application::parse_application(&value.to_string())
     }
 }
 
@@ -212,7 +212,7 @@ pub struct RawCommitment {
 
 impl RawApplication {
     /// Reads an application out of a JSON value: known fields by name
-    /// (the names of [`crate::field::Field`]), everything else kept in
+    /// (the names of [`crate::application::field::Field`]), everything else kept in
     /// `extra`. Only a section that is not an object (or a top level that
     /// is not one) is refused; a `null` or missing `hardship` means the
     /// hardship path is not taken.

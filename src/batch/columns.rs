@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
-pub use crate::field::Kind;
-use crate::field::{Field, MonthCell, Section};
-use crate::RawApplication;
+pub use crate::application::field::Kind;
+use crate::application::field::{Field, MonthCell, Section};
+use crate::application::RawApplication;
 
 /// A column of a batch file: a [`Field`] of the registry, or one figure of
 /// one month of the monthly records ([`MonthCell`]). Every one, in form

@@ -76,11 +76,14 @@ pub enum Malformed {
     TextAfterQuote { column: usize },
     /// Bytes that are not UTF-8.
     NotUtf8 { column: usize },
+    /// Bytes that are not UTF-8 but read as GBK/GB18030 (the usual
+    /// encoding of a Chinese spreadsheet saved as plain "CSV").
+    NotUtf8Gbk { column: usize },
     /// A row with another number of fields than the header.
     FieldCount { found: usize, expected: usize },
     /// A JSON Lines row that is not a readable application.
     Json { message: String },
-    /// A record longer than the reader takes.
+    /// A record longer than the reader takes (skipped to its end).
     TooLong { limit: usize },
     /// A spreadsheet cell that cannot be read as text (`batch::cells`).
     Cell { cell: String, reason: String },
@@ -96,13 +99,19 @@ impl fmt::Display for Malformed {
                 write!(f, "column {column}: text after the closing quote")
             }
             Malformed::NotUtf8 { column } => write!(f, "column {column}: not UTF-8 text"),
+            Malformed::NotUtf8Gbk { column } => write!(
+                f,
+                "column {column}: not UTF-8 text; it looks like GBK/GB18030 \
+                 (save the file as UTF-8: in Excel, \"CSV UTF-8\")"
+            ),
             Malformed::FieldCount { found, expected } => {
                 write!(f, "{found} fields, but the header has {expected}")
             }
             Malformed::Json { message } => write!(f, "not a readable application: {message}"),
-            Malformed::TooLong { limit } => {
-                write!(f, "a record longer than {limit} bytes (an unclosed quote?)")
-            }
+            Malformed::TooLong { limit } => write!(
+                f,
+                "a record longer than {limit} bytes, skipped to the next line end"
+            ),
             Malformed::Cell { cell, reason } => write!(f, "cell {cell}: {reason}"),
         }
     }
@@ -154,7 +163,7 @@ impl Fields {
                         .map_or(body.len(), |e| e.valid_up_to());
                     let column = self.ends.iter().take_while(|&&end| end <= at).count() + 1;
                     self.ends.clear();
-                    Err(Malformed::NotUtf8 { column })
+                    Err(not_utf8(column, body))
                 }
             };
         }
@@ -178,10 +187,11 @@ impl Fields {
                 let at = e.utf8_error().valid_up_to();
                 let column = self.ends.iter().take_while(|&&end| end <= at).count() + 1;
                 self.ends.clear();
+                let error = not_utf8(column, record);
                 let mut bytes = e.into_bytes();
                 bytes.clear();
                 self.text = String::from_utf8(bytes).unwrap_or_default();
-                Err(Malformed::NotUtf8 { column })
+                Err(error)
             }
         }
     }
@@ -273,6 +283,46 @@ fn split_plain(record: &[u8], ends: &mut Vec<usize>) -> bool {
     true
 }
 
+/// Why a record is not UTF-8: GBK/GB18030 when it reads as that.
+pub fn not_utf8(column: usize, record: &[u8]) -> Malformed {
+    if looks_like_gb18030(record) {
+        Malformed::NotUtf8Gbk { column }
+    } else {
+        Malformed::NotUtf8 { column }
+    }
+}
+
+/// Does `bytes` read as GB18030 (GBK's superset) with at least one
+/// Chinese character: ASCII, two-byte characters (lead 0x81–0xFE, trail
+/// 0x40–0x7E or 0x80–0xFE) and four-byte ones (lead, digit, lead, digit)?
+/// Checked only for a record that is not UTF-8.
+pub fn looks_like_gb18030(bytes: &[u8]) -> bool {
+    let lead = |b: u8| (0x81..=0xFE).contains(&b);
+    let mut i = 0;
+    let mut wide = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !lead(b) {
+            return false;
+        }
+        match (bytes.get(i + 1), bytes.get(i + 2), bytes.get(i + 3)) {
+            (Some(&t), _, _) if (0x40..=0x7E).contains(&t) || (0x80..=0xFE).contains(&t) => i += 2,
+            (Some(&d1), Some(&l2), Some(&d2))
+                if d1.is_ascii_digit() && lead(l2) && d2.is_ascii_digit() =>
+            {
+                i += 4
+            }
+            _ => return false,
+        }
+        wide = true;
+    }
+    wide
+}
+
 /// Is this record blank (an empty line)?
 pub fn is_blank(record: &[u8]) -> bool {
     record.is_empty() || record == b"\r"
@@ -335,6 +385,28 @@ mod tests {
         assert_eq!(f.parse(b"\xff"), Err(Malformed::NotUtf8 { column: 1 }));
         f.parse(b"x,y").unwrap();
         assert_eq!(f.iter().collect::<Vec<_>>(), ["x", "y"]);
+    }
+
+    #[test]
+    fn gbk_is_told_apart_from_other_bytes() {
+        // 苏州 in GBK, a four-byte GB18030 character, and garbage.
+        assert!(looks_like_gb18030(b"a,\xcb\xd5\xd6\xdd,1"));
+        assert!(looks_like_gb18030(b"\x81\x30\x81\x30"));
+        assert!(!looks_like_gb18030(b"plain ascii"));
+        assert!(!looks_like_gb18030(b"\xff\xfe"));
+        assert!(!looks_like_gb18030(b"\xcb"));
+        let mut f = Fields::default();
+        assert_eq!(
+            f.parse(b"x,\xcb\xd5\xd6\xdd"),
+            Err(Malformed::NotUtf8Gbk { column: 2 })
+        );
+        assert_eq!(
+            f.parse(b"\"x\",\xcb\xd5\xd6\xdd"),
+            Err(Malformed::NotUtf8Gbk { column: 2 })
+        );
+        assert!(Malformed::NotUtf8Gbk { column: 2 }
+            .to_string()
+            .contains("GBK/GB18030"));
     }
 
     #[test]

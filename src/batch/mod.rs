@@ -1,6 +1,6 @@
 //! 批量预审 — batch pre-screening: many applications, one per row of a CSV
 //! or JSON Lines file, each validated and decided by the same engine
-//! functions as [`crate::check`].
+//! functions as [`crate::report::check`].
 //!
 //! The library part is what one worker does to one chunk of a file (a run
 //! of whole records), so it can be tested and fuzzed alone; the command
@@ -16,27 +16,33 @@
 pub mod cells;
 pub mod columns;
 pub mod csv;
-pub mod page;
 pub mod report_html;
 pub mod screen;
 pub mod summary;
+pub mod totals;
 pub mod units;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod workbook;
+pub mod xml;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod zip;
 
 pub use cells::CellRows;
 pub use columns::{Column, Header};
 pub use csv::Malformed;
 pub use screen::{REMINDER_HEADER, RESULT_HEADER};
-pub use summary::Summary;
+pub use summary::{RowSummary, Summary};
+pub use totals::{Duplicate, Totals};
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 use std::sync::Arc;
 
+use crate::application::RawApplication;
 use crate::assessment::{assess, Assessment};
 use crate::bureau::Bureau;
 use crate::refund::Route;
-use crate::RawApplication;
 
 /// The longest record a reader takes (a 10 MB field fits; an unclosed
 /// quote in a large file does not run away with the memory).
@@ -93,6 +99,10 @@ pub struct Stats {
     pub government_review: u64,
     /// The sum of eligible refunds, yuan, exact.
     pub refund_total: Decimal,
+    /// Rows whose credit code an earlier row already gave: not counted
+    /// in any other figure (the first row counts). Counted by
+    /// [`Totals`], never in a chunk's own stats.
+    pub duplicates: u64,
 }
 
 impl Stats {
@@ -104,6 +114,7 @@ impl Stats {
         self.not_eligible += other.not_eligible;
         self.undecided += other.undecided;
         self.government_review += other.government_review;
+        self.duplicates += other.duplicates;
         self.refund_total = self
             .refund_total
             .checked_add(other.refund_total)
@@ -112,27 +123,127 @@ impl Stats {
 
     fn count(&mut self, a: &Assessment) {
         self.rows += 1;
-        let Some(d) = a.decision.as_ref().filter(|_| a.valid()) else {
-            self.invalid += u64::from(!a.valid());
-            self.undecided += u64::from(a.valid());
-            return;
-        };
-        match (d.eligible, d.payout()) {
-            (Some(true), Some((refund, route))) => {
+        self.count_outcome(&Outcome::of(a));
+    }
+
+    /// Counts a screened row's outcome (not in `rows`: the caller does).
+    pub fn count_outcome(&mut self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Invalid => self.invalid += 1,
+            Outcome::Undecided => self.undecided += 1,
+            Outcome::NotEligible => self.not_eligible += 1,
+            Outcome::Eligible { refund, review } => {
                 self.eligible += 1;
-                self.refund_total = self
-                    .refund_total
-                    .checked_add(refund)
-                    .unwrap_or(Decimal::MAX);
-                if route == Route::GovernmentReview {
-                    self.government_review += 1;
+                if let Some(refund) = refund {
+                    self.refund_total = self
+                        .refund_total
+                        .checked_add(*refund)
+                        .unwrap_or(Decimal::MAX);
                 }
+                self.government_review += u64::from(*review);
             }
-            (Some(true), None) => self.eligible += 1,
-            (Some(false), _) => self.not_eligible += 1,
-            (None, _) => self.undecided += 1,
         }
     }
+}
+
+/// How a screened row counts in [`Stats`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Invalid,
+    /// Valid but undecided (an unknown parameter).
+    Undecided,
+    NotEligible,
+    /// Its refund (when the decision gives one) and whether it goes to
+    /// government deliberation.
+    Eligible {
+        refund: Option<Decimal>,
+        review: bool,
+    },
+}
+
+impl Outcome {
+    pub fn of(a: &Assessment) -> Outcome {
+        let Some(d) = a.decision.as_ref().filter(|_| a.valid()) else {
+            return if a.valid() {
+                Outcome::Undecided
+            } else {
+                Outcome::Invalid
+            };
+        };
+        match (d.eligible, d.payout()) {
+            (Some(true), Some((refund, route))) => Outcome::Eligible {
+                refund: Some(refund),
+                review: route == Route::GovernmentReview,
+            },
+            (Some(true), None) => Outcome::Eligible {
+                refund: None,
+                review: false,
+            },
+            (Some(false), _) => Outcome::NotEligible,
+            (None, _) => Outcome::Undecided,
+        }
+    }
+}
+
+/// A credit code as given, when it has the form of one (18 digits and
+/// capital letters), packed into 94 bits for telling repeats apart; base
+/// 36 over the whole set, so a code with a letter the standard excludes
+/// is still matched with its repeats.
+pub fn pack_credit_code(code: &str) -> Option<[u32; 3]> {
+    let bytes = code.as_bytes();
+    if bytes.len() != 18 {
+        return None;
+    }
+    let mut halves = [0u64; 2];
+    for (half, part) in halves.iter_mut().zip(bytes.chunks_exact(9)) {
+        for &b in part {
+            let v = match b {
+                b'0'..=b'9' => b - b'0',
+                b'A'..=b'Z' => b - b'A' + 10,
+                _ => return None,
+            };
+            *half = *half * 36 + u64::from(v);
+        }
+    }
+    // Each half is below 36^9 < 2^47.
+    let [a, b] = halves;
+    Some([
+        (a >> 15) as u32,
+        (((a & 0x7FFF) << 17) | (b >> 30)) as u32,
+        (b & 0x3FFF_FFFF) as u32,
+    ])
+}
+
+/// The credit code [`pack_credit_code`] packed.
+pub fn unpack_credit_code(packed: [u32; 3]) -> String {
+    let a = (u64::from(packed[0]) << 15) | (u64::from(packed[1]) >> 17);
+    let b = ((u64::from(packed[1]) & 0x1_FFFF) << 30) | u64::from(packed[2]);
+    let mut out = [0u8; 18];
+    for (half, slot) in [a, b].into_iter().zip(out.chunks_exact_mut(9)) {
+        let mut n = half;
+        for place in slot.iter_mut().rev() {
+            let v = (n % 36) as u8;
+            *place = if v < 10 { b'0' + v } else { b'A' + v - 10 };
+            n /= 36;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What the writer needs of one screened row to count it once, in input
+/// order ([`Totals`]): a row repeating an earlier row's credit code is
+/// flagged in the results, its reminder dropped, and it is left out of
+/// every total.
+#[derive(Debug, Clone)]
+pub struct RowFact {
+    pub line: u64,
+    /// The credit code as given, packed ([`pack_credit_code`]).
+    pub code: Option<[u32; 3]>,
+    /// Where the row's result row ends in [`ChunkOutput::results`] (after its `\n`).
+    pub result_end: u32,
+    /// Its reminder row in [`ChunkOutput::reminders`], when it has one.
+    pub reminder: Option<(u32, u32)>,
+    pub outcome: Outcome,
 }
 
 /// A row that could not be read.
@@ -154,9 +265,15 @@ pub struct ChunkOutput {
     pub errors: Vec<RowError>,
     /// `true` when a strict run stopped in this chunk.
     pub stopped: bool,
-    /// The report's figures, filled only by a screener
-    /// [`with_summary`](Screener::with_summary).
-    pub summary: Summary,
+    /// One fact per screened row (not per rejected one), in order.
+    pub facts: Vec<RowFact>,
+    /// The report's part of each fact, in the same order (a screener
+    /// [`with_summary`](Screener::with_summary) only).
+    pub summaries: Vec<RowSummary>,
+    /// The text the summaries' ranges point into.
+    pub summary_text: String,
+    /// The line of the last row screened or rejected (0: none).
+    pub last_line: u64,
 }
 
 impl ChunkOutput {
@@ -166,7 +283,10 @@ impl ChunkOutput {
         self.stats = Stats::default();
         self.errors.clear();
         self.stopped = false;
-        self.summary.clear();
+        self.facts.clear();
+        self.summaries.clear();
+        self.summary_text.clear();
+        self.last_line = 0;
     }
 }
 
@@ -179,8 +299,10 @@ pub struct Screener {
     /// Reused from row to row, so filling it allocates nothing.
     raw: RawApplication,
     fields: csv::Fields,
-    /// Fill each chunk's [`Summary`] (for `--report`).
+    /// Gather each row's [`RowSummary`] (for `--report`).
     summarise: bool,
+    /// The histogram bin of a zero layoff rate under the last threshold.
+    zero_rate_bin: Option<(Decimal, usize)>,
     /// A bureau's run: each row is its record of a unit, joined to its
     /// months and lists ([`Screener::units`]).
     bureau: Option<Arc<Bureau>>,
@@ -196,6 +318,7 @@ impl Screener {
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
             summarise: false,
+            zero_rate_bin: None,
             bureau: None,
         }
     }
@@ -232,6 +355,7 @@ impl Screener {
             raw: RawApplication::default(),
             fields: csv::Fields::default(),
             summarise: false,
+            zero_rate_bin: None,
             bureau: None,
         }
     }
@@ -244,12 +368,26 @@ impl Screener {
             Format::Xlsx => {}
             Format::Csv => {
                 for (line, range) in csv::records(chunk, first_line) {
-                    let record = &chunk[range];
+                    let record = &chunk[range.clone()];
                     if csv::is_blank(record) {
                         continue;
                     }
                     let result = self.csv_row(record);
+                    // A quote never closed runs to the end of the chunk
+                    // (the reader cuts chunks only where records end, so
+                    // this is the end of the input): only its first line
+                    // is refused, and the lines after it are read as rows
+                    // again instead of vanishing into one field.
+                    let reread = match &result {
+                        Err(Malformed::UnclosedQuote { .. }) => memchr::memchr(b'\n', record),
+                        _ => None,
+                    };
                     if !self.finish_row(line, result, out) {
+                        return;
+                    }
+                    if let Some(newline) = reread {
+                        let rest = range.start + newline + 1;
+                        self.screen_chunk(&chunk[rest..], line + 1, out);
                         return;
                     }
                 }
@@ -289,6 +427,13 @@ impl Screener {
         }
     }
 
+    /// Reports a row the reader could not hand over (a record longer than
+    /// [`MAX_RECORD_BYTES`], skipped): a result row `row:malformed`, as
+    /// for any unreadable row. `false`: stop (strict).
+    pub fn reject(&mut self, line: u64, reason: Malformed, out: &mut ChunkOutput) -> bool {
+        self.finish_row(line, Err(reason), out)
+    }
+
     /// Screens a row that was read, or reports one that was not. `false`:
     /// stop (strict).
     fn finish_row(
@@ -297,6 +442,7 @@ impl Screener {
         read: Result<(), Malformed>,
         out: &mut ChunkOutput,
     ) -> bool {
+        out.last_line = line;
         match read {
             Ok(()) => {
                 let a = match &self.bureau {
@@ -304,31 +450,56 @@ impl Screener {
                     None => assess(&self.raw),
                 };
                 out.stats.count(&a);
-                let code = screen::given(self.raw.applicant.credit_code.raw());
-                let name = screen::given(self.raw.applicant.name.raw());
-                if self.summarise {
-                    out.summary.count(line, code, name, &a);
-                }
+                let clean = a.validation.issues.is_empty();
+                let code = screen::given_in(self.raw.applicant.credit_code.raw(), clean);
+                let name = screen::given_in(self.raw.applicant.name.raw(), clean);
                 match &self.bureau {
                     Some(bureau) => {
-                        units::write_unit_result(&mut out.results, line, code, name, &a, bureau);
-                        if let Some(near) = units::near_threshold(&a) {
-                            units::write_unit_reminder(&mut out.reminders, code, name, near);
-                        }
+                        units::write_unit_result(&mut out.results, line, code, name, &a, bureau)
                     }
-                    None => {
-                        screen::write_result_of(&mut out.results, line, code, name, &a);
-                        if let Some(refund) = screen::reminder_refund(&a) {
+                    None => screen::write_result_of(&mut out.results, line, code, name, &a),
+                }
+                if self.summarise {
+                    let summary = RowSummary::of(
+                        code,
+                        name,
+                        &a,
+                        &mut out.summary_text,
+                        &mut self.zero_rate_bin,
+                    );
+                    out.summaries.push(summary);
+                }
+                // A chunk is a few MiB (a record at most 64 MiB): its
+                // offsets fit in 32 bits.
+                let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                let start = out.reminders.len();
+                let reminded = match &self.bureau {
+                    // A bureau calls the units just above the standard.
+                    Some(_) => units::near_threshold(&a)
+                        .map(|near| {
+                            units::write_unit_reminder(&mut out.reminders, code, name, near)
+                        })
+                        .is_some(),
+                    None => screen::reminder_refund(&a)
+                        .map(|refund| {
                             screen::write_reminder_of(
                                 &mut out.reminders,
                                 code,
                                 name,
                                 &self.raw,
                                 refund,
-                            );
-                        }
-                    }
-                }
+                            )
+                        })
+                        .is_some(),
+                };
+                let reminder = reminded.then(|| (offset(start), offset(out.reminders.len())));
+                out.facts.push(RowFact {
+                    line,
+                    code: pack_credit_code(code),
+                    result_end: offset(out.results.len()),
+                    reminder,
+                    outcome: Outcome::of(&a),
+                });
                 true
             }
             Err(reason) => {
@@ -383,8 +554,8 @@ impl Screener {
 
     /// Reads a JSON Lines record as `wengang check` reads a file.
     fn json_row(&mut self, record: &[u8]) -> Result<(), Malformed> {
-        let text = std::str::from_utf8(record).map_err(|_| Malformed::NotUtf8 { column: 1 })?;
-        self.raw = crate::parse_application(text).map_err(|e| Malformed::Json {
+        let text = std::str::from_utf8(record).map_err(|_| csv::not_utf8(1, record))?;
+        self.raw = crate::application::parse_application(text).map_err(|e| Malformed::Json {
             message: e.to_string(),
         })?;
         self.default_policy();
@@ -437,6 +608,31 @@ mod tests {
         assert_eq!(Format::from_path("a.ndjson"), Format::JsonLines);
         assert_eq!(Format::from_path("a.csv"), Format::Csv);
         assert_eq!(Format::from_path("-"), Format::Csv);
+    }
+
+    #[test]
+    fn credit_codes_pack_and_unpack() {
+        for code in [
+            "91320594MA1MXL2K87",
+            "000000000000000000",
+            "ZZZZZZZZZZZZZZZZZZ",
+        ] {
+            let packed = pack_credit_code(code).unwrap();
+            assert_eq!(unpack_credit_code(packed), code);
+        }
+        assert_ne!(
+            pack_credit_code("91320594MA1MXL2K87"),
+            pack_credit_code("91320594MA1MXL2K88")
+        );
+        for bad in [
+            "",
+            "91320594ma1mxl2k87",
+            "91320594MA1MXL2K8",
+            "91320594MA1MXL2K877",
+            "９1320594MA1MXL2K8",
+        ] {
+            assert_eq!(pack_credit_code(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::page::{escape, style_hash};
+use crate::html::{escape, style_hash};
 use rust_decimal::Decimal;
 
 use super::summary::{bin_start, Summary, Tally, BINS, BINS_EACH_SIDE, TOP};
@@ -70,8 +70,16 @@ footer { margin-top: 8mm; color: #444; font-size: 9pt; }
 }
 ";
 
-/// The page, in `lang`, for the rows read from `input`.
-pub fn render(summary: &Summary, stats: &Stats, input: &str, lang: Lang) -> String {
+/// The page, in `lang`, for the rows read from `input`; `stopped` says why
+/// a run that stopped before the end of its input did (a banner at the
+/// top: the figures cover only the rows before it).
+pub fn render(
+    summary: &Summary,
+    stats: &Stats,
+    input: &str,
+    lang: Lang,
+    stopped: Option<&str>,
+) -> String {
     let w = text::words(lang);
     let hash = style_hash(STYLE);
     let mut out = String::with_capacity(64 << 10);
@@ -91,10 +99,19 @@ pub fn render(summary: &Summary, stats: &Stats, input: &str, lang: Lang) -> Stri
         input_word = w.input,
         input = escape(input),
         engine = w.engine,
-        version = crate::ENGINE_VERSION,
+        version = crate::receipt::ENGINE_VERSION,
         colon = if lang == Lang::Zh { "：" } else { ": " },
         gap = if lang == Lang::Zh { "　" } else { " · " },
     );
+    if let Some(reason) = stopped {
+        let _ = writeln!(
+            out,
+            "<p class=\"callout\" id=\"incomplete\" role=\"alert\"><strong>{}</strong> \
+             <span class=\"code\">{}</span></p>",
+            w.incomplete,
+            escape(reason)
+        );
+    }
     totals(&mut out, summary, stats, w);
     histogram(&mut out, summary, w, lang);
     issues(&mut out, summary, w, lang);
@@ -118,7 +135,7 @@ fn yuan(d: Decimal) -> String {
 
 fn totals(out: &mut String, s: &Summary, stats: &Stats, w: &Words) {
     let valid = stats.eligible + stats.not_eligible + stats.undecided;
-    let rows: [(&str, &str, u64, &str); 8] = [
+    let rows: [(&str, &str, u64, &str); 9] = [
         ("rows", w.rows, stats.rows, "key"),
         ("valid", w.valid, valid, ""),
         ("eligible", w.eligible, stats.eligible, "sub"),
@@ -132,6 +149,7 @@ fn totals(out: &mut String, s: &Summary, stats: &Stats, w: &Words) {
         ("undecided", w.undecided, stats.undecided, "sub"),
         ("invalid", w.invalid, stats.invalid, ""),
         ("rejected", w.rejected, stats.rejected, ""),
+        ("duplicates", w.duplicates, stats.duplicates, ""),
     ];
     let _ = write!(
         out,
@@ -706,7 +724,13 @@ mod tests {
     #[test]
     fn an_empty_run_renders_in_both_languages() {
         for lang in [Lang::Zh, Lang::En] {
-            let page = render(&Summary::default(), &Stats::default(), "a<b>.csv", lang);
+            let page = render(
+                &Summary::default(),
+                &Stats::default(),
+                "a<b>.csv",
+                lang,
+                None,
+            );
             assert!(page.contains("a&lt;b&gt;.csv"));
             assert!(!page.contains("<script"));
             assert!(page.contains("data-figure=\"rows\" data-value=\"0\""));

@@ -4,11 +4,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::application::RawApplication;
 use crate::assessment::Assessment;
 use crate::record::ratio_decimal;
 use crate::refund::Route;
 use crate::validate::fields;
-use crate::RawApplication;
 
 /// The header of the result file.
 pub const RESULT_HEADER: &str =
@@ -26,12 +26,24 @@ pub fn route_name(route: Route) -> &'static str {
 }
 
 /// The identifying text of a row: credit code, name and phone as given
-/// (trimmed), or empty.
+/// (trimmed), or empty when validation refuses it as text: over-long text
+/// ([`fields::MAX_TEXT_CHARS`]) and text with a control character are
+/// never copied into the results (the row's issues name the field).
 pub fn given(value: &serde_json::Value) -> &str {
-    fields::text_ref(value).unwrap_or("")
+    given_in(value, false)
 }
 
-/// Writes one result row: every figure as [`crate::check`] reports it.
+/// [`given`] of a row validation found no issue in (`clean`): its text is
+/// known to be fit, so it is not scanned again (the usual row).
+pub fn given_in(value: &serde_json::Value, clean: bool) -> &str {
+    if clean {
+        fields::text_ref(value).unwrap_or("")
+    } else {
+        fields::free_text_ref(value).unwrap_or("")
+    }
+}
+
+/// Writes one result row: every figure as [`crate::report::check`] reports it.
 pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Assessment) {
     let code = given(raw.applicant.credit_code.raw());
     let name = given(raw.applicant.name.raw());
@@ -40,13 +52,14 @@ pub fn write_result(out: &mut Vec<u8>, line: u64, raw: &RawApplication, a: &Asse
 
 /// [`write_result`] with the credit code and name already read ([`given`]).
 pub fn write_result_of(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
-    write_result_fields(out, line, code, name, a);
+    write_decision_fields(out, line, code, name, a);
+    write_issues(out, a);
     out.push(b'\n');
 }
 
-/// The fields of a result row, without the line's end (a units run adds
-/// its own after them).
-pub fn write_result_fields(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
+/// A result row's fields up to the failed criteria, each followed by its
+/// comma (a units run adds its own columns after them, before the issues).
+pub fn write_decision_fields(out: &mut Vec<u8>, line: u64, code: &str, name: &str, a: &Assessment) {
     push_u64(out, line);
     out.push(b',');
     push_text(out, code);
@@ -89,6 +102,11 @@ pub fn write_result_fields(out: &mut Vec<u8>, line: u64, code: &str, name: &str,
         out.extend_from_slice(v.id.as_str().as_bytes());
     }
     out.push(b',');
+}
+
+/// The issues column, the last of a result row: a duplicate's mark is
+/// appended to it.
+pub fn write_issues(out: &mut Vec<u8>, a: &Assessment) {
     for (i, issue) in a.validation.issues.iter().enumerate() {
         if i > 0 {
             out.push(b';');
@@ -117,6 +135,26 @@ pub fn write_rejected(out: &mut Vec<u8>, line: u64, reason: &str) {
     out.push(b'\n');
 }
 
+/// The issue of the closing row of an incomplete run.
+pub const INCOMPLETE: &str = "run:incomplete";
+
+/// Writes the closing row of a run that stopped before the end of its
+/// input: no line, not valid, and `run:incomplete (why)` as its issues, so
+/// a results file cut short says so in itself.
+pub fn write_incomplete(out: &mut Vec<u8>, reason: &str) {
+    out.extend_from_slice(b",,,false,,,,,,");
+    push_field(out, &format!("{INCOMPLETE} ({reason})"));
+    out.push(b'\n');
+}
+
+/// The closing row of the reminders of an incomplete run: no credit code,
+/// and `run:incomplete (why)` where the name goes.
+pub fn write_incomplete_reminder(out: &mut Vec<u8>, reason: &str) {
+    out.push(b',');
+    push_field(out, &format!("{INCOMPLETE} ({reason})"));
+    out.extend_from_slice(b",,\n");
+}
+
 /// Writes one reminder row: an eligible enterprise to tell.
 pub fn write_reminder(out: &mut Vec<u8>, raw: &RawApplication, refund: Decimal) {
     let code = given(raw.applicant.credit_code.raw());
@@ -136,7 +174,8 @@ pub fn write_reminder_of(
     out.push(b',');
     push_text(out, name);
     out.push(b',');
-    push_text(out, given(raw.contact.phone.raw()));
+    // A reminder is for a valid row: its phone passed validation.
+    push_text(out, given_in(raw.contact.phone.raw(), true));
     out.push(b',');
     push_decimal(out, refund);
     out.push(b'\n');
@@ -145,11 +184,14 @@ pub fn write_reminder_of(
 /// A text cell of the results or reminders. Text a spreadsheet would run
 /// as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) gets a
 /// leading `'`, so a hostile name in the input cannot become a formula in
-/// the file an officer opens.
+/// the file an officer opens. Text that already begins with `'` gets one
+/// too, so reading back is exact: a leading `'` followed by one of these
+/// seven characters was added, and only then (`'=2+2` is written
+/// `''=2+2` and reads back as `'=2+2`, never as the formula `=2+2`).
 pub fn push_text(out: &mut Vec<u8>, text: &str) {
     if matches!(
         text.bytes().next(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'')
     ) {
         push_field(out, &format!("'{text}"));
     } else {

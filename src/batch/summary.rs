@@ -162,6 +162,128 @@ pub struct Summary {
     zero_rate_bin: Option<(Decimal, usize)>,
 }
 
+/// What the report needs of one screened row, gathered by the worker that
+/// screens it and counted by the writer in input order (so a row whose
+/// credit code came earlier is left out of every figure).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowSummary {
+    /// The division code of positions 3–8 of the credit code.
+    pub division: Option<u32>,
+    /// A valid, eligible row's refund, route and rate class.
+    pub paid: Option<(Decimal, Route, Option<RateClass>)>,
+    /// The histogram bin of (rate − threshold), when both are known.
+    pub bin: Option<u8>,
+    /// The rate misses the threshold by at most 0.5 pp.
+    pub near_miss: bool,
+    /// Name and credit code (an eligible row's) in the chunk's text.
+    pub name: std::ops::Range<usize>,
+    pub credit_code: std::ops::Range<usize>,
+    /// An invalid row's error issues as `field:code` lines in the text.
+    pub issues: std::ops::Range<usize>,
+}
+
+/// The division code in positions 3–8 of a credit code.
+fn division_of(credit_code: &str) -> Option<u32> {
+    credit_code.as_bytes().get(2..8).and_then(|digits| {
+        digits.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    })
+}
+
+impl RowSummary {
+    /// Gathers one row; names and issue keys are appended to `text`, and
+    /// `zero_rate_bin` remembers the bin of a zero rate (most rows) under
+    /// the last threshold seen.
+    pub fn of(
+        credit_code: &str,
+        name: &str,
+        a: &Assessment,
+        text: &mut String,
+        zero_rate_bin: &mut Option<(Decimal, usize)>,
+    ) -> RowSummary {
+        let mut row = RowSummary {
+            division: division_of(credit_code),
+            ..RowSummary::default()
+        };
+        let decision = a.decision.as_ref().filter(|_| a.valid());
+        if let Some(d) = decision {
+            if let Some((refund, route)) = d.payout().filter(|_| d.eligible == Some(true)) {
+                row.paid = Some((refund, route, d.rate_class));
+                let start = text.len();
+                text.push_str(name);
+                row.name = start..text.len();
+                text.push_str(credit_code);
+                row.credit_code = row.name.end..text.len();
+            }
+            if let (Some(layoff), Some(threshold)) = (&d.layoff, d.threshold.value) {
+                if let Some((bin, near)) =
+                    place_rate(layoff, threshold, d.threshold.comparison, zero_rate_bin)
+                {
+                    row.bin = u8::try_from(bin).ok();
+                    row.near_miss = near;
+                }
+            }
+        }
+        if !a.valid() {
+            let start = text.len();
+            for issue in &a.validation.issues {
+                if issue.severity() != Severity::Error {
+                    continue;
+                }
+                text.push_str(&issue.field);
+                text.push(':');
+                text.push_str(issue.kind.code());
+                text.push('\n');
+            }
+            row.issues = start..text.len();
+        }
+        row
+    }
+}
+
+/// A layoff rate against its threshold: the histogram bin and whether it
+/// is a near miss (`None` when the difference cannot be computed).
+fn place_rate(
+    layoff: &LayoffRate,
+    threshold: Decimal,
+    cmp: Option<Comparison>,
+    zero_rate_bin: &mut Option<(Decimal, usize)>,
+) -> Option<(usize, bool)> {
+    // No layoffs (most rows): the bin of −threshold, remembered.
+    if layoff.rate.is_zero() {
+        let bin = match *zero_rate_bin {
+            Some((t, bin)) if t == threshold => bin,
+            _ => {
+                let bin = bin_of(-threshold);
+                *zero_rate_bin = Some((threshold, bin));
+                bin
+            }
+        };
+        let near = (threshold.is_sign_negative() || threshold.is_zero())
+            && near_miss_of(layoff, threshold, -threshold, cmp);
+        return Some((bin, near));
+    }
+    let difference = layoff.rate.checked_sub(threshold)?;
+    Some((
+        bin_of(difference),
+        near_miss_of(layoff, threshold, difference, cmp),
+    ))
+}
+
+fn near_miss_of(
+    layoff: &LayoffRate,
+    threshold: Decimal,
+    difference: Decimal,
+    cmp: Option<Comparison>,
+) -> bool {
+    // Compared exactly only near the threshold (a few rows).
+    if difference.is_sign_negative() && !difference.is_zero() || difference > near_miss() {
+        return false;
+    }
+    cmp.and_then(|c| layoff.meets(c, threshold)) == Some(false)
+}
+
 /// The histogram bin of a difference (a ratio).
 pub fn bin_of(difference: Decimal) -> usize {
     // ⌊difference × 100⌋ on the mantissa: × 100 is the scale less two,
@@ -231,93 +353,43 @@ impl Summary {
 
     /// Counts one screened row (not an unreadable one).
     pub fn count(&mut self, line: u64, credit_code: &str, name: &str, a: &Assessment) {
-        let decision = a.decision.as_ref().filter(|_| a.valid());
-        let paid = decision.and_then(|d| match d.payout() {
-            Some((refund, route)) if d.eligible == Some(true) => Some((refund, route, d)),
-            _ => None,
-        });
-        let refund = paid.map(|(r, _, _)| r);
-        self.count_division(credit_code, refund);
-        if let Some((refund, route, d)) = paid {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        let mut zero_rate_bin = self.zero_rate_bin;
+        let row = RowSummary::of(credit_code, name, a, &mut text, &mut zero_rate_bin);
+        self.zero_rate_bin = zero_rate_bin;
+        self.count_row(line, &row, &text);
+        self.scratch = text;
+    }
+
+    /// Counts one screened row from what the worker gathered of it
+    /// ([`RowSummary::of`]); `text` holds its names and issue keys.
+    pub fn count_row(&mut self, line: u64, row: &RowSummary, text: &str) {
+        let at = |r: &std::ops::Range<usize>| text.get(r.clone()).unwrap_or("");
+        let refund = row.paid.map(|(r, _, _)| r);
+        self.count_division(row.division, refund);
+        if let Some((refund, route, class)) = row.paid {
             match route {
                 Route::GovernmentReview => self.government_review.count(Some(refund)),
                 Route::Standard | Route::None => self.standard.count(Some(refund)),
             }
-            match d.rate_class {
+            match class {
                 Some(RateClass::Large) => self.large.count(Some(refund)),
                 Some(RateClass::Sme) => self.sme.count(Some(refund)),
                 None => self.no_class.count(Some(refund)),
             }
-            self.offer(refund, line, name, credit_code);
+            self.offer(refund, line, at(&row.name), at(&row.credit_code));
         }
-        if let Some(d) = decision {
-            if let (Some(layoff), Some(threshold)) = (&d.layoff, d.threshold.value) {
-                self.place_rate(layoff, threshold, d.threshold.comparison);
-            }
+        if let Some(bin) = row.bin {
+            self.histogram[usize::from(bin)] += 1;
         }
-        if !a.valid() {
-            for issue in &a.validation.issues {
-                if issue.severity() != Severity::Error {
-                    continue;
-                }
-                self.scratch.clear();
-                self.scratch.push_str(&issue.field);
-                self.scratch.push(':');
-                self.scratch.push_str(issue.kind.code());
-                count_issue(&mut self.issues, &self.scratch, 1);
-            }
+        self.near_miss += u64::from(row.near_miss);
+        for key in at(&row.issues).split('\n').filter(|k| !k.is_empty()) {
+            count_issue(&mut self.issues, key, 1);
         }
     }
 
-    /// Counts a layoff rate against its threshold: the histogram and the
-    /// near misses.
-    fn place_rate(&mut self, layoff: &LayoffRate, threshold: Decimal, cmp: Option<Comparison>) {
-        // No layoffs (most rows): the bin of −threshold, remembered.
-        if layoff.rate.is_zero() {
-            let bin = match self.zero_rate_bin {
-                Some((t, bin)) if t == threshold => bin,
-                _ => {
-                    let bin = bin_of(-threshold);
-                    self.zero_rate_bin = Some((threshold, bin));
-                    bin
-                }
-            };
-            self.histogram[bin] += 1;
-            if threshold.is_sign_negative() || threshold.is_zero() {
-                self.near_miss_of(layoff, threshold, -threshold, cmp);
-            }
-            return;
-        }
-        let Some(difference) = layoff.rate.checked_sub(threshold) else {
-            return;
-        };
-        self.histogram[bin_of(difference)] += 1;
-        self.near_miss_of(layoff, threshold, difference, cmp);
-    }
-
-    fn near_miss_of(
-        &mut self,
-        layoff: &LayoffRate,
-        threshold: Decimal,
-        difference: Decimal,
-        cmp: Option<Comparison>,
-    ) {
-        // Compared exactly only near the threshold (a few rows).
-        if difference.is_sign_negative() && !difference.is_zero() || difference > near_miss() {
-            return;
-        }
-        let meets = cmp.and_then(|c| layoff.meets(c, threshold));
-        if meets == Some(false) {
-            self.near_miss += 1;
-        }
-    }
-
-    fn count_division(&mut self, credit_code: &str, refund: Option<Decimal>) {
-        let code = credit_code.as_bytes().get(2..8).and_then(|digits| {
-            digits.iter().try_fold(0u32, |n, &b| {
-                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-            })
-        });
+    fn count_division(&mut self, code: Option<u32>, refund: Option<Decimal>) {
         let tally = match code {
             Some(code) if self.divisions.len() < MAX_DIVISIONS => {
                 self.divisions.entry(code).or_default()
@@ -476,10 +548,14 @@ mod tests {
     #[test]
     fn division_codes_come_from_positions_3_to_8() {
         let mut s = Summary::default();
-        s.count_division("91320594MA1MXL2K87", Some(Decimal::TEN));
-        s.count_division("91320594XXXXXXXXXX", None);
-        s.count_division("9132", None);
-        s.count_division("91苏州0594", None);
+        for (code, refund) in [
+            ("91320594MA1MXL2K87", Some(Decimal::TEN)),
+            ("91320594XXXXXXXXXX", None),
+            ("9132", None),
+            ("91苏州0594", None),
+        ] {
+            s.count_division(division_of(code), refund);
+        }
         assert_eq!(
             s.divisions.get(&320594),
             Some(&Tally {

@@ -7,7 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use super::screen::{push_decimal, push_field, push_text, push_u64, write_result_fields};
+use super::screen::{
+    push_decimal, push_field, push_text, push_u64, write_decision_fields, write_issues,
+};
 use super::summary::near_miss;
 use crate::assessment::Assessment;
 use crate::bureau::Bureau;
@@ -16,8 +18,9 @@ use crate::named::Named;
 use crate::policy::RateClass;
 use crate::record::ratio_decimal;
 
-/// The header of a units run's result file.
-pub const UNIT_RESULT_HEADER: &str = "line,credit_code,name,valid,eligible,refund,layoff_rate,route,failed_criteria,issues,rate_class,size_source,lists_not_given,listed_on,gap\n";
+/// The header of a units run's result file: an application's columns,
+/// then a bureau's, then the issues (last, as in every result file).
+pub const UNIT_RESULT_HEADER: &str = "line,credit_code,name,valid,eligible,refund,layoff_rate,route,failed_criteria,rate_class,size_source,lists_not_given,listed_on,gap,issues\n";
 /// The header of a units run's reminders: units just above the layoff-rate
 /// standard, with how many fewer departures would have met it.
 pub const UNIT_REMINDER_HEADER: &str = "credit_code,name,layoff_rate,threshold,gap\n";
@@ -31,8 +34,7 @@ pub fn write_unit_result(
     a: &Assessment,
     bureau: &Bureau,
 ) {
-    write_result_fields(out, line, code, name, a);
-    out.push(b',');
+    write_decision_fields(out, line, code, name, a);
     let d = a.decision.as_ref();
     if let Some(class) = d.and_then(|d| d.rate_class) {
         out.extend_from_slice(match class {
@@ -92,6 +94,8 @@ pub fn write_unit_result(
     if let Some(gap) = d.and_then(|d| d.gap) {
         push_u64(out, gap);
     }
+    out.push(b',');
+    write_issues(out, a);
     out.push(b'\n');
 }
 

@@ -37,7 +37,7 @@ impl LayoffRate {
         let (total, months) = match &insured.months {
             Some(m) => (
                 Decimal::from(m.total_insured()),
-                Decimal::from(crate::field::Months::ROWS as u64),
+                Decimal::from(crate::application::field::Months::ROWS as u64),
             ),
             None => (average, Decimal::ONE),
         };

@@ -1,6 +1,6 @@
 //! The names of the application's fields, as a form labels them.
 
-use crate::field::{Field, MonthColumn, Months, Section};
+use crate::application::field::{Field, MonthColumn, Months, Section};
 use crate::text::Lang;
 
 /// The label of a field path (or of a section the issues of which are

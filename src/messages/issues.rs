@@ -31,6 +31,32 @@ pub fn text(kind: &IssueKind, lang: Lang) -> String {
         Required => ("必填，请填写。".into(), "Required: please fill it in.".into()),
         NotText => ("应为文字，请重新填写。".into(), "Should be text: please enter it again.".into()),
         TooLong { max } => (format!("过长，最多 {max} 个字。"), format!("Too long: at most {max} characters.")),
+        TextControl { found, position } => {
+            let code = crate::controls::code_point(*found);
+            if crate::controls::is_bidi(*found) {
+                (
+                    format!("第 {position} 个字符 {code} 是看不见的、会改变文字显示方向的字符，请删除。"),
+                    format!("Character {position} is {code}, an invisible character that changes the direction text is shown in: remove it."),
+                )
+            } else {
+                (
+                    format!("第 {position} 个字符 {code} 是看不见的控制字符，请删除。"),
+                    format!("Character {position} is {code}, an invisible control character: remove it."),
+                )
+            }
+        }
+        UnknownField { key, suggestion: Some(known) } => (
+            format!("“{key}”不是本表的字段，不会被读取；是否应为“{known}”？请改正或删除。"),
+            format!("“{key}” is not a field of the form and is not read; did you mean “{known}”? Correct or remove it."),
+        ),
+        UnknownField { key, suggestion: None } => (
+            format!("“{key}”不是本表的字段，不会被读取，请删除。"),
+            format!("“{key}” is not a field of the form and is not read: remove it."),
+        ),
+        UnknownFieldsMore { count } => (
+            format!("另有 {count} 个不是本表字段的键，不会被读取，请删除。"),
+            format!("{count} more keys are not fields of the form and are not read: remove them."),
+        ),
         NotFlag => ("请选择“是”或“否”。".into(), "Choose yes or no.".into()),
         NotChoice { allowed } => (
             format!("不是可选的值，请从以下选择：{}。", allowed.join("、")),

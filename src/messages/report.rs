@@ -57,6 +57,10 @@ pub struct Words {
     pub unplaced: &'static str,
     pub chart_data: &'static str,
     pub footer: &'static str,
+    /// The banner of a run that stopped before the end of its input.
+    pub incomplete: &'static str,
+    /// Rows whose credit code an earlier row gave.
+    pub duplicates: &'static str,
 }
 
 const ZH: Words = Words {
@@ -112,6 +116,8 @@ const ZH: Words = Words {
     unplaced: "无法确定地区",
     chart_data: "图表数据",
     footer: "本报告由 wengang screen 生成。金额为按政策参数计算的预估值，以人社部门审核为准。",
+    incomplete: "不完整：读取在文件结束之前停止，以下数字只包括停止之前的行。原因：",
+    duplicates: "重复的统一社会信用代码（只计第一次出现的一行，其余不计入任何数字）",
 };
 
 const EN: Words = Words {
@@ -167,6 +173,8 @@ const EN: Words = Words {
     unplaced: "No division (credit code unreadable)",
     chart_data: "Chart data",
     footer: "Made by wengang screen. Amounts are estimates under the policy parameters; the bureau's review decides.",
+    incomplete: "Incomplete: reading stopped before the end of the file; the figures below cover only the rows before the stop. Why:",
+    duplicates: "Repeated credit codes (only the first row with a code counts; the others are in no figure)",
 };
 
 /// The report's words in `lang`.

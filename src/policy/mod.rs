@@ -327,8 +327,8 @@ impl PolicyProfile {
 
     /// Does the layoff formula count this headcount? Only a formula that
     /// names it does; while the formula is unknown, any might.
-    pub fn counts_in_layoff_rate(&self, field: crate::field::Field) -> bool {
-        use crate::field::Field;
+    pub fn counts_in_layoff_rate(&self, field: crate::application::field::Field) -> bool {
+        use crate::application::field::Field;
         let needs = match field {
             Field::RetiredOrDeceased => LayoffFormula::NetReductionLessRetired,
             Field::NewBenefitClaimants => LayoffFormula::NewBenefitClaimants,
@@ -513,7 +513,7 @@ impl read::Data for Bilingual {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::field::Field;
+    use crate::application::field::Field;
 
     /// A shipped profile with its layoff formula set to `formula`.
     fn with_formula(formula: Option<LayoffFormula>) -> PolicyProfile {

@@ -6,15 +6,15 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::Printout;
+use crate::application::field::{Field, Kind, MonthColumn, Months, Section};
 use crate::application::{Industry, Named, UnitType};
-use crate::batch::page::escape;
-use crate::field::{Field, Kind, MonthColumn, Months, Section};
+use crate::html::escape;
 use crate::messages::fields::field_label;
 use crate::messages::names;
 use crate::messages::summary::group_thousands;
 use crate::policy::{self, RateClass};
+use crate::text::Lang;
 use crate::validate::asked::asked;
-use crate::Lang;
 
 /// The heading of a section on paper, numbered as a form numbers them.
 fn section_title(section: Section) -> (&'static str, &'static str) {

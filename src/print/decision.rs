@@ -9,13 +9,14 @@ use rust_decimal::Decimal;
 
 use super::capitals::capitals;
 use super::Printout;
-use crate::batch::page::escape;
+use crate::html::escape;
 use crate::messages::criteria::percent;
 use crate::messages::names;
 use crate::messages::summary::group_thousands;
 use crate::policy::RateKind;
 use crate::refund::Route;
-use crate::{CriterionReport, Severity};
+use crate::report::CriterionReport;
+use crate::validate::Severity;
 
 pub fn write(out: &mut String, p: &Printout) {
     let (zh, en) = (&p.zh, p.en.as_ref());

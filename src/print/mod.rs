@@ -31,9 +31,11 @@ pub use style::STYLE;
 
 use std::fmt::Write as _;
 
-use crate::batch::page::{escape, style_hash};
+use crate::application::RawApplication;
+use crate::html::{escape, style_hash};
 use crate::policy::Procedure;
-use crate::{Lang, RawApplication, Report};
+use crate::report::Report;
+use crate::text::Lang;
 
 /// What one printout is made from: the application, its report in
 /// Chinese (and in English for the gloss), and the submission digest.
@@ -85,13 +87,13 @@ impl Printout<'_> {
 pub fn fragment(raw: &RawApplication, lang: Lang, sample: bool) -> String {
     let printout = Printout {
         raw,
-        zh: crate::check(raw, Lang::Zh),
+        zh: crate::report::check(raw, Lang::Zh),
         en: (lang == Lang::En).then(|| {
-            let mut en = crate::check(raw, Lang::En);
+            let mut en = crate::report::check(raw, Lang::En);
             en.gloss_sources();
             en
         }),
-        digest: crate::submit(raw).ok().map(|s| s.digest),
+        digest: crate::receipt::submit(raw).ok().map(|s| s.digest),
         sample,
     };
     let mut out = String::with_capacity(32 << 10);
@@ -113,7 +115,7 @@ pub fn fragment(raw: &RawApplication, lang: Lang, sample: bool) -> String {
 /// The printout from the JSON text of an application; text that is not an
 /// application gives a short bilingual message instead (never a panic).
 pub fn fragment_from_json(text: &str, lang: Lang, sample: bool) -> String {
-    match crate::parse_application(text) {
+    match crate::application::parse_application(text) {
         Ok(raw) => fragment(&raw, lang, sample),
         Err(e) => format!(
             "<div class=\"wg-print\" lang=\"zh-CN\"><p class=\"wg-error\" role=\"alert\">无法读取申请：{} \
@@ -128,7 +130,7 @@ pub fn fragment_from_json(text: &str, lang: Lang, sample: bool) -> String {
 pub fn page(raw: &RawApplication, lang: Lang, sample: bool) -> String {
     let body = fragment(raw, lang, sample);
     let style = format!("{STYLE}{PAGE_STYLE}");
-    let title = match crate::check(raw, Lang::Zh).procedure {
+    let title = match crate::report::check(raw, Lang::Zh).procedure {
         Some(Procedure::Automatic) => "稳岗返还自查记录",
         _ => "失业保险稳岗返还申请表和承诺书",
     };
@@ -157,7 +159,7 @@ mod tests {
 
     fn sample(name: &str) -> RawApplication {
         let path = format!("{}/samples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-        crate::parse_application(&std::fs::read_to_string(path).unwrap()).unwrap()
+        crate::application::parse_application(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
     /// The text of the element that starts at `marker` up to its end tag.
@@ -204,7 +206,7 @@ mod tests {
     #[test]
     fn the_refund_in_figures_and_capitals() {
         let raw = sample("eligible-sme");
-        let refund = crate::check(&raw, Lang::Zh).refund.unwrap();
+        let refund = crate::report::check(&raw, Lang::Zh).refund.unwrap();
         let words = capitals(refund.parse().unwrap()).unwrap();
         let html = fragment(&raw, Lang::Zh, false);
         assert!(html.contains(&words), "{words}");
@@ -233,7 +235,7 @@ mod tests {
         ));
         assert!(html.contains("承诺书"));
         // Every source's clause is followed by its English gloss.
-        let en = crate::check(&sample("eligible-sme"), Lang::En);
+        let en = crate::report::check(&sample("eligible-sme"), Lang::En);
         for c in &en.criteria {
             let gloss = crate::policy::clause_gloss(&c.source.clause).unwrap();
             let glossed = format!(

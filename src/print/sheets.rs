@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{answers, decision, qr, Printout};
-use crate::batch::page::escape;
-use crate::field::Field;
+use crate::application::field::Field;
+use crate::html::escape;
 use crate::messages::commitment::{CLAUSES, OPENING, OUR_UNIT};
 
 /// The date, left for the hand that signs.
@@ -70,7 +70,7 @@ fn meta(p: &Printout) -> String {
         "{}：{profile}　{}：{}",
         p.inline("所用政策", "Rules used"),
         p.inline("预审引擎版本", "Engine version"),
-        crate::ENGINE_VERSION
+        crate::receipt::ENGINE_VERSION
     )
 }
 
@@ -240,7 +240,7 @@ pub fn record(out: &mut String, p: &Printout) {
         p.bi("如何核对本记录", "How to verify this record"),
         p.inline("所用政策", "Rules used"),
         p.inline("预审引擎版本", "Engine version"),
-        crate::ENGINE_VERSION,
+        crate::receipt::ENGINE_VERSION,
         p.bi(
             "二维码即其下的摘要，对应导出的 .json 文件：用 wengang verify 核对该文件，应显示 ok 且摘要相同。",
             "The QR code is the digest under it, of the exported .json file: wengang verify on that file should say ok with the same digest."

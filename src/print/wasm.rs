@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::Lang;
+use crate::text::Lang;
 
 /// The printout of an application (its JSON text, as typed) as an HTML
 /// fragment; `lang` `en` adds the English gloss; `sample` marks every
@@ -31,9 +31,9 @@ pub fn print_style() -> String {
 /// Throws the reason when the application cannot be submitted.
 #[wasm_bindgen]
 pub fn submission_json(application_json: &str) -> Result<String, JsError> {
-    let raw =
-        crate::parse_application(application_json).map_err(|e| JsError::new(&e.to_string()))?;
-    let submission = crate::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
+    let raw = crate::application::parse_application(application_json)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let submission = crate::receipt::submit(&raw).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&submission).map_err(|e| JsError::new(&e.to_string()))
 }
 

@@ -9,9 +9,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::batch::page::escape;
 use crate::eligibility::HardshipStatus;
 use crate::field::Field;
+use crate::html::escape;
 use crate::messages::criteria::percent;
 use crate::messages::names;
 use crate::messages::summary::group_thousands;

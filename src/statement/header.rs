@@ -23,7 +23,7 @@
 //! together), so never read as it. Every other heading is ignored
 //! (单位名称, 备注, 缴费基数 …).
 
-use crate::field::MonthColumn;
+use crate::application::field::MonthColumn;
 use crate::validate::tidy::half_width;
 
 /// What a column of the statement can hold.

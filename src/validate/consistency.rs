@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::{Issue, IssueKind};
+use crate::application::field::Field;
 use crate::application::Insured;
-use crate::field::Field;
 
 /// A monthly average below half the smaller or above twice the larger of
 /// the start and end counts is unlikely (a heuristic, not a policy value).

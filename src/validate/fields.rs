@@ -75,6 +75,23 @@ pub fn text_ref(value: &Value) -> Result<&str, IssueKind> {
     }
 }
 
+/// Required free text (a name, a bank, a signatory, a policy id),
+/// trimmed: as [`text_ref`], and without control or bidirectional
+/// formatting characters ([`crate::controls`]), which no such field needs
+/// and which can make a name read as another.
+pub fn free_text_ref(value: &Value) -> Result<&str, IssueKind> {
+    let text = text_ref(value)?;
+    match crate::controls::first_control(text) {
+        Some((position, found)) => Err(IssueKind::TextControl { found, position }),
+        None => Ok(text),
+    }
+}
+
+/// [`free_text_ref`], owned.
+pub fn free_text(value: &Value) -> Result<String, IssueKind> {
+    free_text_ref(value).map(str::to_owned)
+}
+
 /// A required `true`/`false`.
 pub fn flag(value: &Value) -> Result<bool, IssueKind> {
     match value {

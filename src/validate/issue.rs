@@ -20,6 +20,17 @@ pub enum IssueKind {
     NotText,
     /// Text longer than the field allows.
     TooLong { max: usize },
+    /// Text with an invisible control or bidirectional formatting
+    /// character (`crate::controls`), at a position in characters.
+    TextControl { found: char, position: usize },
+    /// A key this engine does not read (as shown: escaped, cut), with the
+    /// known field it is closest to.
+    UnknownField {
+        key: String,
+        suggestion: Option<&'static str>,
+    },
+    /// More unknown keys than are named one by one.
+    UnknownFieldsMore { count: usize },
     /// Not `true` or `false`.
     NotFlag,
     /// Not one of the allowed values.
@@ -128,6 +139,9 @@ impl IssueKind {
             Required => "required",
             NotText => "text.type",
             TooLong { .. } => "text.too_long",
+            TextControl { .. } => "text.control",
+            UnknownField { .. } => "field.unknown",
+            UnknownFieldsMore { .. } => "field.unknown_more",
             NotFlag => "flag.type",
             NotChoice { .. } => "choice.unknown",
             MoneyFormat => "money.format",

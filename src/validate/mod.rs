@@ -12,13 +12,14 @@ pub mod identifiers;
 mod issue;
 pub mod months;
 pub mod tidy;
+pub mod unknown;
 
 pub use issue::{Issue, IssueKind, Severity};
 
 use serde_json::Value;
 
+use crate::application::field::{Field, Section};
 use crate::application::*;
-use crate::field::{Field, Section};
 use crate::policy::{self, size_table::Measure, LoadedProfile};
 
 /// The outcome of validation.
@@ -101,12 +102,13 @@ pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
             c.flag(
                 Field::Format,
                 Some(IssueKind::FormatUnsupported {
-                    found: found.clone(),
+                    // Echoed in the message: escaped and cut, never 60 MB.
+                    found: crate::controls::shown(found).into_owned(),
                 }),
             );
         }
     }
-    let policy_id = c.take(Field::Policy, fields::text(raw.policy.raw()));
+    let policy_id = c.take(Field::Policy, fields::free_text(raw.policy.raw()));
     let profile = policy_id.as_deref().and_then(|id| match policy::find(id) {
         Ok(p) => Some(p),
         Err(_) => {
@@ -136,6 +138,7 @@ pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
         Origin::UnitRecord(found) => (Some(found), None, Some(None)),
     };
     let takes_hardship = origin == Origin::Application && raw.hardship.is_some();
+    unknown::issues(raw, &mut c.issues);
 
     let application = match (policy_id, applicant, insured, declarations, commitment_date) {
         (
@@ -172,7 +175,7 @@ fn applicant(
     raw: &RawApplicant,
     profile: Option<&LoadedProfile>,
 ) -> Option<Applicant> {
-    let name = c.take(Field::ApplicantName, fields::text(raw.name.raw()));
+    let name = c.take(Field::ApplicantName, fields::free_text(raw.name.raw()));
     let credit_code = c.take(Field::CreditCode, fields::text(raw.credit_code.raw()));
     if let Some(code) = &credit_code {
         for kind in identifiers::credit_code(code) {
@@ -406,16 +409,22 @@ fn hardship(
 fn bank_and_contact(c: &mut Collector, raw: &RawApplication) {
     c.take(
         Field::AccountName,
-        fields::text_ref(raw.bank.account_name.raw()),
+        fields::free_text_ref(raw.bank.account_name.raw()),
     );
-    c.take(Field::BankName, fields::text_ref(raw.bank.bank_name.raw()));
+    c.take(
+        Field::BankName,
+        fields::free_text_ref(raw.bank.bank_name.raw()),
+    );
     if let Some(number) = c.take(
         Field::AccountNumber,
         fields::text_ref(raw.bank.account_number.raw()),
     ) {
         c.flag(Field::AccountNumber, contact::account_number(number));
     }
-    c.take(Field::ContactName, fields::text_ref(raw.contact.name.raw()));
+    c.take(
+        Field::ContactName,
+        fields::free_text_ref(raw.contact.name.raw()),
+    );
     if let Some(phone) = c.take(
         Field::ContactPhone,
         fields::text_ref(raw.contact.phone.raw()),
@@ -440,7 +449,7 @@ fn commitment(
     if c.take(Field::Accepted, fields::flag(raw.accepted.raw())) == Some(false) {
         c.flag(Field::Accepted, Some(IssueKind::CommitmentNotAccepted));
     }
-    c.take(Field::Signatory, fields::text_ref(raw.signatory.raw()));
+    c.take(Field::Signatory, fields::free_text_ref(raw.signatory.raw()));
     let date = c.take(Field::CommitmentDate, fields::date(raw.date.raw()))?;
     let window = profile
         .and_then(|p| p.profile.application_window.as_ref())

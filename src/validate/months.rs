@@ -5,8 +5,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 
 use super::{fields, Issue, IssueKind};
+use crate::application::field::{Field, MonthColumn, Months};
 use crate::application::months::{MonthRow, MonthlyRecords};
-use crate::field::{Field, MonthColumn, Months};
 
 /// Rows checked one by one; past these only the row count is reported
 /// (a file of a million rows makes one issue, not millions).

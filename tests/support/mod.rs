@@ -138,6 +138,30 @@ pub fn prose_in(path: &str, value: &Value) -> Option<String> {
     }
 }
 
+/// A sample application (`samples/NAME.json`) as JSON, to patch in a test.
+pub fn sample(name: &str) -> Value {
+    let path = repo_path(&format!("samples/{name}.json"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// An application given as JSON, read as the engine reads one.
+pub fn raw(app: &Value) -> wengang_engine::RawApplication {
+    wengang_engine::parse_application(&app.to_string()).expect("an application")
+}
+
+/// The submission the engine makes of an application, as JSON; `None`
+/// when it cannot be made (the application has errors).
+pub fn submission_of(app: &Value) -> Option<Value> {
+    let made = wengang_engine::submit(&raw(app)).ok()?;
+    serde_json::to_value(made).ok()
+}
+
+/// A path inside the repository.
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
 /// Runs the `wengang` binary with no standard input.
 pub fn wengang(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wengang"))

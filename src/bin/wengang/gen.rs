@@ -8,7 +8,6 @@
 //! of rows with a typing slip that validation catches) is invented to look
 //! like a city's data, not taken from any.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -20,6 +19,8 @@ use wengang_engine::internals::policy;
 use wengang_engine::{Lang, APPLICATION_FORMAT};
 
 use crate::args::{Gen, HeaderNames};
+use crate::exit::Exit;
+use crate::outputs::{self, Dest, Output};
 use crate::xlsx::{CellKind, SheetWriter};
 
 /// The columns written, in order (the hardship path is not generated).
@@ -66,7 +67,7 @@ pub fn run(options: &Gen) -> ExitCode {
         Ok(p) => &p.profile,
         Err(e) => {
             eprintln!("wengang: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(Exit::Unreadable);
         }
     };
     let header: Vec<&str> = COLUMNS
@@ -81,47 +82,52 @@ pub fn run(options: &Gen) -> ExitCode {
         data_year: u64::from(profile.data_year),
         applies_in: u64::from(profile.applies_in),
     };
-    if let Some(p) = options
-        .output
-        .as_ref()
-        .filter(|p| p.to_string_lossy().to_ascii_lowercase().ends_with(".xlsx"))
-    {
-        return match gen_xlsx(options, &context, &header, std::path::Path::new(p)) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("wengang: {}: {e}", p.to_string_lossy());
-                ExitCode::from(2)
+    let dest = Dest::of(options.output.as_ref());
+    let result = outputs::check(&[], &[("--output", dest)])
+        .and_then(|()| Output::open("rows", dest))
+        .and_then(|output| {
+            if matches!(dest, Dest::Path(p) if p.to_string_lossy().to_ascii_lowercase().ends_with(".xlsx"))
+            {
+                gen_xlsx(options, &context, &header, output)
+            } else {
+                gen_csv(options, &context, &header, output)
             }
-        };
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wengang: {e}");
+            ExitCode::from(Exit::Unreadable)
+        }
     }
-    let out: Box<dyn Write> = match &options.output {
-        Some(p) if p != "-" => match File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("wengang: {}: {e}", p.to_string_lossy());
-                return ExitCode::from(2);
-            }
-        },
-        _ => Box::new(io::stdout()),
-    };
-    let mut out = BufWriter::with_capacity(1 << 20, out);
-    let result = (|| -> io::Result<()> {
+}
+
+fn gen_csv(
+    options: &Gen,
+    context: &Context,
+    header: &[&str],
+    output: Output,
+) -> Result<(), String> {
+    let mut out = BufWriter::with_capacity(1 << 20, output);
+    let written = (|| -> io::Result<()> {
         out.write_all(header.join(",").as_bytes())?;
         out.write_all(b"\n")?;
         let mut row = Vec::with_capacity(1024);
         for i in 0..options.rows {
             row.clear();
-            write_row(&mut row, &context, &mut Rng::for_row(options.seed, i));
+            write_row(&mut row, context, &mut Rng::for_row(options.seed, i));
             out.write_all(&row)?;
         }
         out.flush()
     })();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    if let Err(e) = written {
+        return Err(out.get_ref().error(&e));
+    }
+    match out.into_inner() {
+        Ok(output) => output.commit(),
         Err(e) => {
-            eprintln!("wengang: writing rows: {e}");
-            ExitCode::from(2)
+            let (error, w) = e.into_parts();
+            Err(w.get_ref().error(&error))
         }
     }
 }
@@ -133,7 +139,7 @@ fn gen_xlsx(
     options: &Gen,
     context: &Context,
     header: &[&str],
-    path: &std::path::Path,
+    output: Output,
 ) -> Result<(), String> {
     let kinds: Vec<CellKind> = COLUMNS
         .iter()
@@ -145,14 +151,21 @@ fn gen_xlsx(
             _ => CellKind::Text,
         })
         .collect();
-    // Fail now, not after writing every row, if the file cannot be made.
-    File::create(path).map_err(|e| e.to_string())?;
-    let mut sheet = SheetWriter::new("applications", header, &kinds)?;
+    let path = output
+        .path()
+        .ok_or_else(|| "a workbook needs --output FILE.xlsx".to_owned())?
+        .to_path_buf();
+    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+    let mut sheet =
+        SheetWriter::new("applications", header, &kinds, folder).map_err(|e| output.error(&e))?;
     for i in 0..options.rows {
         let cells = row_cells(context, &mut Rng::for_row(options.seed, i));
-        sheet.write_row(cells.iter().map(String::as_str))?;
+        sheet
+            .write_row(cells.iter().map(String::as_str))
+            .map_err(|e| output.error(&e))?;
     }
-    sheet.save(path)
+    sheet.save(&path).map_err(|e| output.error(&e))?;
+    output.commit()
 }
 
 struct Context {

@@ -28,6 +28,7 @@ use wengang_engine::batch::screen::{push_field, push_u64};
 use wengang_engine::internals::identifiers::credit_code_check_char;
 
 use crate::args::GenBureau;
+use crate::exit::Exit;
 use crate::gen::Rng;
 
 const UNIT_TYPES: [(&str, u64); 6] = [
@@ -159,7 +160,7 @@ pub fn run(options: &GenBureau) -> ExitCode {
         }
         Err(e) => {
             eprintln!("wengang: {e}");
-            ExitCode::from(2)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }

@@ -9,11 +9,17 @@ mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod commands;
 #[cfg(not(target_arch = "wasm32"))]
+mod exit;
+#[cfg(not(target_arch = "wasm32"))]
+mod flags;
+#[cfg(not(target_arch = "wasm32"))]
 mod gen;
 #[cfg(not(target_arch = "wasm32"))]
 mod gen_bureau;
 #[cfg(not(target_arch = "wasm32"))]
 mod notice;
+#[cfg(not(target_arch = "wasm32"))]
+mod outputs;
 #[cfg(not(target_arch = "wasm32"))]
 mod screen;
 #[cfg(not(target_arch = "wasm32"))]
@@ -29,11 +35,12 @@ mod xlsx;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    xlsx::quiet_writer_panics();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => commands::run(command),
         Err(message) => {
-            eprintln!("wengang: {message}\n\n{}", args::USAGE);
-            std::process::ExitCode::from(2)
+            eprintln!("wengang: {message}\n\n{}", flags::usage());
+            std::process::ExitCode::from(crate::exit::Exit::Unreadable)
         }
     }
 }

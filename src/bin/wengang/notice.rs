@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -26,14 +26,18 @@ use std::thread;
 
 use rust_decimal::Decimal;
 use wengang_engine::batch::csv::{is_blank, records, Fields};
-use wengang_engine::batch::page::{escape, style_hash};
-use wengang_engine::batch::screen::push_text;
+use wengang_engine::batch::screen::{push_text, INCOMPLETE, RESULT_HEADER};
+use wengang_engine::controls::shown;
 use wengang_engine::division::{Level, Place};
+use wengang_engine::html::{escape, style_hash};
+use wengang_engine::internals::{fields, identifiers};
+use wengang_engine::Severity;
 
 use crate::args::{Input, Notice, NoticeFormat};
+use crate::exit::Exit;
+use crate::outputs::{self, Dest, Output};
 use crate::submissions;
 
-const UNREADABLE: u8 = 2;
 /// The default heading.
 pub const DEFAULT_TITLE: &str = "失业保险稳岗返还公示名单";
 /// The header of the CSV list.
@@ -71,12 +75,17 @@ pub fn run(options: &Notice) -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             eprintln!("wengang: {message}");
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }
 
 fn notice(options: &Notice) -> Result<ExitCode, String> {
+    // Before anything is opened for writing: the list may not replace an input.
+    outputs::check(
+        &options.inputs,
+        &[("--output", Dest::of(options.output.as_ref()))],
+    )?;
     let results_csv = match options.inputs.as_slice() {
         [Input::Path(p)] => Path::new(p)
             .extension()
@@ -100,15 +109,28 @@ fn notice(options: &Notice) -> Result<ExitCode, String> {
             .clone()
             .unwrap_or_else(|| DEFAULT_TITLE.to_owned()),
     );
-    let written = match options.format {
-        NoticeFormat::Csv => write_bytes(&options.output, &csv(&list)),
-        NoticeFormat::Html => write_bytes(&options.output, html(&list).as_bytes()),
-        NoticeFormat::Xlsx => match &options.output {
-            Some(path) => xlsx(&list, Path::new(path)),
-            None => Err("a spreadsheet (xlsx) needs --output FILE".to_owned()),
-        },
-    };
-    written?;
+    let dest = Dest::of(options.output.as_ref());
+    let mut output = Output::open("the list", dest)?;
+    match options.format {
+        NoticeFormat::Csv => {
+            let bytes = csv(&list);
+            output.write_all(&bytes).map_err(|e| output.error(&e))?;
+        }
+        NoticeFormat::Html => {
+            let page = html(&list);
+            output
+                .write_all(page.as_bytes())
+                .map_err(|e| output.error(&e))?;
+        }
+        NoticeFormat::Xlsx => {
+            let path = output
+                .path()
+                .ok_or_else(|| "a spreadsheet (xlsx) needs --output FILE".to_owned())?
+                .to_path_buf();
+            xlsx(&list, &path).map_err(|e| output.error(&e))?;
+        }
+    }
+    output.commit()?;
     eprintln!(
         "wengang notice: {} enterprises in {} groups, total refund {} yuan",
         list.count,
@@ -118,42 +140,44 @@ fn notice(options: &Notice) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_bytes(output: &Option<std::ffi::OsString>, bytes: &[u8]) -> Result<(), String> {
-    let result = match output {
-        Some(p) if p != "-" => File::create(p)
-            .and_then(|f| {
-                let mut w = BufWriter::new(f);
-                w.write_all(bytes)?;
-                w.flush()
-            })
-            .map_err(|e| format!("{}: {e}", p.to_string_lossy())),
-        _ => {
-            let mut out = io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    Err(format!("writing the list: {e}"))
-                }
-                _ => Ok(()),
-            }
-        }
-    };
-    result
-}
-
-/// Undoes screen's formula defusing: `'` before `=`, `+`, `-`, `@`, tab or
-/// carriage return was added by `push_text`.
+/// Undoes screen's formula defusing: `'` before `=`, `+`, `-`, `@`, tab,
+/// carriage return or `'` was added by `push_text` (text that began with
+/// `'` got a second one, so the way back is never in doubt).
 fn undefused(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(DEFUSED) => rest,
         _ => text,
     }
 }
 
-/// The valid, eligible rows of screen's result file.
+/// What `push_text` puts a `'` before.
+const DEFUSED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// The largest result file read (held whole): about ten million rows.
+const MAX_RESULTS_BYTES: u64 = 1 << 30;
+
+/// The valid, eligible rows of screen's result file. Only a file screen
+/// could have written is taken: its header, ten fields a row, `true` or
+/// `false` where screen writes them, and in every row that goes on the
+/// list a credit code that passes the credit-code check, a name screen
+/// would have accepted and a refund in yuan with two decimals. Anything
+/// else is refused, naming the line and the field (a hand-edited file
+/// must not reach a published list).
 fn from_results(input: &Input) -> Result<Vec<Entry>, String> {
-    let name = input.name();
+    let name = shown(&input.name()).into_owned();
     let bytes = match input {
-        Input::Path(p) => std::fs::read(p).map_err(|e| format!("{name}: {e}"))?,
+        Input::Path(p) => {
+            let mut bytes = Vec::new();
+            File::open(p)
+                .and_then(|f| f.take(MAX_RESULTS_BYTES + 1).read_to_end(&mut bytes))
+                .map_err(|e| format!("{name}: {e}"))?;
+            if bytes.len() as u64 > MAX_RESULTS_BYTES {
+                return Err(format!(
+                    "{name}: longer than {MAX_RESULTS_BYTES} bytes (wengang's limit for a result file)"
+                ));
+            }
+            bytes
+        }
         Input::Stdin => return Err("screen's result file is read from a FILE".to_owned()),
     };
     let mut fields = Fields::default();
@@ -170,52 +194,137 @@ fn from_results(input: &Input) -> Result<Vec<Entry>, String> {
         }
         None => return Err(format!("{name}: empty")),
     };
-    let at = |column: &str| header.iter().position(|h| h == column);
-    let (Some(code_at), Some(name_at), Some(valid_at), Some(eligible_at), Some(refund_at)) = (
-        at("credit_code"),
-        at("name"),
-        at("valid"),
-        at("eligible"),
-        at("refund"),
-    ) else {
-        let hint = if at("applicant.credit_code").is_some() {
+    let expected: Vec<&str> = RESULT_HEADER.trim_end().split(',').collect();
+    if header != expected {
+        let hint = if header.iter().any(|h| h == "applicant.credit_code") {
             " (this is screen's input: give its result file, `wengang screen --output`)"
         } else {
             ""
         };
         return Err(format!(
-            "{name}:1: not a result file of `wengang screen`: it needs the columns \
-             credit_code, name, valid, eligible and refund{hint}"
+            "{name}:1: not a result file of `wengang screen`: its header must be `{}`{hint}",
+            RESULT_HEADER.trim_end()
         ));
+    }
+    let at = |column: &str| expected.iter().position(|h| *h == column).unwrap_or(0);
+    let (line_at, code_at, name_at, valid_at, eligible_at, refund_at, issues_at) = (
+        at("line"),
+        at("credit_code"),
+        at("name"),
+        at("valid"),
+        at("eligible"),
+        at("refund"),
+        at("issues"),
+    );
+    let refused = |line: u64, column: &str, value: &str, why: &str| {
+        format!(
+            "{name}:{line}: {column} `{}` {why}: not what `wengang screen` writes (an edited \
+             file?); screen the input again",
+            shown(value)
+        )
     };
     let mut entries = Vec::new();
-    let mut skipped = 0u64;
+    let mut no_refund = 0u64;
     for (line, range) in rows {
         let record = bytes.get(range).unwrap_or_default();
         if is_blank(record) {
             continue;
         }
-        if let Err(e) = fields.parse(record) {
-            eprintln!("wengang: {name}:{line}: skipped, unreadable row: {e}");
-            skipped += 1;
-            continue;
-        }
+        fields
+            .parse(record)
+            .map_err(|e| format!("{name}:{line}: unreadable row: {e}"))?;
         let cells: Vec<&str> = fields.iter().collect();
-        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-        if cell(valid_at) != "true" || cell(eligible_at) != "true" {
+        if cells.len() != expected.len() {
+            return Err(format!(
+                "{name}:{line}: {} fields, but screen writes {}",
+                cells.len(),
+                expected.len()
+            ));
+        }
+        if cells[issues_at].starts_with(INCOMPLETE) {
+            return Err(format!(
+                "{name}:{line}: the results are incomplete ({}): screen the whole input first",
+                shown(cells[issues_at])
+            ));
+        }
+        if cells[line_at].is_empty() || !cells[line_at].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(refused(
+                line,
+                "line",
+                cells[line_at],
+                "is not a line number",
+            ));
+        }
+        let valid = match cells[valid_at] {
+            "true" => true,
+            "false" => false,
+            other => return Err(refused(line, "valid", other, "is neither true nor false")),
+        };
+        let eligible = match cells[eligible_at] {
+            "true" => true,
+            "false" | "" => false,
+            other => {
+                return Err(refused(
+                    line,
+                    "eligible",
+                    other,
+                    "is neither true, false nor empty",
+                ))
+            }
+        };
+        // A credit code of an earlier row: screen counted the first row only.
+        if !(valid && eligible) || cells[issues_at].contains("credit_code.duplicate") {
             continue;
         }
-        match Decimal::from_str(cell(refund_at)) {
-            Ok(refund) if refund > Decimal::ZERO => entries.push(Entry {
-                name: undefused(cell(name_at)).to_owned(),
-                credit_code: undefused(cell(code_at)).to_owned(),
-                refund,
+        let code = undefused(cells[code_at]);
+        if identifiers::credit_code(code)
+            .iter()
+            .any(|k| k.severity() == Severity::Error)
+        {
+            return Err(refused(
+                line,
+                "credit_code",
+                code,
+                "is not a valid credit code",
+            ));
+        }
+        let enterprise = undefused(cells[name_at]);
+        if fields::free_text_ref(&serde_json::Value::String(enterprise.to_owned())).is_err() {
+            return Err(refused(
+                line,
+                "name",
+                enterprise,
+                "is not a name screen accepts (empty, too long, or with a control character)",
+            ));
+        }
+        let refund = cells[refund_at];
+        let two_decimals = refund.split_once('.').is_some_and(|(whole, cents)| {
+            !whole.is_empty()
+                && whole.len() <= 16
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && cents.len() == 2
+                && cents.bytes().all(|b| b.is_ascii_digit())
+        });
+        let amount = Decimal::from_str(refund).ok().filter(|_| two_decimals);
+        match amount {
+            Some(amount) if amount > Decimal::ZERO => entries.push(Entry {
+                name: enterprise.to_owned(),
+                credit_code: code.to_owned(),
+                refund: amount,
             }),
-            _ => skipped += 1,
+            Some(_) => no_refund += 1,
+            None => {
+                return Err(refused(
+                    line,
+                    "refund",
+                    refund,
+                    "is not an amount of yuan with two decimals",
+                ))
+            }
         }
     }
-    if skipped > 0 {
-        eprintln!("wengang: {name}: {skipped} eligible rows left out (unreadable, or no refund)");
+    if no_refund > 0 {
+        eprintln!("wengang: {name}: {no_refund} eligible rows left out (a refund of 0.00)");
     }
     Ok(entries)
 }
@@ -357,10 +466,10 @@ impl std::fmt::Write for Text<'_> {
     }
 }
 
-/// Text a spreadsheet would run as a formula, with a leading `'`, as
-/// screen's `push_text` writes it.
+/// Text a spreadsheet would run as a formula (and text that begins with
+/// `'`), with a leading `'`, as screen's `push_text` writes it.
 fn defused(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(DEFUSED) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -608,6 +717,14 @@ mod tests {
         assert_eq!(undefused("'-1"), "-1");
         assert_eq!(undefused("'s Bakery"), "'s Bakery");
         assert_eq!(defused("=SUM(A1)"), "'=SUM(A1)");
+        // Text that began with `'` reads back as it was: never as a formula.
+        for text in ["'=2+2", "'s Bakery", "''", "=2+2", "苏州", "'"] {
+            let mut csv = Vec::new();
+            push_text(&mut csv, text);
+            let written = String::from_utf8(csv).unwrap();
+            assert_eq!(undefused(&written), text, "{written}");
+            assert_eq!(defused(text), written, "{text}");
+        }
         for text in ["=1", "+1", "-1", "@x", "\tx", "\rx", "苏州", "'x"] {
             let mut csv = Vec::new();
             push_text(&mut csv, text);

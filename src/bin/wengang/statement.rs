@@ -8,24 +8,23 @@ use std::process::ExitCode;
 use wengang_engine::{read_statement, Lang};
 
 use crate::args::Input;
-
-const UNREADABLE: u8 = 2;
+use crate::exit::Exit;
 
 pub fn run(input: &Input, year: Option<u16>, lang: Lang) -> ExitCode {
     let text = match text(input) {
         Ok(text) => text,
         Err(message) => {
             eprintln!("wengang: {}: {message}", input.name());
-            return ExitCode::from(UNREADABLE);
+            return ExitCode::from(Exit::Unreadable);
         }
     };
     match read_statement(&text, year) {
         Ok(statement) => {
-            crate::commands::print_json(&statement.months());
+            let written = crate::outputs::print_json(&statement.months());
             for (code, note) in statement.notes(lang) {
                 eprintln!("wengang: {}: {code}: {note}", input.name());
             }
-            ExitCode::SUCCESS
+            written
         }
         Err(e) => {
             let column = e.column().map(|c| format!(":{c}")).unwrap_or_default();
@@ -36,7 +35,7 @@ pub fn run(input: &Input, year: Option<u16>, lang: Lang) -> ExitCode {
                 e.code(),
                 e.message(lang)
             );
-            ExitCode::from(UNREADABLE)
+            ExitCode::from(Exit::Unreadable)
         }
     }
 }

@@ -17,6 +17,7 @@ use std::thread;
 
 use serde_json::Value;
 use wengang_engine as engine;
+use wengang_engine::controls::shown;
 
 use crate::args::Input;
 
@@ -91,21 +92,26 @@ pub fn verify_all(inputs: &[Input], jobs: usize, mut each: impl FnMut(Checked) -
             thread::spawn(move || work(&item_rx, &done_tx))
         })
         .collect();
+    // Only the workers hold the queue of items: when they end, the reader's
+    // next send fails and it ends too. (Held here as well, it kept the
+    // reader blocked on a full queue, and this thread waiting for it in
+    // `join`, forever after a failed write: `verify FOLDER | head -1`.)
+    drop(item_rx);
     drop(done_tx);
     let mut pending = BTreeMap::new();
     let mut next = 0u64;
-    'receive: for (seq, checked) in done_rx.iter() {
+    for (seq, checked) in done_rx.iter() {
         pending.insert(seq, checked);
         while let Some(checked) = pending.remove(&next) {
             next += 1;
             if !each(checked) {
-                break 'receive;
+                // Stopped: the other threads end on their next send into
+                // the closed queue; none is waited for (the reader may be
+                // blocked on standard input).
+                return;
             }
         }
     }
-    // Unblock and end the other threads (a stop leaves them sending into
-    // a closed channel, which ends them).
-    drop(done_rx);
     let _ = reader.join();
     for w in workers {
         let _ = w.join();
@@ -142,7 +148,8 @@ pub fn check(item: Item) -> Checked {
     let result = engine::verify(&text).map_err(Failure::Verify);
     // What the file says of itself, for the row (read leniently: a file
     // that does not verify still shows whose it claims to be).
-    let file: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let file: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap_or(Value::Null);
     let text_at = |pointer: &str| {
         file.pointer(pointer)
             .and_then(Value::as_str)
@@ -183,13 +190,23 @@ fn read_inputs(inputs: &[Input], out: &SyncSender<(u64, Item)>) {
         if path.is_dir() {
             let files = json_files(&path);
             if files.is_empty() {
-                eprintln!("wengang: {}: no *.json files", input.name());
+                eprintln!("wengang: {}: no *.json files", shown(&input.name()));
             }
             for file in files {
                 let item = match file {
-                    Ok(file) => Item {
-                        source: file.to_string_lossy().into_owned(),
-                        text: read_file(&file),
+                    Ok(file) => match read_regular_file(&file) {
+                        Some(text) => Item {
+                            source: file.to_string_lossy().into_owned(),
+                            text,
+                        },
+                        None => {
+                            eprintln!(
+                                "wengang: {}: skipped: not a regular file (a FIFO, socket or \
+                                 device is never read from a folder)",
+                                shown(&file.to_string_lossy())
+                            );
+                            continue;
+                        }
                     },
                     Err(reason) => Item {
                         source: input.name(),
@@ -233,6 +250,28 @@ pub fn json_files(dir: &Path) -> Vec<Result<PathBuf, String>> {
     files.into_iter().map(Ok).collect()
 }
 
+/// A folder's file, read only if it is a regular file: opened without
+/// waiting (a FIFO would block the open, and its reads, forever), then
+/// checked on the open handle. `None`: not a regular file.
+fn read_regular_file(path: &Path) -> Option<Result<String, String>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Some(read_all(file)),
+        Ok(_) => None,
+        Err(e) => Some(Err(e.to_string())),
+    }
+}
+
 fn read_file(path: &Path) -> Result<String, String> {
     match File::open(path) {
         Ok(file) => read_all(file),
@@ -247,7 +286,9 @@ fn read_all(input: impl Read) -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     if bytes.len() > MAX_SUBMISSION_BYTES {
-        return Err(format!("longer than {MAX_SUBMISSION_BYTES} bytes"));
+        return Err(format!(
+            "longer than {MAX_SUBMISSION_BYTES} bytes (wengang's limit for one submission)"
+        ));
     }
     utf8(bytes)
 }

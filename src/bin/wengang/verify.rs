@@ -4,23 +4,23 @@
 //! One file (not a folder, not JSON Lines, no `--output`) keeps the single
 //! file's behaviour: its message and its exit code, nothing else.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::thread;
 use std::time::Instant;
 
 use wengang_engine::batch::screen::push_text;
+use wengang_engine::controls::{shown, shown_up_to};
 use wengang_engine::{VerifyError, VerifyOutcome};
 
 use crate::args::{Input, Verify};
+use crate::exit::Exit;
+use crate::outputs::{self, Dest, Output};
 use crate::submissions::{self, Checked, Failure};
 
 /// The header of the bulk result.
 pub const VERIFY_HEADER: &str = "source,outcome,credit_code,name,refund,field,reason\n";
-
-const UNREADABLE: u8 = 2;
 
 /// The outcomes from the least to the most serious. The most serious one in
 /// a run decides its exit code: an alteration is possible fraud and must
@@ -57,15 +57,15 @@ pub fn single(options: &Verify) -> Option<&Input> {
 }
 
 pub fn run(options: &Verify) -> ExitCode {
-    let mut out: Box<dyn Write> = match &options.output {
-        Some(p) if p != "-" => match File::create(p) {
-            Ok(file) => Box::new(BufWriter::new(file)),
-            Err(e) => {
-                eprintln!("wengang: {}: {e}", p.to_string_lossy());
-                return ExitCode::from(UNREADABLE);
-            }
-        },
-        _ => Box::new(BufWriter::new(io::stdout())),
+    let dest = Dest::of(options.output.as_ref());
+    let opened = outputs::check(&options.inputs, &[("--output", dest)])
+        .and_then(|()| Output::open("results", dest));
+    let mut out = match opened {
+        Ok(output) => BufWriter::new(output),
+        Err(e) => {
+            eprintln!("wengang: {e}");
+            return ExitCode::from(Exit::Unreadable);
+        }
     };
     let jobs = options
         .jobs
@@ -74,13 +74,17 @@ pub fn run(options: &Verify) -> ExitCode {
     let mut counts = [0u64; 5];
     let mut write_error = out.write_all(VERIFY_HEADER.as_bytes()).err();
     let mut row = Vec::new();
+    let mut last_source = String::new();
     if write_error.is_none() {
         submissions::verify_all(&options.inputs, jobs, |checked| {
             counts[severity(checked.outcome())] += 1;
             row.clear();
             write_row(&mut row, &checked);
             match out.write_all(&row) {
-                Ok(()) => true,
+                Ok(()) => {
+                    last_source = checked.source;
+                    true
+                }
                 Err(e) => {
                     write_error = Some(e);
                     false
@@ -88,19 +92,31 @@ pub fn run(options: &Verify) -> ExitCode {
             }
         });
     }
-    match write_error.or_else(|| out.flush().err()) {
-        // A closed pipe (`| head`) ends the run quietly.
-        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Some(e) => {
-            eprintln!("wengang: writing results: {e}");
-            return ExitCode::from(UNREADABLE);
-        }
-        None => {}
+    let flushed = match write_error {
+        Some(e) => Err(out.get_ref().error(&e)),
+        None => match out.into_inner() {
+            Ok(output) => output.commit(),
+            Err(e) => {
+                let (error, w) = e.into_parts();
+                Err(w.get_ref().error(&error))
+            }
+        },
+    };
+    if let Err(e) = flushed {
+        // A closed pipe (`| head`) too: the rows after it are lost, so the
+        // run did not do its work.
+        let after = if last_source.is_empty() {
+            String::new()
+        } else {
+            format!("; the rows after {} were not written", shown(&last_source))
+        };
+        eprintln!("wengang: {e}{after} (the run is incomplete)");
+        return ExitCode::from(Exit::Unreadable);
     }
     let total: u64 = counts.iter().sum();
     if total == 0 {
         eprintln!("wengang verify: no submissions found");
-        return ExitCode::from(UNREADABLE);
+        return ExitCode::from(Exit::Unreadable);
     }
     let worst = SEVERITY
         .iter()
@@ -114,45 +130,51 @@ pub fn run(options: &Verify) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     let mut by_code = SEVERITY;
-    by_code.sort_by_key(|o| o.exit_code());
+    by_code.sort_by_key(|o| Exit::of(*o).code());
     for outcome in by_code {
         eprintln!(
             "  {:<14} {:>8}  (exit {})",
             format!("{}:", outcome.as_str()),
             counts[severity(outcome)],
-            outcome.exit_code()
+            Exit::of(outcome).code()
         );
     }
     eprintln!(
         "  exit {}: the most serious outcome found ({}; altered > unreadable > other_version > old_format > holds)",
-        worst.exit_code(),
+        Exit::of(worst).code(),
         worst.as_str()
     );
-    ExitCode::from(worst.exit_code())
+    ExitCode::from(Exit::of(worst))
 }
 
-/// One result row.
+/// The longest reason a row gives, in characters.
+const MAX_REASON_CHARS: usize = 2000;
+
+/// One result row. What the file says of itself (credit code, name,
+/// refund) is echoed as [`shown`] text: control characters escaped, cut
+/// after 200 characters, so a forged file cannot put a 60 MB name or an
+/// escape sequence into the rows.
 fn write_row(out: &mut Vec<u8>, c: &Checked) {
-    push_text(out, &c.source);
+    push_text(out, &shown(&c.source));
     out.push(b',');
     out.extend_from_slice(c.outcome().as_str().as_bytes());
     out.push(b',');
-    push_text(out, &c.credit_code);
+    push_text(out, &shown(&c.credit_code));
     out.push(b',');
-    push_text(out, &c.name);
+    push_text(out, &shown(&c.name));
     out.push(b',');
-    push_text(out, &c.claimed_refund);
+    push_text(out, &shown(&c.claimed_refund));
     out.push(b',');
     match &c.result {
         Ok(_) => out.push(b','),
         Err(Failure::Read(reason)) => {
             out.push(b',');
-            push_text(out, reason);
+            push_text(out, &shown_up_to(reason, MAX_REASON_CHARS));
         }
         Err(Failure::Verify(e)) => {
-            push_text(out, &field(e));
+            push_text(out, &shown(&field(e)));
             out.push(b',');
-            push_text(out, &e.to_string());
+            push_text(out, &shown_up_to(&e.to_string(), MAX_REASON_CHARS));
         }
     }
     out.push(b'\n');
@@ -174,6 +196,11 @@ pub fn field(e: &VerifyError) -> String {
             None => "digest".to_owned(),
         },
         VerifyError::DecisionMismatch(d) => d.path.clone(),
+        VerifyError::UnknownKeys(unknown) => unknown
+            .named
+            .first()
+            .map(|(path, _)| path.clone())
+            .unwrap_or_default(),
         VerifyError::OtherVersion { versions, .. } => {
             let mut out = Vec::new();
             for v in versions {

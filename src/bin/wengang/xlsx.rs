@@ -1,29 +1,46 @@
-//! `.xlsx` for `wengang screen` and `gen`: a sheet read with calamine into
-//! the workers' [`CellRows`] (cells by the rules of `batch::cells`), and
-//! rows written with rust_xlsxwriter in its constant-memory mode.
+//! `.xlsx` for `wengang screen` and `gen`: a sheet read with the engine's
+//! bounded reader (`wengang_engine::batch::workbook`) into the workers'
+//! [`CellRows`] (cells by the rules of `batch::cells`), and rows written
+//! with rust_xlsxwriter in its constant-memory mode.
 //!
-//! The sheet's XML is read cell by cell (calamine's cell reader), so only
-//! the workbook's shared-strings table is held whole; rows go to the same
-//! workers as CSV chunks do.
+//! The sheet's XML is read cell by cell, so only the workbook's
+//! shared-strings table is held whole (within its limits); rows go to the
+//! same workers as CSV chunks do.
 
-use std::io::{BufReader, Read, Seek};
+use std::io::{Read, Seek};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
 
-use calamine::{DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
-use wengang_engine::batch::cells::{self, column_letters, refused};
-use wengang_engine::batch::{csv, CellRows};
+use wengang_engine::batch::cells::{column_letters, refused};
+use wengang_engine::batch::workbook::{self, Limits};
+use wengang_engine::batch::{csv, CellRows, Malformed};
+use wengang_engine::controls::shown;
 
 /// A workbook to read: a file or standard input held in memory.
 pub trait Source: Read + Seek + Send {}
 impl<T: Read + Seek + Send> Source for T {}
 
 /// The rows a sheet has room for (Excel's limit), header included.
-const MAX_SHEET_ROWS: u32 = 1_048_576;
+const MAX_SHEET_ROWS: u32 = workbook::MAX_ROWS;
 
-/// The last serial day Excel has (9999-12-31).
-const MAX_SERIAL_DAY: f64 = 2_958_466.0;
+/// A workbook on standard input, read whole (a zip is read from its end),
+/// at most [`Limits::file_bytes`].
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let limit = Limits::DEFAULT.file_bytes;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("<stdin>: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "<stdin>: a workbook longer than {limit} bytes (wengang's limit for a workbook)"
+        ));
+    }
+    Ok(bytes)
+}
 
 /// What the reader found at the top of the sheet: the header's names and
 /// the row it is on; or why the workbook cannot be read.
@@ -31,8 +48,8 @@ pub type HeaderFound = Result<(Vec<String>, u64), String>;
 
 /// Reads the sheet named `sheet` (or the first): the header goes to
 /// `header`, then chunks of about `chunk_bytes` of rows to `send`, until
-/// the end or `stop`. An error after the header is returned (the rows
-/// before it are screened).
+/// the end or `stop`. An error after the header is returned, after every
+/// whole row before it is sent (they are screened).
 pub fn read_sheet(
     source: Box<dyn Source>,
     sheet: Option<&str>,
@@ -42,20 +59,22 @@ pub fn read_sheet(
     stop: &AtomicBool,
     rows_read: &AtomicU64,
 ) -> Result<(), String> {
-    let mut workbook = match Xlsx::new(BufReader::with_capacity(1 << 16, source)) {
+    let mut book = match workbook::Workbook::open(source, Limits::DEFAULT) {
         Ok(w) => w,
         Err(e) => {
             let _ = header.send(Err(format!("not a readable .xlsx workbook: {e}")));
             return Ok(());
         }
     };
-    let names = workbook.sheet_names();
+    let names = book.sheet_names();
+    let listed: Vec<String> = names.iter().map(|n| shown(n).into_owned()).collect();
     let name = match sheet {
         Some(wanted) if names.iter().any(|n| n == wanted) => wanted.to_owned(),
         Some(wanted) => {
             let _ = header.send(Err(format!(
-                "the workbook has no sheet `{wanted}` (its sheets: {})",
-                names.join(", ")
+                "the workbook has no sheet `{}` (its sheets: {})",
+                shown(wanted),
+                listed.join(", ")
             )));
             return Ok(());
         }
@@ -67,10 +86,12 @@ pub fn read_sheet(
             }
         },
     };
-    let mut reader = match workbook.worksheet_cells_reader(&name) {
+    // The sheet's name as messages show it (it comes from the file).
+    let shown_name = shown(&name).into_owned();
+    let mut reader = match book.sheet(&name) {
         Ok(r) => r,
         Err(e) => {
-            let _ = header.send(Err(format!("sheet `{name}`: {e}")));
+            let _ = header.send(Err(format!("sheet `{shown_name}`: {e}")));
             return Ok(());
         }
     };
@@ -79,21 +100,21 @@ pub fn read_sheet(
     // width; a value further right is an error of the row).
     let mut width: Option<usize> = None;
     let mut row_cells: Vec<String> = Vec::new();
-    let mut row_error: Option<wengang_engine::batch::Malformed> = None;
-    let mut row_index: Option<u32> = None;
+    let mut row_error: Option<Malformed> = None;
+    let mut row_number: Option<u32> = None;
     let mut chunk = CellRows::default();
     let mut header = Some(header);
 
     // Ends the current row: the header, a row for the chunk, or nothing
     // (a blank row). `false`: stop.
-    let mut end_row = |index: u32,
+    let mut end_row = |line: u32,
                        cells: &mut Vec<String>,
-                       error: &mut Option<wengang_engine::batch::Malformed>,
+                       error: &mut Option<Malformed>,
                        width: &mut Option<usize>,
                        chunk: &mut CellRows,
                        header: &mut Option<SyncSender<HeaderFound>>|
      -> bool {
-        let line = u64::from(index) + 1;
+        let line = u64::from(line);
         let blank = error.is_none() && cells.iter().all(String::is_empty);
         let result = if blank {
             true
@@ -132,21 +153,41 @@ pub fn read_sheet(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let cell = match reader.next_cell() {
+        let (r, c) = match reader.next_cell() {
             Ok(Some(cell)) => cell,
             Ok(None) => break,
             Err(e) => {
+                let e = wengang_engine::controls::shown(&e).into_owned();
                 if let Some(tx) = header.take() {
-                    let _ = tx.send(Err(format!("sheet `{name}`: {e}")));
+                    let _ = tx.send(Err(format!("sheet `{shown_name}`: {e}")));
                     return Ok(());
                 }
-                let after = row_index.map_or(0, |r| u64::from(r) + 1);
-                return Err(format!("sheet `{name}` unreadable after row {after}: {e}"));
+                // The damage is in the row being read: every row before it
+                // is sent whole (the last one too, when the damage is in a
+                // later row than its cells).
+                if let Some(previous) = row_number.filter(|r| reader.row_is_whole(*r)) {
+                    let go_on = end_row(
+                        previous,
+                        &mut row_cells,
+                        &mut row_error,
+                        &mut width,
+                        &mut chunk,
+                        &mut header,
+                    );
+                    if !go_on {
+                        return Ok(());
+                    }
+                    row_number = reader.row();
+                }
+                if !chunk.is_empty() {
+                    send(std::mem::take(&mut chunk));
+                }
+                let row = row_number.map_or(String::new(), |r| format!(" in row {r}"));
+                return Err(format!("sheet `{shown_name}` unreadable{row}: {e}"));
             }
         };
-        let (r, c) = cell.get_position();
-        if row_index != Some(r) {
-            if let Some(previous) = row_index {
+        if row_number != Some(r) {
+            if let Some(previous) = row_number {
                 let go_on = end_row(
                     previous,
                     &mut row_cells,
@@ -159,34 +200,31 @@ pub fn read_sheet(
                     return Ok(());
                 }
             }
-            row_index = Some(r);
+            row_number = Some(r);
         }
-        let value = cell.get_value();
-        if matches!(value, DataRef::Empty) || row_error.is_some() {
+        if reader.is_blank() || row_error.is_some() {
             continue;
         }
         let c = c as usize;
-        let limit = width.unwrap_or(16_384);
+        let limit = width.unwrap_or(workbook::MAX_COLUMNS as usize);
         if c >= limit {
-            if !is_blank(value) {
-                row_error = Some(refused(
-                    &cell_name(r, c as u32),
-                    format!(
-                        "a value right of the header's last column ({})",
-                        column_letters(limit.saturating_sub(1) as u32)
-                    ),
-                ));
-            }
+            row_error = Some(refused(
+                &cell_name(r, c as u32),
+                format!(
+                    "a value right of the header's last column ({})",
+                    column_letters(limit.saturating_sub(1) as u32)
+                ),
+            ));
             continue;
         }
         if row_cells.len() <= c {
             row_cells.resize_with(c + 1, String::new);
         }
-        if let Err(reason) = cell_text(value, &mut row_cells[c]) {
+        if let Err(reason) = reader.text(&mut row_cells[c]) {
             row_error = Some(refused(&cell_name(r, c as u32), reason));
         }
     }
-    if let Some(last) = row_index {
+    if let Some(last) = row_number {
         if !end_row(
             last,
             &mut row_cells,
@@ -199,7 +237,9 @@ pub fn read_sheet(
         }
     }
     if let Some(tx) = header.take() {
-        let _ = tx.send(Err(format!("sheet `{name}` is empty (no header row)")));
+        let _ = tx.send(Err(format!(
+            "sheet `{shown_name}` is empty (no header row)"
+        )));
         return Ok(());
     }
     if !chunk.is_empty() {
@@ -209,65 +249,7 @@ pub fn read_sheet(
 }
 
 fn cell_name(row: u32, column: u32) -> String {
-    format!("{}{}", column_letters(column), u64::from(row) + 1)
-}
-
-fn is_blank(value: &DataRef<'_>) -> bool {
-    match value {
-        DataRef::Empty => true,
-        DataRef::String(s) => s.is_empty(),
-        DataRef::SharedString(s) => s.is_empty(),
-        _ => false,
-    }
-}
-
-/// The text of a cell, by the rules of `batch::cells`.
-pub fn cell_text(value: &DataRef<'_>, out: &mut String) -> Result<(), String> {
-    match value {
-        DataRef::Empty => Ok(()),
-        DataRef::String(s) => {
-            out.push_str(s);
-            Ok(())
-        }
-        DataRef::SharedString(s) => {
-            out.push_str(s);
-            Ok(())
-        }
-        DataRef::Float(x) => cells::number_text(*x, out),
-        DataRef::Int(i) => cells::number_text(*i as f64, out).map_err(|_| {
-            format!("the number {i} has more than the 15 digits Excel keeps (store it as text)")
-        }),
-        DataRef::Bool(b) => {
-            out.push_str(if *b { "true" } else { "false" });
-            Ok(())
-        }
-        DataRef::DateTime(d) if d.is_datetime() => {
-            let serial = d.as_f64();
-            if !(0.0..MAX_SERIAL_DAY).contains(&serial) {
-                return Err(format!("the date serial {serial} is outside Excel's dates"));
-            }
-            let (year, month, day, ..) = d.to_ymd_hms_milli();
-            cells::date_text(year, month, day, out);
-            Ok(())
-        }
-        DataRef::DateTime(d) => Err(format!("a duration ({}), not a date", d.as_f64())),
-        DataRef::DateTimeIso(s) => {
-            // `2020-05-01T…`: the date.
-            let date = s.get(..10).filter(|d| {
-                d.bytes().enumerate().all(|(i, b)| {
-                    if i == 4 || i == 7 {
-                        b == b'-'
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                })
-            });
-            out.push_str(date.unwrap_or(s));
-            Ok(())
-        }
-        DataRef::DurationIso(s) => Err(format!("a duration ({s}), not a date")),
-        DataRef::Error(e) => Err(format!("the cell holds the error {e}")),
-    }
+    format!("{}{row}", column_letters(column))
 }
 
 /// How a column of a written sheet holds its cells.
@@ -292,6 +274,8 @@ pub enum CellKind {
 /// named `NAME 2`, `NAME 3`, … with the header again.
 pub struct SheetWriter {
     workbook: Workbook,
+    /// Where its temporary files go.
+    tempdir: std::path::PathBuf,
     name: String,
     header: Vec<String>,
     kinds: Vec<CellKind>,
@@ -305,9 +289,25 @@ pub struct SheetWriter {
 }
 
 impl SheetWriter {
-    pub fn new(name: &str, header: &[&str], kinds: &[CellKind]) -> Result<SheetWriter, String> {
+    /// A writer whose temporary files (one a sheet, rust_xlsxwriter's
+    /// constant-memory mode) go to `tempdir`: the folder of the file being
+    /// written, so a full or missing `TMPDIR` does not matter.
+    pub fn new(
+        name: &str,
+        header: &[&str],
+        kinds: &[CellKind],
+        tempdir: &std::path::Path,
+    ) -> Result<SheetWriter, String> {
+        let tempdir = if tempdir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            tempdir
+        };
+        let mut workbook = Workbook::new();
+        guarded(tempdir, || workbook.set_tempdir(tempdir).map(|_| ()))?;
         let mut writer = SheetWriter {
-            workbook: Workbook::new(),
+            tempdir: tempdir.to_path_buf(),
+            workbook,
             name: name.to_owned(),
             header: header.iter().map(|h| (*h).to_owned()).collect(),
             kinds: kinds.to_vec(),
@@ -318,7 +318,8 @@ impl SheetWriter {
             date: CellFormat::new().set_num_format("yyyy-mm-dd"),
             fields: csv::Fields::default(),
         };
-        writer.new_sheet().map_err(|e| e.to_string())?;
+        let tempdir = writer.tempdir.clone();
+        guarded(&tempdir, || writer.new_sheet())?;
         Ok(writer)
     }
 
@@ -348,7 +349,8 @@ impl SheetWriter {
         &mut self,
         cells: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), String> {
-        self.write_cells(cells).map_err(|e| e.to_string())
+        let tempdir = self.tempdir.clone();
+        guarded(&tempdir, || self.write_cells(cells))
     }
 
     fn write_cells<'a>(
@@ -431,8 +433,47 @@ impl SheetWriter {
 
     /// Writes the workbook to `path`.
     pub fn save(mut self, path: &std::path::Path) -> Result<(), String> {
-        self.workbook.save(path).map_err(|e| e.to_string())
+        let tempdir = self.tempdir.clone();
+        guarded(&tempdir, || self.workbook.save(path))
     }
+}
+
+/// rust_xlsxwriter's work, with its panics turned into errors: it panics
+/// ("Couldn't write to xml file") when a temporary file of a
+/// constant-memory sheet cannot be made or written (a full disk).
+fn guarded<T>(
+    tempdir: &std::path::Path,
+    work: impl FnOnce() -> Result<T, XlsxError>,
+) -> Result<T, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(result) => result.map_err(|e| e.to_string()),
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!(
+                "the workbook's temporary files in {} (or the system's temporary folder, {})                  could not be written: {why} (a full disk?)",
+                wengang_engine::controls::shown(&tempdir.to_string_lossy()),
+                wengang_engine::controls::shown(&std::env::temp_dir().to_string_lossy())
+            ))
+        }
+    }
+}
+
+/// Keeps rust_xlsxwriter's panics off stderr (the panic is caught and told
+/// as an error by [`guarded`]); every other panic is told as usual.
+pub fn quiet_writer_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let from_writer = info
+            .location()
+            .is_some_and(|l| l.file().contains("rust_xlsxwriter"));
+        if !from_writer {
+            default(info);
+        }
+    }));
 }
 
 /// A plain decimal (`-`? digits, at most one `.`, digits) as a float; not
@@ -494,12 +535,18 @@ mod tests {
     #[test]
     fn rows_past_a_full_sheet_go_on_in_the_next() {
         let path = std::env::temp_dir().join(format!("wengang-sheets-{}.xlsx", std::process::id()));
-        let mut w =
-            SheetWriter::new("results", &["a", "b"], &[CellKind::Number, CellKind::Text]).unwrap();
+        let mut w = SheetWriter::new(
+            "results",
+            &["a", "b"],
+            &[CellKind::Number, CellKind::Text],
+            &std::env::temp_dir(),
+        )
+        .unwrap();
         w.max_rows = 3;
         w.write_csv(b"1,x\n2,=y\n3,z\n4,w\n5,v\n").unwrap();
         w.save(&path).unwrap();
-        let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
         assert_eq!(book.sheet_names(), ["results", "results 2", "results 3"]);
         let second = book.worksheet_range("results 2").unwrap();
         let rows: Vec<Vec<calamine::Data>> = second.rows().map(<[_]>::to_vec).collect();
@@ -507,53 +554,6 @@ mod tests {
         assert_eq!(rows[1][0], calamine::Data::Float(3.0));
         assert_eq!(rows[2][1], calamine::Data::String("w".into()));
         let _ = std::fs::remove_file(&path);
-    }
-
-    #[test]
-    fn cells_become_csv_text() {
-        use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
-        let text = |v: DataRef<'_>| {
-            let mut out = String::new();
-            cell_text(&v, &mut out).map(|()| out)
-        };
-        let date = |x: f64, kind, is_1904| DataRef::DateTime(ExcelDateTime::new(x, kind, is_1904));
-        assert_eq!(text(DataRef::Float(1234.5)).unwrap(), "1234.5");
-        assert_eq!(text(DataRef::Int(12)).unwrap(), "12");
-        assert_eq!(text(DataRef::Bool(true)).unwrap(), "true");
-        assert_eq!(text(DataRef::SharedString("0012")).unwrap(), "0012");
-        assert_eq!(text(DataRef::Empty).unwrap(), "");
-        assert_eq!(
-            text(date(43586.0, ExcelDateTimeType::DateTime, false)).unwrap(),
-            "2019-05-01"
-        );
-        assert_eq!(
-            text(date(43586.75, ExcelDateTimeType::DateTime, false)).unwrap(),
-            "2019-05-01",
-            "the time of day is dropped"
-        );
-        assert_eq!(
-            text(date(42124.0, ExcelDateTimeType::DateTime, true)).unwrap(),
-            "2019-05-01"
-        );
-        assert_eq!(
-            text(DataRef::DateTimeIso("2019-05-01T08:00:00".into())).unwrap(),
-            "2019-05-01"
-        );
-        for refused in [
-            date(1e300, ExcelDateTimeType::DateTime, false),
-            date(-1.0, ExcelDateTimeType::DateTime, false),
-            date(0.5, ExcelDateTimeType::TimeDelta, false),
-            DataRef::DurationIso("PT1H".into()),
-            DataRef::Error(CellErrorType::Div0),
-            DataRef::Float(f64::NAN),
-            DataRef::Int(i64::MAX),
-        ] {
-            assert!(text(refused.clone()).is_err(), "{refused:?}");
-        }
-        assert_eq!(
-            text(DataRef::Error(CellErrorType::NA)).unwrap_err(),
-            "the cell holds the error #N/A"
-        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The pieces every standalone page the CLI writes shares (the screening
+//! The pieces every standalone page shares (the printout, the screening
 //! report, the notice list): escaping text for HTML, and the CSP hash that
 //! lets a page's one inline style in and nothing else.
 
