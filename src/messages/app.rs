@@ -123,6 +123,12 @@ pub const PAID: Pair = ("实缴（元）", "Paid (yuan)");
 /// While the working comes from the second module.
 pub const WORKING_LOADING: Pair = ("正在准备计算过程……", "Preparing the working…");
 
+/// This copy has no second module (or it failed to load).
+pub const WORKING_UNAVAILABLE: Pair = (
+    "此版本无法显示下一步和计算过程（缺少第二个模块）：请用网页版，或用命令行 wengang check。咨询：人社服务热线 12333。",
+    "This copy cannot show what to do next or the working (its second module is missing): use the web app, or the command line (wengang check). Questions: the hotline 12333.",
+);
+
 /// The monthly grid (参保缴费明细): twelve rows, read from a pasted
 /// statement by the engine's reader or typed cell by cell.
 pub const GRID_SUMMARY: Pair = (

@@ -104,9 +104,10 @@ pub fn result_page(ctx: &Ctx) -> Html {
         let fragments = fragments.clone();
         let json = serde_json::to_string(&ctx.state.application).unwrap_or_default();
         use_effect_with((json, lang, suzhou), move |(json, lang, suzhou)| {
+            let lang = *lang;
             let args = [
                 wasm_bindgen::JsValue::from_str(json),
-                wasm_bindgen::JsValue::from_str(if *lang == Lang::Zh { "zh" } else { "en" }),
+                wasm_bindgen::JsValue::from_str(if lang == Lang::Zh { "zh" } else { "en" }),
                 wasm_bindgen::JsValue::from_bool(*suzhou),
             ];
             wasm_bindgen_futures::spawn_local(async move {
@@ -114,12 +115,19 @@ pub fn result_page(ctx: &Ctx) -> Html {
                     .await
                     .ok()
                     .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
-                fragments.set(parts.map(|p| Fragments {
-                    next: AttrValue::from(p["next"].as_str().unwrap_or_default().to_owned()),
-                    working: AttrValue::from(p["working"].as_str().unwrap_or_default().to_owned()),
-                    hardship: AttrValue::from(
-                        p["hardship"].as_str().unwrap_or_default().to_owned(),
-                    ),
+                let part = |key: &str| match &parts {
+                    Some(p) => AttrValue::from(p[key].as_str().unwrap_or_default().to_owned()),
+                    // No second module (or it failed): said, with whom to ask.
+                    None if key == "next" => AttrValue::from(format!(
+                        "<section id=\"next-steps\"><p class=\"body\">{}</p></section>",
+                        pick(app_words::WORKING_UNAVAILABLE, lang)
+                    )),
+                    None => AttrValue::default(),
+                };
+                fragments.set(Some(Fragments {
+                    next: part("next"),
+                    working: part("working"),
+                    hardship: part("hardship"),
                 }));
             });
         });
