@@ -74,6 +74,8 @@ if len(modules) == 1:
         + "window.wengangSubmission = async (json) => { await printModule(); return submission_json(json); };\n"
         + "window.wengangGlosses = async () => { await printModule(); return clause_glosses(); };\n"
         + "window.wengangSample = async (id) => { await printModule(); return sample_application(id) ?? ''; };\n"
+        + "window.wengangStatement = async (text, year, lang) => { await printModule(); return statement_read(text, year, lang); };\n"
+        + "window.wengangWorking = async (json, lang, suzhou) => { await printModule(); return working_html(json, lang, suzhou); };\n"
     )
 else:
     print(f"[single] no print module in dist/ ({modules}): this copy will say it cannot print")

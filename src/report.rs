@@ -420,18 +420,12 @@ fn standing(assessment: &Assessment) -> Standing {
     let Some(p) = assessment.validation.profile else {
         return Standing::default();
     };
-    let rules = &p.profile;
     let user_year = assessment
         .validation
         .application
         .as_ref()
         .map(|a| a.insured.year);
-    Standing {
-        provisional: (rules.status == ProfileStatus::Provisional).then_some(rules.applies_in),
-        other_year: user_year
-            .filter(|y| *y != u64::from(rules.data_year))
-            .map(|_| rules.data_year),
-    }
+    Standing::of(&p.profile, user_year)
 }
 
 /// The notices of an assessment, in a fixed order: how the rules stand,
@@ -491,7 +485,18 @@ fn notices(assessment: &Assessment) -> Vec<Notice> {
         // The rules class this type of unit outright: its size is beside the point.
         (_, Some(class), _) if by_unit_type.is_some() => {
             if let Some(unit_type) = by_unit_type {
-                out.push(Notice::ClassByUnitType { unit_type, class })
+                out.push(Notice::ClassByUnitType {
+                    unit_type,
+                    class,
+                    rate: p.profile.refund_rate.get(class).value,
+                    cap: p.profile.refund_rate_kind.get(class).value == Some(RateKind::Cap),
+                    place: p.profile.place.clone(),
+                    document: p
+                        .profile
+                        .citation(crate::policy::ParamId::UnitTreatment)
+                        .map(|c| c.document)
+                        .unwrap_or_default(),
+                })
             }
         }
         (Some(SizeSource::Official), Some(class), _) => out.push(Notice::SizeOfficial { class }),

@@ -30,6 +30,10 @@
   window.wengangSubmission = async (json) => (await load()).submission_json(json);
   // A demonstration enterprise's application, for the demo menu.
   window.wengangSample = async (id) => (await load()).sample_application(id) ?? '';
+  // A pasted statement read by the engine's reader, for the monthly grid.
+  window.wengangStatement = async (text, year, lang) => (await load()).statement_read(text, year, lang);
+  // The result's working and hardship path, as HTML fragments.
+  window.wengangWorking = async (json, lang, suzhou) => (await load()).working_html(json, lang, suzhou);
   // English glosses of the policy clauses, for the result in English.
   window.wengangGlosses = async () => (await load()).clause_glosses();
 }

@@ -3,7 +3,8 @@
 //! the imported sample, then a sequence of edits decoded from the bytes,
 //! each dispatched as the question component does it (the typed text
 //! tidied for formatted fields, selects and ticks as their values, the
-//! monthly records through the paste parser), then the report and, when
+//! monthly records as the grid makes them: a paste through the engine's
+//! statement reader, or one cell typed), then the report and, when
 //! it is valid, the submission, as the result page makes them.
 //!
 //! Bytes: a mode byte (bit 0: start from the sample; bit 1: English), then
@@ -24,9 +25,8 @@ use std::rc::Rc;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use wengang_engine::app::form::{self, Kind, QUESTION_PAGES};
-use wengang_engine::app::months;
-use wengang_engine::app::state::{Action, AppState, Notice};
-use wengang_engine::field::Field;
+use wengang_engine::app::state::{rows_of_statement, Action, AppState, Notice};
+use wengang_engine::field::{Field, MonthColumn};
 use wengang_engine::tidy::tidy;
 use wengang_engine::{check, submit, verify, Lang, RawApplication, Report};
 use yew::Reducible;
@@ -117,7 +117,15 @@ fuzz_target!(|data: &[u8]| {
                 continue;
             }
             None => match what - Field::ALL.len() {
-                0 => Action::SetMonths(months::rows(&text)),
+                // A paste: read by the engine's reader, or refused (no change).
+                0 => match wengang_engine::read_statement(&text, None) {
+                    Ok(statement) => Action::SetMonths(rows_of_statement(&statement.months())),
+                    Err(_) => Action::SetMonthCell {
+                        row: text.len() % 13,
+                        column: MonthColumn::FIGURES[text.len() % 3],
+                        value: text.into_owned(),
+                    },
+                },
                 1 => Action::SetHardship(text.len() % 2 == 1),
                 2 => Action::SetPlace(text.into_owned()),
                 3 => Action::Continue,

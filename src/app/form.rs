@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::field::{Field, Section};
+use crate::messages::app as app_words;
 use crate::Lang;
 
 /// A page of the app.
@@ -156,7 +157,16 @@ const POLICY: &[Prompt] = &[
         "Suggested from the data year and the place (the credit code's, once given); you can change it.",
     ),
 ];
+/// The unit type first: it decides what else is asked (a unit the rules
+/// class outright is not asked its size) and which document the hints
+/// name (登记证书 or 营业执照: `messages::app`).
 const ENTERPRISE: &[Prompt] = &[
+    h(
+        Field::UnitType,
+        Kind::UnitType,
+        app_words::UNIT_TYPE_HINT.0,
+        app_words::UNIT_TYPE_HINT.1,
+    ),
     Prompt {
         autocomplete: Some("organization"),
         ..h(
@@ -172,8 +182,12 @@ const ENTERPRISE: &[Prompt] = &[
         "18 位，见营业执照。",
         "18 characters, on the business licence.",
     ),
-    f(Field::UnitType, Kind::UnitType),
-    f(Field::Industry, Kind::Industry),
+    h(
+        Field::Industry,
+        Kind::Industry,
+        app_words::INDUSTRY_HINT.0,
+        app_words::INDUSTRY_HINT.1,
+    ),
     h(
         Field::Employees,
         Kind::Count,
@@ -183,14 +197,14 @@ const ENTERPRISE: &[Prompt] = &[
     h(
         Field::Revenue,
         Kind::Money,
-        "元，例如 35000000.00。用于划分企业规模。",
-        "Yuan, e.g. 35000000.00. Used for the enterprise size.",
+        app_words::REVENUE_HINT.0,
+        app_words::REVENUE_HINT.1,
     ),
     h(
         Field::Assets,
         Kind::Money,
-        "元。部分行业划型需要。",
-        "Yuan. Some industries' size rules use it.",
+        app_words::ASSETS_HINT.0,
+        app_words::ASSETS_HINT.1,
     ),
     h(
         Field::OfficialSize,

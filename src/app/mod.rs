@@ -10,8 +10,6 @@ mod files;
 pub mod form;
 mod history;
 mod later;
-/// The monthly records' text (paste) parser; public for the fuzz target.
-pub mod months;
 pub mod state;
 mod storage;
 mod text;

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use yew::Reducible;
 
 use super::form::{self, Page, QUESTION_PAGES};
-use crate::field::{Field, Months, Section};
+use crate::field::{Field, MonthColumn, Months, Section};
 use crate::{check, policy, Lang, RawApplication, Report, Severity};
 
 /// Where the last attempt to save the draft stands.
@@ -66,9 +66,10 @@ pub struct AppState {
     pub returning: bool,
     pub storage: Storage,
     pub notice: Option<Notice>,
-    /// A demo is shown. The user's own answers wait in `stash`, and
-    /// nothing is saved meanwhile, so a demo never touches the draft.
-    pub demo: bool,
+    /// A demo is shown (its id). The user's own answers wait in `stash`;
+    /// the demo is saved apart (it survives a reload), so it never
+    /// touches the user's draft.
+    pub demo: Option<&'static str>,
     pub stash: Option<Box<Draft>>,
     /// A step that would replace the answers, waiting for a yes.
     pub pending: Option<Pending>,
@@ -94,8 +95,16 @@ pub enum Action {
         field: Field,
         value: Value,
     },
-    /// The monthly records table (`insured.months`), whole.
+    /// The monthly records table (`insured.months`), whole: a statement
+    /// read by the engine's reader, or `null` to clear it.
     SetMonths(Value),
+    /// One cell of the monthly grid, as typed: its row (0–11, as shown)
+    /// and column.
+    SetMonthCell {
+        row: usize,
+        column: MonthColumn,
+        value: String,
+    },
     SetPlace(String),
     /// Take (or leave) the hardship path.
     SetHardship(bool),
@@ -162,9 +171,78 @@ pub struct Draft {
     pub attempted: BTreeSet<Page>,
     #[serde(default)]
     pub recheck: BTreeSet<String>,
+    /// The demo this is, when saved as one (apart from the user's draft).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demo: Option<String>,
 }
 
 pub const DRAFT_VERSION: u32 = 1;
+
+impl Draft {
+    /// The draft as stored: the same JSON its derived serialiser writes,
+    /// made by hand (the derived code cost the first load 3 KB).
+    pub fn to_json(&self) -> Value {
+        let pages = |pages: &BTreeSet<Page>| -> Vec<Value> {
+            pages.iter().map(|p| json!(page_name(*p))).collect()
+        };
+        let mut draft = json!({
+            "version": self.version,
+            "application": self.application,
+            "page": page_name(self.page),
+            "lang": if self.lang == Lang::Zh { "zh" } else { "en" },
+            "place": self.place,
+            "confirmed": self.confirmed,
+            "touched": self.touched,
+            "attempted": pages(&self.attempted),
+            "recheck": self.recheck,
+        });
+        if let Some(demo) = &self.demo {
+            draft["demo"] = json!(demo);
+        }
+        draft
+    }
+
+    /// A draft stored by [`Draft::to_json`] (or by the derived serialiser
+    /// of before); `None` when it is not one.
+    pub fn from_json(v: &Value) -> Option<Draft> {
+        // Inserted one by one: collecting into a set sorts first, and the
+        // sort of strings cost the first load 2 KB.
+        let texts = |key: &str| {
+            let mut set = BTreeSet::new();
+            for t in v[key].as_array().into_iter().flatten() {
+                if let Some(t) = t.as_str() {
+                    set.insert(t.to_owned());
+                }
+            }
+            set
+        };
+        let page = |name: &Value| {
+            name.as_str()
+                .and_then(|n| Page::from_slug(&n.replace('_', "-")))
+        };
+        let mut attempted = BTreeSet::new();
+        for p in v["attempted"].as_array().into_iter().flatten() {
+            attempted.extend(page(p));
+        }
+        Some(Draft {
+            version: u32::try_from(v["version"].as_u64()?).ok()?,
+            application: v.get("application")?.clone(),
+            page: page(&v["page"])?,
+            lang: Lang::parse(v["lang"].as_str()?)?,
+            place: v["place"].as_str()?.to_owned(),
+            confirmed: texts("confirmed"),
+            touched: texts("touched"),
+            attempted,
+            recheck: texts("recheck"),
+            demo: v["demo"].as_str().map(str::to_owned),
+        })
+    }
+}
+
+/// A page's name in a stored draft (as its derived serialiser wrote it).
+fn page_name(page: Page) -> String {
+    page.slug().replace('-', "_")
+}
 
 /// A new, empty application dated `today`: every section an empty object
 /// (hardship `null`, not taken), the format tag and the date filled in.
@@ -296,7 +374,7 @@ impl AppState {
             returning: false,
             storage: Storage::Saved,
             notice: None,
-            demo: false,
+            demo: None,
             stash: None,
             pending: None,
             undo: None,
@@ -318,6 +396,17 @@ impl AppState {
         state
     }
 
+    /// Reopens a demo after a reload: the demo as it was left, the
+    /// user's own draft (if any) kept aside for when the demo is left.
+    pub fn from_demo(id: &'static str, demo: Draft, mine: Option<Draft>, today: &str) -> Self {
+        let mut state = AppState::from_draft(demo, today);
+        state.notice = None;
+        state.demo = Some(id);
+        let mine = mine.unwrap_or_else(|| AppState::new(today, state.lang).draft());
+        state.stash = Some(Box::new(mine));
+        state
+    }
+
     pub fn draft(&self) -> Draft {
         Draft {
             version: DRAFT_VERSION,
@@ -329,6 +418,7 @@ impl AppState {
             touched: self.touched.clone(),
             attempted: self.attempted.clone(),
             recheck: self.recheck.clone(),
+            demo: None,
         }
     }
 
@@ -405,12 +495,21 @@ impl AppState {
         policy::find(&id).is_ok_and(|p| p.profile.hardship.is_some())
     }
 
-    /// Is this question asked under the chosen profile? A formula input
-    /// the profile's rules never use is not (until a profile is chosen,
-    /// every question is).
+    /// Is this question asked of this unit under the chosen profile? The
+    /// engine's list (`validate::asked`): a formula input the rules never
+    /// use, or the size of a unit the rules class outright, is not (until
+    /// a profile and a unit type are chosen, every question is).
     pub fn asks(&self, field: Field) -> bool {
         let id = form::as_text(form::get(&self.application, Field::Policy.path()));
-        policy::find(&id).map_or(true, |p| p.profile.counts_in_layoff_rate(field))
+        let rules = policy::find(&id).ok().map(|p| &p.profile);
+        crate::validate::asked::asked(field, rules, self.unit_type())
+    }
+
+    /// The unit type chosen, if any.
+    pub fn unit_type(&self) -> Option<crate::application::UnitType> {
+        use crate::application::Named;
+        let name = form::as_text(form::get(&self.application, Field::UnitType.path()));
+        crate::application::UnitType::from_name(&name)
     }
 
     /// Does the chosen profile take applications? Under automatic rules
@@ -478,6 +577,60 @@ impl AppState {
             },
         }
     }
+}
+
+/// The monthly grid's rows as the application holds them: the table
+/// given, filled out to twelve rows (month = the row's place) so each
+/// cell can be typed into.
+pub fn month_rows(app: &Value) -> Vec<Value> {
+    let mut rows = form::get(app, Months::PATH)
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for month in rows.len() + 1..=Months::ROWS {
+        rows.push(json!({ "month": month, "insured": null, "due": null, "paid": null }));
+    }
+    rows
+}
+
+/// Writes one cell of the grid, tidied as the field's kind is (12,345.00
+/// → 12345.00; a count's 人 dropped); blank is `null`.
+fn set_month_cell(app: &mut Value, row: usize, column: MonthColumn, text: &str) {
+    let field = match column {
+        MonthColumn::Due | MonthColumn::Paid => Field::PremiumsPaid,
+        MonthColumn::Month | MonthColumn::Insured => Field::Start,
+    };
+    let tidied = crate::tidy::tidy(field, text);
+    let value = if tidied.is_empty() {
+        Value::Null
+    } else {
+        Value::String(tidied)
+    };
+    let mut rows = month_rows(app);
+    if let Some(Value::Object(cells)) = rows.get_mut(row) {
+        cells.insert(column.key().to_owned(), value);
+    }
+    form::set(app, Months::PATH, Value::Array(rows));
+}
+
+/// The rows of a statement the engine's reader read (its `months`, in
+/// month order, a month without a row left out), one per month 1–12:
+/// a month the statement lacks is a row of blanks, for the clerk to fill
+/// or for validation to name.
+pub fn rows_of_statement(months: &Value) -> Value {
+    let read = months.as_array().map(Vec::as_slice).unwrap_or_default();
+    Value::Array(
+        (1..=Months::ROWS)
+            .map(|month| {
+                read.iter()
+                    .find(|r| r.get("month").and_then(Value::as_u64) == Some(month as u64))
+                    .cloned()
+                    .unwrap_or_else(
+                        || json!({ "month": month, "insured": null, "due": null, "paid": null }),
+                    )
+            })
+            .collect(),
+    )
 }
 
 /// Merges known fields into the application: objects merge, values
@@ -568,6 +721,11 @@ impl Reducible for AppState {
                 s.recheck.remove(Months::PATH);
                 s.touched.insert(Months::PATH.to_owned());
             }
+            Action::SetMonthCell { row, column, value } => {
+                set_month_cell(&mut s.application, row, column, &value);
+                s.recheck.remove(Months::PATH);
+                s.touched.insert(Months::PATH.to_owned());
+            }
             Action::SetPlace(place) => {
                 s.place = place;
                 // The place chosen by hand decides, whatever the code says.
@@ -637,12 +795,12 @@ impl Reducible for AppState {
                 application,
                 notice,
             } => {
-                if s.demo {
+                if s.demo.is_some() {
                     // Importing ends the demo: the file is the user's own.
                     if let Some(stash) = s.stash.take() {
                         s.restore(*stash);
                     }
-                    s.demo = false;
+                    s.demo = None;
                 }
                 if s.has_answers() {
                     s.pending = Some(Pending::Import {
@@ -656,10 +814,10 @@ impl Reducible for AppState {
                 }
             }
             Action::Demo { id, application } => {
-                if !s.demo {
+                if s.demo.is_none() {
                     s.stash = Some(Box::new(s.draft()));
-                    s.demo = true;
                 }
+                s.demo = Some(id);
                 s.load(application);
                 s.notice = Some(Notice::DemoLoaded(id));
             }
@@ -667,7 +825,7 @@ impl Reducible for AppState {
                 if let Some(stash) = s.stash.take() {
                     s.restore(*stash);
                 }
-                s.demo = false;
+                s.demo = None;
                 s.notice = Some(Notice::DemoLeft);
             }
             Action::Clear => s.pending = Some(Pending::Clear),
@@ -957,6 +1115,68 @@ mod tests {
     }
 
     #[test]
+    fn a_kindergarten_under_jiangsu_rules_is_not_asked_its_size() {
+        let s = typed(state(), Field::Year, "2024");
+        assert_eq!(policy_of(&s), &json!("jiangsu-2025"));
+        assert!(s.asks(Field::Industry), "no unit type yet: asked");
+        let s = typed(s, Field::UnitType, "social_service_body");
+        for field in [
+            Field::Industry,
+            Field::Employees,
+            Field::Revenue,
+            Field::Assets,
+            Field::OfficialSize,
+        ] {
+            assert!(!s.asks(field), "{field}");
+        }
+        assert!(s.asks(Field::ApplicantName));
+        let s = typed(s, Field::UnitType, "enterprise");
+        assert!(s.asks(Field::Industry));
+    }
+
+    #[test]
+    fn a_cell_typed_into_the_grid_makes_the_twelve_rows_and_is_tidied() {
+        let s = state().reduce(Action::SetMonthCell {
+            row: 2,
+            column: MonthColumn::Paid,
+            value: "7,170.00 元".into(),
+        });
+        let rows = form::get(&s.application, Months::PATH).as_array().unwrap();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(
+            rows[2],
+            json!({"month": 3, "insured": null, "due": null, "paid": "7170.00"})
+        );
+        assert!(s.touched.contains(Months::PATH));
+        let s = s.reduce(Action::SetMonthCell {
+            row: 2,
+            column: MonthColumn::Paid,
+            value: " ".into(),
+        });
+        assert_eq!(
+            form::get(&s.application, Months::PATH)[2]["paid"],
+            Value::Null
+        );
+    }
+
+    #[test]
+    fn a_statement_read_fills_every_month_and_leaves_a_missing_one_blank() {
+        let read = json!([
+            {"month": 1, "insured": 46, "due": null, "paid": "3220.00"},
+            {"month": 3, "insured": 45, "due": null, "paid": "3150.00"}
+        ]);
+        let rows = rows_of_statement(&read);
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(rows[0]["insured"], json!(46));
+        assert_eq!(
+            rows[1],
+            json!({"month": 2, "insured": null, "due": null, "paid": null})
+        );
+        assert_eq!(rows[2]["paid"], json!("3150.00"));
+    }
+
+    #[test]
     fn hardship_page_only_where_the_profile_has_one() {
         assert!(state().pages().contains(&Page::Hardship));
         let s = state().reduce(Action::SetField {
@@ -1005,7 +1225,7 @@ mod tests {
         let s = typed(state(), Field::ApplicantName, "我的单位");
         let mine = s.draft();
         let s = s.reduce(demo("eligible-sme"));
-        assert!(s.demo);
+        assert_eq!(s.demo, Some("eligible-sme"));
         assert_eq!(s.page, Page::Review);
         assert_ne!(
             form::get(&s.application, Field::ApplicantName.path()),
@@ -1013,9 +1233,49 @@ mod tests {
         );
         // Another demo keeps the user's answers, not the first demo's.
         let s = s.reduce(demo("hardship")).reduce(Action::LeaveDemo);
-        assert!(!s.demo);
+        assert_eq!(s.demo, None);
         assert_eq!(s.draft(), mine);
         assert_eq!(s.notice, Some(Notice::DemoLeft));
+    }
+
+    #[test]
+    fn a_demo_survives_a_reload_and_leaving_it_returns_to_the_users_own_page() {
+        let s = typed(state(), Field::ApplicantName, "我的单位");
+        let s = s.reduce(Action::Continue); // on to the enterprise page… stays: errors
+        let mine = s.draft();
+        let s = s
+            .reduce(demo("hardship"))
+            .reduce(Action::Continue)
+            .reduce(Action::Visit(Page::Result));
+        assert_eq!(s.page, Page::Result);
+        // A reload: the demo as saved apart, the user's draft as saved.
+        let reloaded = Rc::new(AppState::from_demo(
+            "hardship",
+            s.draft(),
+            Some(mine.clone()),
+            "2019-06-10",
+        ));
+        assert_eq!(reloaded.demo, Some("hardship"));
+        assert_eq!(reloaded.page, Page::Result, "still on the demo's page");
+        assert_eq!(reloaded.application, s.application);
+        let left = reloaded.reduce(Action::LeaveDemo);
+        assert_eq!(left.demo, None);
+        assert_eq!(left.page, mine.page, "the user's own page");
+        assert_eq!(left.draft(), mine);
+    }
+
+    #[test]
+    fn a_demo_reopened_with_no_draft_of_the_users_leaves_to_a_blank_start() {
+        let s = Rc::new(AppState::new("2019-06-10", Lang::Zh)).reduce(demo("eligible-sme"));
+        let reloaded = Rc::new(AppState::from_demo(
+            "eligible-sme",
+            s.draft(),
+            None,
+            "2019-06-10",
+        ));
+        let left = reloaded.reduce(Action::LeaveDemo);
+        assert_eq!(left.page, Page::Policy);
+        assert!(!left.has_answers());
     }
 
     #[test]
@@ -1111,9 +1371,30 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_is_stored_as_its_derived_serialiser_wrote_it_and_read_back() {
+        let s = typed(state(), Field::ApplicantName, "我的单位")
+            .reduce(Action::Visit(Page::BankContact));
+        let mut draft = s.draft();
+        draft.attempted.insert(Page::BankContact);
+        draft.demo = Some("hardship".into());
+        let by_hand = draft.to_json();
+        assert_eq!(by_hand, serde_json::to_value(&draft).unwrap());
+        assert_eq!(Draft::from_json(&by_hand), Some(draft.clone()));
+        draft.demo = None;
+        assert_eq!(
+            Draft::from_json(&serde_json::to_value(&draft).unwrap()),
+            Some(draft)
+        );
+    }
+
+    #[test]
     fn a_draft_of_before_keeps_loading() {
         let old = r#"{"version":1,"application":{},"page":"premiums","lang":"zh","place":"suzhou","confirmed":[]}"#;
         let draft: Draft = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            Draft::from_json(&serde_json::from_str(old).unwrap()),
+            Some(draft.clone())
+        );
         let s = AppState::from_draft(draft, "2019-06-10");
         assert_eq!(s.page, Page::Premiums);
         assert!(!s.shows_issues_of(Field::PremiumsPaid.path()));

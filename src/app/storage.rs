@@ -8,6 +8,9 @@ use gloo_storage::{LocalStorage, Storage};
 use super::state::{Draft, DRAFT_VERSION};
 
 const KEY: &str = "wengang.draft.v1";
+/// A demo shown, saved apart from the user's draft (it survives a reload
+/// and never overwrites the draft); the draft names the demo.
+const DEMO_KEY: &str = "wengang.demo.v1";
 
 /// Whether local storage can be reached. gloo's `LocalStorage::raw()`
 /// throws when it cannot (storage disabled, a sandboxed frame), and a
@@ -37,15 +40,19 @@ fn describe(e: StorageError) -> String {
 /// Saves the draft.
 pub fn save(draft: &Draft) -> Result<(), String> {
     available()?;
-    LocalStorage::set(KEY, draft).map_err(describe)
+    LocalStorage::set(KEY, draft.to_json()).map_err(describe)
+}
+
+/// A stored draft of this version, if the key holds one.
+fn read(key: &str) -> Option<Draft> {
+    available().ok()?;
+    let value = LocalStorage::get::<serde_json::Value>(key).ok()?;
+    Draft::from_json(&value).filter(|d| d.version == DRAFT_VERSION)
 }
 
 /// The saved draft, if there is a readable one of this version.
 pub fn load() -> Option<Draft> {
-    available().ok()?;
-    LocalStorage::get::<Draft>(KEY)
-        .ok()
-        .filter(|d| d.version == DRAFT_VERSION)
+    read(KEY)
 }
 
 /// Forgets the draft.
@@ -53,4 +60,25 @@ pub fn clear() -> Result<(), String> {
     available()?;
     LocalStorage::delete(KEY);
     Ok(())
+}
+
+/// Saves the demo shown (apart from the user's draft).
+pub fn save_demo(id: &str, draft: &Draft) -> Result<(), String> {
+    available()?;
+    let mut demo = draft.clone();
+    demo.demo = Some(id.to_owned());
+    LocalStorage::set(DEMO_KEY, demo.to_json()).map_err(describe)
+}
+
+/// The demo shown before a reload, if any: its id and where it stood.
+pub fn load_demo() -> Option<(String, Draft)> {
+    let draft = read(DEMO_KEY)?;
+    Some((draft.demo.clone()?, draft))
+}
+
+/// Forgets the demo (it was left).
+pub fn clear_demo() {
+    if available().is_ok() {
+        LocalStorage::delete(DEMO_KEY);
+    }
 }

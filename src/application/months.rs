@@ -15,8 +15,10 @@ pub struct MonthRow {
     pub month: u8,
     /// 参保人数.
     pub insured: u64,
-    /// 应缴, yuan (unit and employee shares together).
-    pub due: Decimal,
+    /// 应缴, yuan (unit and employee shares together); `None` for every
+    /// row of a statement without that column (months paid in full then
+    /// cannot be derived and are asked).
+    pub due: Option<Decimal>,
     /// 实缴, yuan.
     pub paid: Decimal,
 }
@@ -104,14 +106,19 @@ pub struct Derivation {
 impl MonthlyRecords {
     /// The rows as a year: `None` unless there are twelve, months 1–12
     /// each once (in any order; kept in month order).
-    pub fn new(mut rows: Vec<MonthRow>) -> Option<MonthlyRecords> {
-        rows.sort_by_key(|r| r.month);
-        let complete = rows.len() == Months::ROWS
-            && rows
-                .iter()
-                .enumerate()
-                .all(|(i, r)| usize::from(r.month) == i + 1);
-        complete.then_some(MonthlyRecords { rows })
+    pub fn new(rows: Vec<MonthRow>) -> Option<MonthlyRecords> {
+        if rows.len() != Months::ROWS {
+            return None;
+        }
+        // Each row in its month's place: no sort (a sort's code cost the
+        // browser's first load 1 KB), and a month twice leaves one empty.
+        let mut placed: [Option<MonthRow>; Months::ROWS] = [None; Months::ROWS];
+        for row in rows {
+            let slot = usize::from(row.month).checked_sub(1)?;
+            *placed.get_mut(slot)? = Some(row);
+        }
+        let rows = placed.into_iter().collect::<Option<Vec<MonthRow>>>()?;
+        Some(MonthlyRecords { rows })
     }
 
     /// Month 1's count.
@@ -145,28 +152,40 @@ impl MonthlyRecords {
             .fold(Decimal::ZERO, |sum, r| sum.saturating_add(r.paid))
     }
 
-    /// Months whose payment covers what was due.
-    pub fn months_paid_in_full(&self) -> u64 {
-        self.rows.iter().filter(|r| r.paid >= r.due).count() as u64
+    /// Months whose payment covers what was due; `None` when the rows
+    /// give no 应缴 (a statement without that column).
+    pub fn months_paid_in_full(&self) -> Option<u64> {
+        let mut paid_in_full = 0;
+        for r in &self.rows {
+            if r.paid >= r.due? {
+                paid_in_full += 1;
+            }
+        }
+        Some(paid_in_full)
     }
 
-    /// The value of one formula.
-    pub fn value(&self, formula: Formula) -> Decimal {
-        match formula {
+    /// The value of one formula; `None` when the rows cannot give it.
+    pub fn value(&self, formula: Formula) -> Option<Decimal> {
+        Some(match formula {
             Formula::FirstMonth => Decimal::from(self.start()),
             Formula::LastMonth => Decimal::from(self.end()),
             Formula::Average => self.monthly_average(),
             Formula::SumPaid => self.premiums_paid(),
-            Formula::PaidInFull => Decimal::from(self.months_paid_in_full()),
-        }
+            Formula::PaidInFull => Decimal::from(self.months_paid_in_full()?),
+        })
     }
 
-    /// Every derived figure, in field order.
-    pub fn derivations(&self) -> [Derivation; 5] {
-        Formula::ALL.map(|formula| Derivation {
-            formula,
-            value: self.value(formula),
-        })
+    /// Every figure the rows give, in field order.
+    pub fn derivations(&self) -> Vec<Derivation> {
+        Formula::ALL
+            .into_iter()
+            .filter_map(|formula| {
+                Some(Derivation {
+                    formula,
+                    value: self.value(formula)?,
+                })
+            })
+            .collect()
     }
 }
 
@@ -178,7 +197,7 @@ mod tests {
         MonthRow {
             month,
             insured,
-            due: Decimal::new(due, 2),
+            due: Some(Decimal::new(due, 2)),
             paid: Decimal::new(paid, 2),
         }
     }
@@ -196,8 +215,24 @@ mod tests {
         assert_eq!(m.total_insured(), 1278);
         assert_eq!(m.monthly_average(), Decimal::new(1065, 1));
         assert_eq!(m.premiums_paid(), Decimal::new(839_999, 2));
-        assert_eq!(m.months_paid_in_full(), 11);
+        assert_eq!(m.months_paid_in_full(), Some(11));
         assert_eq!(m.derivations()[2].formula.field(), Field::MonthlyAverage);
+    }
+
+    #[test]
+    fn without_the_amounts_due_months_paid_in_full_are_not_derived() {
+        let rows: Vec<MonthRow> = (1..=12)
+            .map(|m| MonthRow {
+                due: None,
+                ..row(m, 46, 0, 322_000)
+            })
+            .collect();
+        let m = MonthlyRecords::new(rows).unwrap();
+        assert_eq!(m.months_paid_in_full(), None);
+        assert_eq!(m.premiums_paid(), Decimal::new(3_864_000, 2));
+        let derived: Vec<Formula> = m.derivations().iter().map(|d| d.formula).collect();
+        assert!(!derived.contains(&Formula::PaidInFull));
+        assert_eq!(derived.len(), 4);
     }
 
     #[test]

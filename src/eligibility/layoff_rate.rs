@@ -358,7 +358,7 @@ mod tests {
             .map(|month| MonthRow {
                 month,
                 insured: if month <= 4 { 34 } else { 33 },
-                due: Decimal::ZERO,
+                due: Some(Decimal::ZERO),
                 paid: Decimal::ZERO,
             })
             .collect();

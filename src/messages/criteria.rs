@@ -150,11 +150,12 @@ fn yes_no(zh: bool, ok: bool, pass: (&str, &str), fail: (&str, &str)) -> String 
 }
 
 fn layoff(passed: Option<bool>, l: &LayoffEvidence, zh: bool) -> String {
+    let lang = if zh { Lang::Zh } else { Lang::En };
     let (rate, reduction, average) = match &l.layoff {
         Some(r) => (
             percent(ratio_decimal(r.rate)),
             plain(r.reduction),
-            plain(r.average),
+            super::average(r.average, lang),
         ),
         None => ("?".to_owned(), "?".to_owned(), "?".to_owned()),
     };

@@ -10,6 +10,10 @@ pub fn explain(formula: &str, value: &str, lang: Lang) -> String {
     let Some(formula) = Formula::from_id(formula) else {
         return format!("{formula} = {value}");
     };
+    // The average to two decimals, as every figure a reader is shown.
+    let average = value
+        .parse()
+        .map_or_else(|_| value.to_owned(), |v| super::average(v, lang));
     let (zh, en) = match formula {
         Formula::FirstMonth => (
             format!("年初参保人数 = 1 月参保人数 = {value}（本工具把明细上的“年初”读作 1 月；尚未确认，有的地方用上年 12 月的人数）"),
@@ -20,8 +24,8 @@ pub fn explain(formula: &str, value: &str, lang: Lang) -> String {
             format!("Insured at the end = December's count = {value} (our reading of 年末 on a monthly statement; unconfirmed)"),
         ),
         Formula::Average => (
-            format!("月平均参保人数 = 12 个月参保人数之和 ÷ 12 = {value}"),
-            format!("Monthly average insured = the sum of the twelve monthly counts ÷ 12 = {value}"),
+            format!("月平均参保人数 = 12 个月参保人数之和 ÷ 12 = {average}"),
+            format!("Monthly average insured = the sum of the twelve monthly counts ÷ 12 = {average}"),
         ),
         Formula::SumPaid => (
             format!("实际缴纳失业保险费 = 12 个月实缴之和（单位和个人合计）= {value} 元；补缴的历年欠费和滞纳金另行扣除"),

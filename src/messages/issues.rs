@@ -1,7 +1,28 @@
 //! What each validation issue says, and what to do about it.
 
+use crate::field::{Field, Kind};
 use crate::text::Lang;
 use crate::validate::IssueKind;
+
+/// A required answer chosen from a list, or a box to tick, is asked for
+/// as such ("请选择", not "请填写"); `None` for a field typed in.
+pub fn required_choice(field: Field, lang: Lang) -> Option<String> {
+    let (zh, en) = match (field, field.kind()) {
+        (Field::Accepted, _) => (
+            "必须勾选，请阅读后勾选。",
+            "Required: read it and tick the box.",
+        ),
+        (Field::Policy | Field::Year, _)
+        | (_, Kind::Flag | Kind::UnitType | Kind::Industry | Kind::OfficialSize) => {
+            ("必选，请选择一项。", "Required: please choose one.")
+        }
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => en.to_owned(),
+    })
+}
 
 /// The message for an issue kind, without the field's name.
 pub fn text(kind: &IssueKind, lang: Lang) -> String {
@@ -42,8 +63,8 @@ pub fn text(kind: &IssueKind, lang: Lang) -> String {
             format!("Not one of the choices; use one of: {}.", allowed.join(", ")),
         ),
         MoneyFormat => (
-            "金额格式不对：请只填数字和小数点，以元为单位，例如 123456.78（不要千位分隔符、货币符号或全角数字）。".into(),
-            "Not an amount: enter yuan with digits and a decimal point only, e.g. 123456.78 (no separators, currency signs or full-width digits).".into(),
+            "金额格式不对：请填写以元为单位的金额，例如 123456.78。".into(),
+            "Not an amount: enter it in yuan, e.g. 123456.78.".into(),
         ),
         MoneyFractionNumber => (
             "带小数的金额必须写成文本（例如 \"123456.78\"），不能写成 JSON 数字，以免二进制浮点误差。".into(),

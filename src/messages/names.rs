@@ -80,7 +80,7 @@ pub fn industry(i: Industry) -> (&'static str, &'static str) {
     }
 }
 
-#[cfg_attr(not(feature = "app"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "print-wasm", test)), allow(dead_code))]
 pub fn size(size: EnterpriseSize) -> (&'static str, &'static str) {
     use EnterpriseSize::*;
     match size {

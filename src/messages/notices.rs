@@ -2,6 +2,8 @@
 //! whose size classification decides, how the refund is obtained, which
 //! rules the data year falls under and how those rules stand.
 
+use rust_decimal::Decimal;
+
 use crate::application::UnitType;
 use crate::policy::{Procedure, RateClass};
 use crate::text::{Bilingual, Lang};
@@ -22,10 +24,18 @@ pub enum Notice {
     /// The rules give this type of unit no rate class.
     NoRateClass,
     /// The rules class this type of unit outright (Jiangsu: social-service
-    /// bodies as large units), whatever its size.
+    /// bodies as large units), whatever its size: the class and its rate,
+    /// with the source, said first.
     ClassByUnitType {
         unit_type: UnitType,
         class: RateClass,
+        /// The rate of that class, as a decimal ratio; `None` if unknown.
+        rate: Option<Decimal>,
+        /// The rate is only a cap (按不超过).
+        cap: bool,
+        place: Bilingual,
+        /// The document the treatment is cited to (文号).
+        document: String,
     },
     /// How the refund is obtained under the profile.
     Procedure(Procedure),
@@ -87,6 +97,14 @@ fn class_text(class: RateClass, zh: bool) -> &'static str {
     }
 }
 
+/// The class as an English noun phrase's start: "a large", "an SME".
+fn article(class: RateClass) -> &'static str {
+    match class {
+        RateClass::Large => "a large",
+        RateClass::Sme => "a small or medium-sized (SME)",
+    }
+}
+
 /// The text of a notice.
 pub fn text(notice: &Notice, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -117,16 +135,34 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             class_text(*rule, zh),
             class_text(*estimate, zh)
         ),
-        Notice::ClassByUnitType { unit_type, class } if zh => format!(
-            "{}：本政策规定按{}返还比例返还，与单位规模无关。",
-            super::names::unit_type(*unit_type).0,
-            class_text(*class, zh)
-        ),
-        Notice::ClassByUnitType { unit_type, class } => format!(
-            "{}: these rules refund this type of unit at the {} rate, whatever its size.",
-            super::names::unit_type(*unit_type).1,
-            class_text(*class, zh)
-        ),
+        Notice::ClassByUnitType { unit_type, class, rate, cap, place, document } => {
+            let (unit_zh, unit_en) = super::names::unit_type(*unit_type);
+            let rate = rate.map(super::criteria::percent);
+            match (zh, rate) {
+                (true, Some(rate)) => format!(
+                    "{unit_zh}：{}参照{}实施，返还比例 {}{rate}（{document}），与单位规模无关。",
+                    place.zh,
+                    class_text(*class, zh),
+                    if *cap { "最高" } else { "" },
+                ),
+                (true, None) => format!(
+                    "{unit_zh}：{}参照{}实施（{document}），与单位规模无关；该类返还比例未知。",
+                    place.zh,
+                    class_text(*class, zh),
+                ),
+                (false, Some(rate)) => format!(
+                    "{unit_en}: {} rules treat it as {} enterprise whatever its size, so the refund rate is {}{rate} ({document}).",
+                    place.en,
+                    article(*class),
+                    if *cap { "up to " } else { "" },
+                ),
+                (false, None) => format!(
+                    "{unit_en}: {} rules treat it as {} enterprise whatever its size ({document}); that rate is unknown.",
+                    place.en,
+                    article(*class),
+                ),
+            }
+        }
         Notice::NoRateClass if zh => "全国政策对此类单位只规定“参照实施”，未规定按大型还是中小微企业返还（各省不同）：请选择所在省份的政策，或填写经办机构的划型。".into(),
         Notice::NoRateClass => "The national rules say only that this type of unit applies by analogy, not at which rate (provinces differ): choose your province's rules, or give the office's classification.".into(),
         Notice::Procedure(Procedure::Automatic) if zh => "本政策“免申即享”：经办机构比对数据后直接拨付，无需申请。本结果是自查记录，不是申请。".into(),
@@ -148,4 +184,32 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Notice::ApplicationWindowUnknown if zh => "未找到通知规定的申请受理期限，签署日期未作核对：请以当地人社部门的通知为准。".into(),
         Notice::ApplicationWindowUnknown => "No application window stated in the notice was found, so the signing date is not checked: the local bureau's notice decides.".into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_classed_outright_is_told_its_class_rate_and_source() {
+        let notice = Notice::ClassByUnitType {
+            unit_type: UnitType::SocialServiceBody,
+            class: RateClass::Large,
+            rate: Some(Decimal::new(3, 1)),
+            cap: false,
+            place: Bilingual {
+                zh: "江苏省".into(),
+                en: "Jiangsu".into(),
+            },
+            document: "苏人社发〔2025〕22号".into(),
+        };
+        assert_eq!(
+            text(&notice, Lang::Zh),
+            "社会服务机构：江苏省参照大型企业实施，返还比例 30%（苏人社发〔2025〕22号），与单位规模无关。"
+        );
+        assert_eq!(
+            text(&notice, Lang::En),
+            "Social service body: Jiangsu rules treat it as a large enterprise whatever its size, so the refund rate is 30% (苏人社发〔2025〕22号)."
+        );
+    }
 }

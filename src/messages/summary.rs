@@ -14,6 +14,42 @@ pub struct Standing {
     pub other_year: Option<u16>,
 }
 
+impl Standing {
+    /// How `rules` stand for a user whose figures are of `user_year`
+    /// (unknown: only whether the rules are provisional).
+    pub fn of(rules: &crate::policy::PolicyProfile, user_year: Option<u64>) -> Standing {
+        Standing {
+            provisional: (rules.status == crate::policy::ProfileStatus::Provisional)
+                .then_some(rules.applies_in),
+            other_year: user_year
+                .filter(|y| *y != u64::from(rules.data_year))
+                .map(|_| rules.data_year),
+        }
+    }
+}
+
+/// The standing in a few words, for after the amount in a headline
+/// ("预计 22,848.00 元（暂按 2026 年待核实规则）"); `None` when published
+/// rules for the user's own year decided.
+#[cfg_attr(not(feature = "app"), allow(dead_code))]
+pub fn caveat(standing: Standing, lang: Lang) -> Option<String> {
+    let zh = lang == Lang::Zh;
+    let mut parts = Vec::new();
+    if let Some(year) = standing.provisional {
+        parts.push(match zh {
+            true => format!("暂按 {year} 年待核实规则"),
+            false => format!("under provisional {year} rules, not yet verified"),
+        });
+    }
+    if let Some(year) = standing.other_year {
+        parts.push(match zh {
+            true => format!("按使用 {year} 年度数据的规则估算"),
+            false => format!("an estimate with rules for {year} figures"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(if zh { "，" } else { "; " }))
+}
+
 /// What the summary is about.
 pub enum Outcome<'a> {
     /// Errors prevent a decision.

@@ -14,6 +14,7 @@ use crate::messages::names;
 use crate::messages::summary::group_thousands;
 use crate::policy::{self, RateClass};
 use crate::text::Lang;
+use crate::validate::asked::asked;
 
 /// The heading of a section on paper, numbered as a form numbers them.
 fn section_title(section: Section) -> (&'static str, &'static str) {
@@ -32,30 +33,78 @@ fn section_title(section: Section) -> (&'static str, &'static str) {
 /// Chinese numbering of the sections: 一、二、…
 const NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/// The answers, one table per section; the hardship section only when the
-/// unit takes that path.
-pub fn write(out: &mut String, p: &Printout) {
-    let sections = Section::ALL
+/// The sections printed, numbered as a form numbers them: the hardship
+/// section only when the unit takes that path, and none whose every
+/// question the rules never asked (the commitment under 免申即享).
+pub fn sections(p: &Printout) -> Vec<(usize, Section)> {
+    Section::ALL
         .into_iter()
-        .filter(|s| *s != Section::Hardship || p.raw.hardship.is_some());
-    for (n, section) in sections.enumerate() {
-        let (zh, en) = section_title(section);
+        .filter(|s| *s != Section::Hardship || p.raw.hardship.is_some())
+        // The rules used are named under the title.
+        .filter(|s| *s != Section::Top)
+        .filter(|s| fields(p, *s).next().is_some())
+        .enumerate()
+        .collect()
+}
+
+/// The sections of a form's first page (the unit, its figures, its
+/// declarations and the hardship path) and of its second (the account,
+/// the contact, who filled it in: then the decision).
+pub fn split(sections: &[(usize, Section)]) -> (&[(usize, Section)], &[(usize, Section)]) {
+    let at = sections
+        .iter()
+        .position(|(_, s)| *s > Section::Hardship)
+        .unwrap_or(sections.len());
+    sections.split_at(at)
+}
+
+/// The questions of a section this unit was asked under these rules: a
+/// question never asked is not printed as "未填写".
+fn fields<'a>(p: &'a Printout, section: Section) -> impl Iterator<Item = Field> + 'a {
+    let rules =
+        p.zh.profile
+            .as_ref()
+            .and_then(|r| policy::find(&r.id).ok())
+            .map(|r| &r.profile);
+    let unit_type = match Field::UnitType.raw(p.raw) {
+        Value::String(name) => UnitType::from_name(name),
+        _ => None,
+    };
+    section
+        .fields()
+        .filter(|f| *f != Field::Format)
+        .filter(move |f| asked(*f, rules, unit_type))
+}
+
+/// The answers of `sections`, one table each.
+pub fn write(out: &mut String, p: &Printout, sections: &[(usize, Section)]) {
+    for (n, section) in sections {
+        let (zh, en) = section_title(*section);
         let _ = write!(
             out,
-            "<table class=\"wg-answers\">\n<caption>{}、{}</caption>\n<tbody>\n",
-            NUMBERS.get(n).copied().unwrap_or_default(),
+            "<table class=\"wg-answers wg-answers--pairs\">\n<caption>{}、{}</caption>\n<tbody>\n",
+            NUMBERS.get(*n).copied().unwrap_or_default(),
             p.bi(zh, en)
         );
-        for field in section.fields().filter(|f| *f != Field::Format) {
-            let _ = writeln!(
-                out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-                label(p, field),
-                value(p, field, field.raw(p.raw))
-            );
+        // Two answers a row, as a paper form sets them: the form fits two pages.
+        let asked: Vec<Field> = fields(p, *section).collect();
+        for pair in asked.chunks(2) {
+            out.push_str("<tr>");
+            for field in pair {
+                let _ = write!(
+                    out,
+                    "<th scope=\"row\">{}</th><td>{}</td>",
+                    label(p, *field),
+                    value(p, *field, field.raw(p.raw))
+                );
+            }
+            if pair.len() == 1 {
+                out.push_str("<td class=\"wg-empty\" colspan=\"2\"></td>");
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
-        if section == Section::Insured {
+        if *section == Section::Insured {
             months(out, p);
         }
     }
@@ -71,11 +120,25 @@ fn label(p: &Printout, field: Field) -> String {
     }
 }
 
-/// An answer as a person reads it (escaped).
+/// An answer as a person reads it (escaped); left blank, the figure the
+/// monthly rows give, said so.
 fn value(p: &Printout, field: Field, value: &Value) -> String {
+    let blank = match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    };
+    if blank {
+        return match p.zh.derived.iter().find(|d| d.field == field.path()) {
+            Some(d) => format!(
+                "{}（{}）",
+                derived(field, &d.value),
+                p.inline("按月明细得出", "from the monthly rows")
+            ),
+            None => p.bi("未填写", "Not answered"),
+        };
+    }
     let text = match value {
-        Value::Null => return p.bi("未填写", "Not answered"),
-        Value::String(s) if s.trim().is_empty() => return p.bi("未填写", "Not answered"),
         Value::Bool(true) => return p.bi("是", "Yes"),
         Value::Bool(false) => return p.bi("否", "No"),
         Value::String(s) => s.clone(),
@@ -92,18 +155,28 @@ fn value(p: &Printout, field: Field, value: &Value) -> String {
         Kind::OfficialSize => {
             RateClass::from_name(&text).map_or(escape(&text), |c| p.pair(names::rate_class(c)))
         }
+        // The rules by their name, never their id.
         _ if field == Field::Policy => match policy::find(&text) {
-            Ok(profile) => format!(
-                "{}（{}）",
-                p.bi(
-                    profile.profile.name.get(Lang::Zh),
-                    profile.profile.name.get(Lang::En)
-                ),
-                escape(&profile.profile.id)
+            Ok(profile) => p.bi(
+                profile.profile.name.get(Lang::Zh),
+                profile.profile.name.get(Lang::En),
             ),
             Err(_) => escape(&text),
         },
         _ => escape(&text),
+    }
+}
+
+/// A derived figure as printed: money grouped with 元, an average to two
+/// decimals (the report keeps the exact value).
+fn derived(field: Field, value: &str) -> String {
+    match field.kind() {
+        Kind::Money => format!("{} 元", escape(&group_thousands(value))),
+        Kind::Decimal => value.parse().map_or_else(
+            |_| escape(value),
+            |v| escape(&crate::messages::average(v, Lang::Zh)),
+        ),
+        _ => escape(value),
     }
 }
 

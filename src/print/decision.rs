@@ -78,17 +78,6 @@ pub fn write(out: &mut String, p: &Printout) {
             names.join("；")
         );
     }
-    amount(out, p);
-    if zh.route == Some(Route::GovernmentReview) {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            p.bi(
-                "返还金额达到市政府审议标准，将报市政府审议。",
-                "The refund reaches the amount that goes to the municipal government for deliberation."
-            )
-        );
-    }
 
     // The errors, when there are any: each names its field and what to do.
     let errors: Vec<usize> = (0..zh.issues.len())
@@ -154,8 +143,9 @@ pub fn write(out: &mut String, p: &Printout) {
     out.push_str("</section>\n");
 }
 
-/// The refund in figures and in capitals, and how it was computed.
-fn amount(out: &mut String, p: &Printout) {
+/// The refund in figures and in capitals, how it was computed, and its
+/// route: printed with the signatures and the seal, in one block.
+pub fn amount(out: &mut String, p: &Printout) {
     let zh = &p.zh;
     // Only an eligible unit applies for an amount (a refusal's 0.00 next
     // to base × rate would read as a sum gone wrong).
@@ -202,6 +192,16 @@ fn amount(out: &mut String, p: &Printout) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+    if zh.route == Some(Route::GovernmentReview) {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            p.bi(
+                "返还金额达到市政府审议标准，将报市政府审议。",
+                "The refund reaches the amount that goes to the municipal government for deliberation."
+            )
+        );
+    }
 }
 
 /// One condition: its name, whether it is met, why, and its source.

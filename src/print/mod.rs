@@ -23,6 +23,8 @@ mod sheets;
 mod style;
 #[cfg(feature = "print-wasm")]
 mod wasm;
+#[cfg(any(feature = "print-wasm", test))]
+mod working;
 
 pub use capitals::capitals;
 pub use style::STYLE;
@@ -96,6 +98,10 @@ pub fn fragment(raw: &RawApplication, lang: Lang, sample: bool) -> String {
     };
     let mut out = String::with_capacity(32 << 10);
     out.push_str("<div class=\"wg-print\" lang=\"zh-CN\">\n");
+    if sample {
+        // Printed on every page (position: fixed repeats on each one).
+        out.push_str("<p class=\"wg-sample-mark\" aria-hidden=\"true\">样例 SAMPLE</p>\n");
+    }
     if printout.automatic() {
         sheets::record(&mut out, &printout);
     } else {
@@ -243,9 +249,63 @@ mod tests {
         assert!(!zh.contains("Unemployment insurance premiums paid in full"));
         assert_eq!(
             html.matches("class=\"wg-sample\"").count(),
-            2,
-            "样例 on each sheet"
+            3,
+            "样例 at the top of each page: the form's two and the letter's one"
         );
+        assert_eq!(
+            html.matches("class=\"wg-sample-mark\"").count(),
+            1,
+            "and across every printed page"
+        );
+    }
+
+    #[test]
+    fn the_form_is_two_pages_with_the_amount_signatures_and_seal_together() {
+        let html = fragment(&sample("eligible-sme"), Lang::Zh, false);
+        let form = &html[..html.find("id=\"sheet-commitment\"").unwrap()];
+        assert_eq!(form.matches("<div class=\"wg-page\">").count(), 2);
+        let second = &form[form.rfind("<div class=\"wg-page\">").unwrap()..];
+        let close = &second[second.find("class=\"wg-close\"").unwrap()..];
+        for part in [
+            "class=\"wg-amount\"",
+            "data-sign=\"legal-representative\"",
+            "class=\"wg-seal\"",
+        ] {
+            assert!(
+                close.contains(part),
+                "{part} in the block that is never split"
+            );
+        }
+        assert!(
+            second.contains("收款账户"),
+            "the account on the second page"
+        );
+    }
+
+    #[test]
+    fn questions_never_asked_are_not_printed() {
+        // cn-2019 counts no retired or deceased, and no new claimants.
+        let html = fragment(&sample("over-layoff-threshold"), Lang::Zh, false);
+        assert!(!html.contains("年内退休或死亡人数"), "{html}");
+        // Under 免申即享 nobody signs: no commitment section, no date typed.
+        let mut raw = sample("eligible-sme");
+        crate::field::Field::Policy.set_raw(&mut raw, "jiangsu-2025".into());
+        crate::field::Field::Year.set_raw(&mut raw, 2024.into());
+        let html = fragment(&raw, Lang::Zh, false);
+        assert!(html.contains("id=\"sheet-record\""));
+        for unasked in ["填表信息", "填表日期", "经办人（填表）"] {
+            assert!(
+                !html.contains(unasked),
+                "{unasked}: the commitment is not asked"
+            );
+        }
+    }
+
+    #[test]
+    fn the_rules_are_named_never_by_their_id() {
+        let html = fragment(&sample("eligible-sme"), Lang::En, false);
+        assert!(html.contains("苏州市 2019 年稳岗返还"));
+        assert!(!html.contains("suzhou-2019"));
     }
 
     #[test]

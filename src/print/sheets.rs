@@ -12,21 +12,15 @@ use crate::messages::commitment::{CLAUSES, OPENING, OUR_UNIT};
 /// The date, left for the hand that signs.
 const DATE_BY_HAND: &str = "______年____月____日";
 
-/// The opening of a sheet: 样例 when a demonstration, and the header with
-/// the title and the QR code.
+/// The opening of a sheet and of its first page (样例 when a
+/// demonstration), and the header with the title and the QR code.
 fn open(out: &mut String, p: &Printout, id: &str, title: (&str, &str)) {
     let _ = writeln!(
         out,
         "<section class=\"wg-sheet{}\" id=\"{id}\" aria-labelledby=\"{id}-title\">",
         if p.sample { " wg-sheet--sample" } else { "" }
     );
-    if p.sample {
-        let _ = writeln!(
-            out,
-            "<p class=\"wg-sample\"><strong>样例 / SAMPLE</strong> 演示数据，不是真实申请，不得提交。\
-             <span lang=\"en\">Demonstration data, not a real application: do not submit.</span></p>"
-        );
-    }
+    open_page(out, p);
     let _ = write!(
         out,
         "<header class=\"wg-head\">\n<div>\n<h1 id=\"{id}-title\">{}</h1>\n<p class=\"wg-meta\">{}</p>\n</div>\n",
@@ -37,13 +31,37 @@ fn open(out: &mut String, p: &Printout, id: &str, title: (&str, &str)) {
     out.push_str("</header>\n");
 }
 
+/// A page of a sheet: each is one A4 page and starts on a new one, so a
+/// demonstration's 样例 / SAMPLE, at the top of each, is on every page.
+fn open_page(out: &mut String, p: &Printout) {
+    out.push_str("<div class=\"wg-page\">\n");
+    if p.sample {
+        let _ = writeln!(
+            out,
+            "<p class=\"wg-sample\"><strong>样例 / SAMPLE</strong> 演示数据，不是真实申请，不得提交。\
+             <span lang=\"en\">Demonstration data, not a real application: do not submit.</span></p>"
+        );
+    }
+}
+
+/// The next page of a sheet.
+fn next_page(out: &mut String, p: &Printout) {
+    out.push_str("</div>\n");
+    open_page(out, p);
+}
+
+/// The end of the last page and of the sheet.
+fn close(out: &mut String) {
+    out.push_str("</div>\n</section>\n");
+}
+
 /// The rules used and the engine version, under the title.
 fn meta(p: &Printout) -> String {
+    // The rules by their name and version, never their id.
     let profile = match &p.zh.profile {
         Some(profile) => format!(
-            "{}（{}），版本 {}",
+            "{}，版本 {}",
             escape(&profile.name),
-            escape(&profile.id),
             escape(&profile.version)
         ),
         None => p.inline("未确定", "not determined"),
@@ -104,8 +122,10 @@ fn signatures(out: &mut String, p: &Printout, sheet: &str, lines: &[(&str, (&str
     );
 }
 
-/// 申请表: every answer, the decision with its reasons and the amount in
-/// capitals, then the signatures and the seal.
+/// 申请表, on two A4 pages: the unit and its figures on the first; the
+/// rest of the answers, the decision with its reasons, and then the
+/// amount in capitals, the signatures and the seal together (one block
+/// that is never split) on the second.
 pub fn form(out: &mut String, p: &Printout) {
     open(
         out,
@@ -116,8 +136,14 @@ pub fn form(out: &mut String, p: &Printout) {
             "Job-retention refund application form",
         ),
     );
-    answers::write(out, p);
+    let sections = answers::sections(p);
+    let (first, second) = answers::split(&sections);
+    answers::write(out, p, first);
+    next_page(out, p);
+    answers::write(out, p, second);
     decision::write(out, p);
+    out.push_str("<div class=\"wg-close\">\n");
+    decision::amount(out, p);
     signatures(
         out,
         p,
@@ -133,7 +159,8 @@ pub fn form(out: &mut String, p: &Printout) {
             ),
         ],
     );
-    out.push_str("</section>\n");
+    out.push_str("</div>\n");
+    close(out);
 }
 
 /// 承诺书: the unit's commitment, signed by its legal representative and
@@ -183,7 +210,7 @@ pub fn commitment(out: &mut String, p: &Printout) {
             ),
         ],
     );
-    out.push_str("</section>\n");
+    close(out);
 }
 
 /// 自查记录 (免申即享): nothing is applied for, so this is the unit's own
@@ -204,12 +231,7 @@ pub fn record(out: &mut String, p: &Printout) {
         )
     );
     let profile = p.zh.profile.as_ref().map_or_else(String::new, |r| {
-        format!(
-            "{}（{}），版本 {}",
-            escape(&r.name),
-            escape(&r.id),
-            escape(&r.version)
-        )
+        format!("{}，版本 {}", escape(&r.name), escape(&r.version))
     });
     let _ = writeln!(
         out,
@@ -224,17 +246,23 @@ pub fn record(out: &mut String, p: &Printout) {
             "The QR code is the digest under it, of the exported .json file: wengang verify on that file should say ok with the same digest."
         ),
     );
-    answers::write(out, p);
+    let sections = answers::sections(p);
+    let (first, second) = answers::split(&sections);
+    answers::write(out, p, first);
+    next_page(out, p);
+    answers::write(out, p, second);
     decision::write(out, p);
+    out.push_str("<div class=\"wg-close\">\n");
+    decision::amount(out, p);
+    // Nobody signs under 免申即享: who checked it, and when, by hand.
     let _ = writeln!(
         out,
-        "<p class=\"wg-sign\">{}：{}</p>\n<p class=\"wg-sign\">{}：{}</p>",
+        "<p class=\"wg-sign\" data-sign=\"checked-by\">{}：<span class=\"wg-line\"></span></p>\n\
+         <p class=\"wg-sign\" data-sign=\"date\">{}：{DATE_BY_HAND}</p>\n</div>",
         p.inline("核对人", "Checked by"),
-        escape(&text(Field::Signatory.raw(p.raw))),
         p.inline("核对日期", "Date"),
-        escape(&text(Field::CommitmentDate.raw(p.raw))),
     );
-    out.push_str("</section>\n");
+    close(out);
 }
 
 /// A leaf as plain text.

@@ -60,3 +60,39 @@ pub fn sample_application(id: &str) -> Option<String> {
     };
     Some(text.to_owned())
 }
+
+/// A statement (参保缴费明细) as pasted into the app's monthly grid, read
+/// by the engine's reader, as JSON text: what the package's
+/// `readStatement` gives (`ok`, the rows and where each was read from, or
+/// `ok: false` with the line, the column and why), and `how`: how it was
+/// read, in words. `data_year`: the
+/// year the periods must be in (blank: any one year). Here, not in the
+/// first load: the reader is a fifth of the app's size.
+#[wasm_bindgen]
+pub fn statement_read(text: &str, data_year: &str, lang: &str) -> String {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    let result = match crate::read_statement(text, data_year.trim().parse().ok()) {
+        Ok(statement) => {
+            let mut json = statement.to_json(lang);
+            // How it was read, in words: the grid shows them as they are.
+            json["how"] = crate::messages::statement_read::how(&statement, lang).into();
+            json
+        }
+        Err(refused) => refused.to_json(lang),
+    };
+    result.to_string()
+}
+
+/// What to do next, the hardship path and a result's working (each
+/// criterion with its source, the refund step by step, the unconfirmed
+/// parameters, the rules used), as HTML fragments in JSON text (`next`,
+/// `hardship`, `working`), for the app's result page; in English every
+/// quoted clause is glossed. `suzhou`: give Suzhou's published contacts.
+#[wasm_bindgen]
+pub fn working_html(application_json: &str, lang: &str, suzhou: bool) -> String {
+    let Ok(raw) = crate::parse_application(application_json) else {
+        return "{}".to_owned();
+    };
+    let w = super::working::working(&raw, Lang::parse(lang).unwrap_or_default(), suzhou);
+    serde_json::json!({ "next": w.next, "working": w.working, "hardship": w.hardship }).to_string()
+}

@@ -4,6 +4,7 @@
 //! all its problems at once. An application is built only when no issue
 //! is an error.
 
+pub mod asked;
 mod consistency;
 pub mod contact;
 pub mod fields;
@@ -301,7 +302,7 @@ fn insured(
     let months_paid_in_full = count(
         Field::MonthsPaidInFull,
         raw.months_paid_in_full.raw(),
-        records.map(|m| m.months_paid_in_full()),
+        records.and_then(|m| m.months_paid_in_full()),
         issues,
     );
     let premiums_paid = months::aggregate(

@@ -59,11 +59,23 @@ pub fn table(issues: &mut Vec<Issue>, value: &Value) -> Table {
         }
     };
     let before = issues.len();
+    // A statement without a 应缴 column: every row's due blank. The rows
+    // are read without it (months paid in full are then asked); a due
+    // blank in some rows only is an error in those.
+    let no_due = rows
+        .iter()
+        .all(|row| row.get(MonthColumn::Due.key()).is_none_or(fields::is_blank));
     let mut seen = [false; Months::ROWS + 1];
     let mut months_readable = true;
     let mut typed = Vec::with_capacity(Months::ROWS);
     for (i, row) in rows.iter().enumerate().take(MAX_CHECKED_ROWS) {
         let n = i + 1;
+        // A month with no figure at all (a grid's row left empty, a
+        // statement's month not filled in yet) is a month missing, said
+        // once for the table, not three cells required.
+        if row.is_object() && blank_row(row) {
+            continue;
+        }
         let Value::Object(map) = row else {
             issues.push(Issue::new(
                 Months::path(n, None),
@@ -85,12 +97,17 @@ pub fn table(issues: &mut Vec<Issue>, value: &Value) -> Table {
             MonthColumn::Insured,
             fields::count(cell(MonthColumn::Insured)),
         );
-        let due = take(
-            issues,
-            n,
-            MonthColumn::Due,
-            fields::money(cell(MonthColumn::Due)),
-        );
+        let due = if no_due {
+            Some(None)
+        } else {
+            take(
+                issues,
+                n,
+                MonthColumn::Due,
+                fields::money(cell(MonthColumn::Due)),
+            )
+            .map(Some)
+        };
         let paid = take(
             issues,
             n,
@@ -193,6 +210,11 @@ pub fn aggregate<T: Copy + PartialEq>(
     show: impl Fn(T) -> String,
 ) -> Option<T> {
     if table.given() && fields::is_blank(a.value) {
+        // A valid table that cannot give this figure (no 应缴 column:
+        // months paid in full): it is asked as if there were no table.
+        if a.derived.is_none() && table.records().is_some() {
+            issues.push(Issue::new(a.field.path(), IssueKind::Required));
+        }
         // Derived, or (the table has errors, already reported) unknown.
         return a.derived;
     }

@@ -42,7 +42,8 @@ pub fn tidy(field: Field, text: &str) -> String {
         }
         Field::AccountNumber => text.chars().filter(|c| !c.is_whitespace()).collect(),
         _ => match field.kind() {
-            Kind::Money | Kind::Count | Kind::Decimal => number(text),
+            Kind::Money => money(text),
+            Kind::Count | Kind::Decimal => number(text),
             Kind::Date => date(text).unwrap_or_else(|| text.to_owned()),
             _ => text.to_owned(),
         },
@@ -85,6 +86,30 @@ fn number(text: &str) -> String {
         s = rest;
     }
     s.to_owned()
+}
+
+/// An amount as typed, in 万元 too: `2650万` and `2,650万元` are
+/// 26,500,000.00 yuan (exact: the point moves four places). Text that is
+/// not a number before the 万 is left for validation to explain.
+fn money(text: &str) -> String {
+    let yuan = number(text);
+    let Some(wan) = yuan.strip_suffix('万') else {
+        return yuan;
+    };
+    let wan = number(wan);
+    let Some(amount) = wan
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|w| w.checked_mul(Decimal::from(10_000)))
+    else {
+        return yuan;
+    };
+    let amount = amount.normalize();
+    if amount.scale() <= 2 {
+        format!("{amount:.2}")
+    } else {
+        amount.to_string()
+    }
 }
 
 /// `Y/M/D`, `Y.M.D`, `Y-M-D` or `Y年M月D日` with one- or two-digit month
@@ -133,6 +158,17 @@ mod tests {
         (Field::PremiumsPaid, "１２３４５．６７", "12345.67"),
         (Field::PremiumsPaid, "￥1,200", "1200"),
         (Field::PremiumsPaid, "100元人民币", "100"),
+        // 万元, as amounts are often said: exact, to the fen.
+        (Field::Revenue, "2650万", "26500000.00"),
+        (Field::Revenue, "2,650万元", "26500000.00"),
+        (Field::Revenue, "¥2650.5 万", "26505000.00"),
+        (Field::Revenue, "0.01234万", "123.40"),
+        (Field::Revenue, "0.000001万", "0.01"),
+        (Field::Revenue, "0.0000001万", "0.001"),
+        (Field::Revenue, "二千万", "二千万"),
+        (Field::Revenue, "万", "万"),
+        // Not money: a count keeps its 万 for validation to refuse.
+        (Field::Employees, "2万", "2万"),
         (Field::Revenue, "35 000 000.00", "35000000.00"),
         (Field::Revenue, "35，000，000元", "35000000"),
         (Field::ArrearsAndLateFees, "0", "0"),
@@ -220,6 +256,7 @@ mod tests {
         use serde_json::Value;
         let money = |s: &str| fields::money(&Value::String(tidy(Field::PremiumsPaid, s)));
         assert_eq!(money("12,345.00"), Ok(Decimal::new(1_234_500, 2)));
+        assert_eq!(money("2650万"), Ok(Decimal::new(26_500_000, 0)));
         assert_eq!(money("１２３４５．６７ 元"), Ok(Decimal::new(1_234_567, 2)));
         let count = |s: &str| fields::count(&Value::String(tidy(Field::Employees, s)));
         assert_eq!(count("１，２００人"), Ok(1200));

@@ -23,9 +23,14 @@ fn today() -> String {
 }
 
 fn initial_state() -> AppState {
-    let mut state = match storage::load() {
-        Some(draft) => AppState::from_draft(draft, &today()),
-        None => AppState::new(&today(), Lang::Zh),
+    let mine = storage::load();
+    // A demo shown before the reload is shown again, the draft kept aside.
+    let demo = storage::load_demo()
+        .and_then(|(id, draft)| crate::app::demos::find(&id).map(|(id, ..)| (*id, draft)));
+    let mut state = match (demo, mine) {
+        (Some((id, demo)), mine) => AppState::from_demo(id, demo, mine, &today()),
+        (None, Some(draft)) => AppState::from_draft(draft, &today()),
+        (None, None) => AppState::new(&today(), Lang::Zh),
     };
     // A link to a page opens that page.
     if let Some(page) = history::page_in_address() {
@@ -45,16 +50,24 @@ pub fn app() -> Html {
     // Save after each change; a failure is told, and nothing on screen is lost.
     {
         let dispatch = state.dispatcher();
-        // Nothing is kept until the user has answered something, and a
-        // demo never overwrites the user's draft.
-        let worth_keeping = state.has_answers() && !state.demo;
+        // Nothing is kept until the user has answered something; a demo
+        // is kept apart, so it survives a reload and never overwrites the
+        // user's draft.
+        let worth_keeping = state.has_answers();
         use_effect_with(
-            (state.draft(), worth_keeping),
-            move |(draft, worth_keeping)| {
-                if !*worth_keeping {
-                    return;
-                }
-                let status = match storage::save(draft) {
+            (state.draft(), worth_keeping, state.demo),
+            move |(draft, worth_keeping, demo)| {
+                let saved = match demo {
+                    Some(id) => storage::save_demo(id, draft),
+                    None => {
+                        storage::clear_demo();
+                        if !*worth_keeping {
+                            return;
+                        }
+                        storage::save(draft)
+                    }
+                };
+                let status = match saved {
                     Ok(()) => Storage::Saved,
                     Err(reason) => Storage::Failed(reason),
                 };

@@ -1,9 +1,12 @@
 //! The top bar: the app's name, the language switch, the demo menu and
-//! "clear my data". On a phone the tools fold into one menu button.
+//! "clear my data". On a phone the tools fold into one menu button, which
+//! closes on a new page, on Escape and on a click outside it (focus back
+//! on the button), with `aria-expanded` saying whether it is open.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::Ctx;
+use super::{focus, Ctx};
 use crate::app::demos::DEMOS;
 use crate::app::later::{self, Unavailable};
 use crate::app::state::{Action, Notice};
@@ -17,8 +20,16 @@ pub fn header(ctx: &Ctx) -> Html {
     let menu_open = use_state(|| false);
     let switch = {
         let dispatch = ctx.dispatch.clone();
+        let menu_open = menu_open.clone();
         let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-        Callback::from(move |_| dispatch.dispatch(Action::SetLang(other)))
+        Callback::from(move |_| {
+            // Done with the menu: closed, the focus back on its button.
+            if *menu_open {
+                menu_open.set(false);
+                focus("menu-toggle");
+            }
+            dispatch.dispatch(Action::SetLang(other))
+        })
     };
     let choose = {
         let demo_choice = demo_choice.clone();
@@ -55,7 +66,37 @@ pub fn header(ctx: &Ctx) -> Html {
             });
         })
     };
-    let demo = ctx.state.demo;
+    let demo = ctx.state.demo.is_some();
+    // A new page closes the menu (it would hide the page's heading).
+    {
+        let menu_open = menu_open.clone();
+        use_effect_with(ctx.state.page, move |_| menu_open.set(false));
+    }
+    // Escape closes it and gives the focus back to its button; the focus
+    // leaving it (a click or a tab outside) closes it. Handled on the bar
+    // itself: no listener on the document.
+    let on_key = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if *menu_open && e.key() == "Escape" {
+                menu_open.set(false);
+                focus("menu-toggle");
+            }
+        })
+    };
+    let on_focus_out = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(gloo_utils::document().get_element_by_id("site-header"))
+                .is_some_and(|(to, header)| header.contains(Some(&to)));
+            if *menu_open && !inside {
+                menu_open.set(false);
+            }
+        })
+    };
     let clear = {
         let dispatch = ctx.dispatch.clone();
         let menu_open = menu_open.clone();
@@ -74,7 +115,7 @@ pub fn header(ctx: &Ctx) -> Html {
         Callback::from(move |_| menu_open.set(!*menu_open))
     };
     html! {
-        <header class="site-header no-print">
+        <header class="site-header no-print" id="site-header" onkeydown={on_key} onfocusout={on_focus_out}>
             <div class="site-header__inner">
                 <p class="site-header__name">
                     { t(lang, "稳岗返还自助预审", "Job-retention refund pre-check") }

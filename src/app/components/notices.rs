@@ -115,8 +115,8 @@ pub fn notices(ctx: &Ctx) -> Html {
             if let Some(text) = storage {
                 <div class="banner banner--warning" role="alert" id="storage-failed">{ text }</div>
             }
-            if ctx.state.demo {
-                <div class="demo-banner" id="demo-banner">
+            if ctx.state.demo.is_some() {
+                <div class="demo-banner no-print" id="demo-banner">
                     { t(lang, "演示模式：这是样例企业，您自己的答案和草稿不受影响。", "Demo mode: this is a sample enterprise; your own answers and draft are untouched.") }
                     { " " }
                     <button type="button" class="link-button" id="leave-demo" onclick={leave_demo}>{ t(lang, "退出演示", "Leave the demo") }</button>

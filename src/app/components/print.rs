@@ -35,7 +35,7 @@ pub fn print_view(ctx: &Ctx) -> Html {
     {
         let printout = printout.clone();
         let json = serde_json::to_string(&ctx.state.application).unwrap_or_default();
-        let sample = ctx.state.demo;
+        let sample = ctx.state.demo.is_some();
         use_effect_with((json, lang, sample), move |(json, lang, sample)| {
             printout.set(Printout::Loading);
             let (json, lang, sample) = (json.clone(), *lang, *sample);

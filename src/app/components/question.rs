@@ -9,7 +9,9 @@ use crate::app::form::{self, input_id, Kind, Prompt};
 use crate::app::state::{warning_key, Action};
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
+use crate::messages::app as app_words;
 use crate::messages::fields::field_label;
+use crate::messages::summary::group_thousands;
 use crate::policy::RateClass;
 use crate::report::IssueReport;
 use crate::tidy::{self, tidy};
@@ -62,12 +64,27 @@ pub fn question(props: &QuestionProps) -> Html {
             .iter()
             .map(|w| format!("w-{id}-{}", w.code.replace('.', "-"))),
     );
-    // Money echoed as 万元 beside the field, and read with it.
+    // Money echoed beside the field, and read with it: as 万元 in Chinese,
+    // as yuan with separators in English.
     let wan = matches!(prompt.kind, Kind::Money)
-        .then(|| tidy::wan_yuan_of(&form::as_text(&value)))
+        .then(|| {
+            let text = form::as_text(&value);
+            let wan = tidy::wan_yuan_of(&text)?;
+            let grouped = group_thousands(&tidy::tidy(field, &text));
+            Some(app_words::echo(&grouped, &wan, lang))
+        })
         .flatten();
     if wan.is_some() {
         described.push(format!("wan-{id}"));
+    }
+    // Left blank, a figure the monthly rows give is shown as derived.
+    let derived = form::as_text(&value)
+        .trim()
+        .is_empty()
+        .then(|| derived_figure(report, field, lang))
+        .flatten();
+    if derived.is_some() {
+        described.push(format!("d-{id}"));
     }
     // Entered for another data year: said once, until edited or kept.
     let recheck = state.recheck.contains(path).then(|| {
@@ -127,9 +144,16 @@ pub fn question(props: &QuestionProps) -> Html {
             });
         })
     };
-    let hint = prompt
-        .hint
-        .map(|(zh, en)| html! { <p class="hint" id={hint_id.clone()}>{ t(lang, zh, en) }</p> });
+    // The name and the code are on the unit's registration certificate
+    // (登记证书) or licence, not always a business licence.
+    let hint_text = match field {
+        crate::field::Field::ApplicantName => Some(app_words::name_hint(state.unit_type(), lang)),
+        crate::field::Field::CreditCode => {
+            Some(app_words::credit_code_hint(state.unit_type(), lang))
+        }
+        _ => prompt.hint.map(|(zh, en)| t(lang, zh, en).to_owned()),
+    };
+    let hint = hint_text.map(|text| html! { <p class="hint" id={hint_id.clone()}>{ text }</p> });
     let error_html = error.map(|e| {
         html! {
             <p class="error-message" id={error_id.clone()}>
@@ -257,14 +281,10 @@ pub fn question(props: &QuestionProps) -> Html {
                 .filter_map(|p| p.as_ref().ok())
                 .map(|p| {
                     let pr = &p.profile;
+                    let dates = format!("{} – {}", pr.valid_from, pr.valid_to);
                     (
                         pr.id.clone(),
-                        format!(
-                            "{}（{} – {}）",
-                            pr.name.get(lang),
-                            pr.valid_from,
-                            pr.valid_to
-                        ),
+                        app_words::bracketed(pr.name.get(lang), &dates, lang),
                     )
                 });
             select(&id, &value, options, lang, on_select, describedby, invalid)
@@ -295,11 +315,14 @@ pub fn question(props: &QuestionProps) -> Html {
             </>
         }
     });
+    let derived =
+        derived.map(|text| html! { <p class="derived-value" id={format!("d-{id}")}>{ text }</p> });
     html! {
         <div class={group_class}>
             <label class="label" for={id.clone()}>{ label_text }</label>
             { hint }{ recheck }{ error_html }{ warnings_html }
             <div class="input-wrap">{ control }{ suffix }</div>
+            { derived }
         </div>
     }
 }
@@ -349,5 +372,32 @@ fn warning(
                 <label for={confirm_id}>{ t(lang, "我已核对，确认无误", "I have checked: this is right") }</label>
             </div>
         </div>
+    }
+}
+
+/// The figure the engine derived for `field` from the monthly rows, as
+/// shown beside its empty box ("按月明细得出：86,040.00 元").
+pub fn derived_figure(
+    report: &crate::Report,
+    field: crate::field::Field,
+    lang: Lang,
+) -> Option<String> {
+    let d = report.derived.iter().find(|d| d.field == field.path())?;
+    Some(app_words::from_rows(
+        &shown_figure(field, &d.value, lang),
+        lang,
+    ))
+}
+
+/// A figure as a reader is shown it: money grouped with its unit, an
+/// average to two decimals.
+pub fn shown_figure(field: crate::field::Field, value: &str, lang: Lang) -> String {
+    use crate::field::Kind as FieldKind;
+    match field.kind() {
+        FieldKind::Money => format!("{} {}", group_thousands(value), t(lang, "元", "yuan")),
+        FieldKind::Decimal => value
+            .parse()
+            .map_or_else(|_| value.to_owned(), |v| crate::messages::average(v, lang)),
+        _ => value.to_owned(),
     }
 }

@@ -9,6 +9,7 @@ use crate::app::state::Action;
 use crate::app::text::{self, t};
 use crate::application::{Industry, Named, UnitType};
 use crate::field::Section;
+use crate::messages::app::{self as app_words, pick};
 use crate::messages::fields::field_label;
 use crate::messages::summary::group_thousands;
 use crate::{policy, Lang, Severity};
@@ -34,9 +35,10 @@ pub fn display(prompt: &Prompt, value: &Value, lang: Lang) -> String {
         Kind::Industry => {
             Industry::from_name(&raw).map_or(raw, |i| text::industry(i, lang).to_owned())
         }
-        Kind::Policy => policy::find(&raw).map_or(raw.clone(), |p| {
-            format!("{}（{}）", p.profile.name.get(lang), p.profile.id)
-        }),
+        // The rules by their name, never their id.
+        Kind::Policy => {
+            policy::find(&raw).map_or(raw.clone(), |p| p.profile.name.get(lang).to_owned())
+        }
         _ => raw,
     }
 }
@@ -77,6 +79,13 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
             .iter()
             .any(|i| i.field == path && i.severity == Severity::Error);
         let mut shown = display(prompt, value, lang);
+        // Left blank, a figure the monthly rows give: shown, and said so.
+        if form::as_text(value).trim().is_empty() {
+            if let Some(d) = ctx.report.derived.iter().find(|d| d.field == path) {
+                let figure = super::question::shown_figure(prompt.field, &d.value, lang);
+                shown = app_words::bracketed(&figure, pick(app_words::FROM_ROWS, lang), lang);
+            }
+        }
         if ctx.state.recheck.contains(path) {
             shown.push_str(t(
                 lang,
@@ -94,7 +103,53 @@ pub fn answers(ctx: &Ctx, page: Page, change: bool) -> Html {
             change,
         ));
     }
-    html! { <dl class="summary-list">{ for rows }</dl> }
+    html! {
+        <>
+            <dl class="summary-list">{ for rows }</dl>
+            if page == Page::Headcount { { monthly_rows(ctx) } }
+        </>
+    }
+}
+
+/// The monthly rows the figures were derived from, as a table.
+fn monthly_rows(ctx: &Ctx) -> Html {
+    use crate::field::Months;
+    let lang = ctx.state.lang;
+    let Some(rows) = form::get(&ctx.state.application, Months::PATH).as_array() else {
+        return Html::default();
+    };
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let cell = |row: &Value, key: &str, money: bool| {
+        let text = form::as_text(row.get(key).unwrap_or(&Value::Null));
+        if money && !text.is_empty() {
+            group_thousands(&text)
+        } else {
+            text
+        }
+    };
+    html! {
+        <table class="table table--rows" id="review-months">
+            <caption class="heading-s">{ pick(app_words::MONTHLY_ROWS, lang) }</caption>
+            <thead><tr>
+                <th scope="col">{ pick(app_words::MONTH, lang) }</th>
+                <th scope="col">{ pick(app_words::INSURED, lang) }</th>
+                <th scope="col">{ pick(app_words::DUE, lang) }</th>
+                <th scope="col">{ pick(app_words::PAID, lang) }</th>
+            </tr></thead>
+            <tbody>
+                { for rows.iter().map(|r| html! {
+                    <tr>
+                        <th scope="row">{ cell(r, "month", false) }</th>
+                        <td>{ cell(r, "insured", false) }</td>
+                        <td>{ cell(r, "due", true) }</td>
+                        <td>{ cell(r, "paid", true) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
 }
 
 fn row(
