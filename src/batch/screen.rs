@@ -313,6 +313,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_rows_identifying_text_is_copied_trimmed_or_not_at_all() {
+        let name = serde_json::json!(" 苏州某精密机械有限公司 ");
+        assert_eq!(given(&name), "苏州某精密机械有限公司");
+        assert_eq!(given(&serde_json::json!("苏州\u{7}公司")), "");
+        assert_eq!(given(&serde_json::Value::Null), "");
+        assert_eq!(given_in(&name, true), "苏州某精密机械有限公司");
+    }
+
+    #[test]
     fn whole_numbers_print_as_display_does() {
         for n in [0, 7, 10, 1_000_000, u64::MAX] {
             let mut out = Vec::new();

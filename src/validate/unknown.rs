@@ -156,6 +156,13 @@ mod tests {
     }
 
     #[test]
+    fn an_odd_key_is_put_on_its_section_or_else_on_the_whole_application() {
+        assert_eq!(issue("applicant.Née").field, "applicant");
+        assert_eq!(issue("Remarks.Note").field, WHOLE);
+        assert_eq!(issue("remarks").field, "remarks");
+    }
+
+    #[test]
     fn a_million_unknown_keys_give_eleven_issues() {
         let mut raw = RawApplication::default();
         for i in 0..1_000_000 {
