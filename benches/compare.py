@@ -2,7 +2,7 @@
 """Compares the result file of `wengang screen` (the first) with a
 baseline's (screen_pandas.py, screen_polars.py, screen_duckdb.py) row by row:
 
-    python3 benches/compare.py SCREEN.csv BASELINE.csv
+    python3 benches/compare.py SCREEN.csv BASELINE.csv [--rule-only]
 
 On every row: line, credit code and valid. On the valid rows: eligible,
 refund, route and failed criteria (invalid rows are only said to be
@@ -15,10 +15,12 @@ import itertools
 import sys
 
 EVERY_ROW = ["line", "credit_code", "valid"]
+# A rule-only baseline (rule_polars.py, rule_duckdb.py) validates nothing:
+# it is compared on the rows screen finds valid, by position.
 VALID_ROWS = ["eligible", "refund", "route", "failed_criteria"]
 
 
-def main(a_path, b_path):
+def main(a_path, b_path, rule_only=False):
     differ = rows = valid = extra_a = extra_b = 0
     with open(a_path, newline="", encoding="utf-8") as a, open(b_path, newline="", encoding="utf-8") as b:
         for ra, rb in itertools.zip_longest(csv.DictReader(a), csv.DictReader(b)):
@@ -27,7 +29,8 @@ def main(a_path, b_path):
                 extra_b += ra is None
                 continue
             rows += 1
-            keys = EVERY_ROW + (VALID_ROWS if ra["valid"] == "true" else [])
+            every = [] if rule_only else EVERY_ROW
+            keys = every + (VALID_ROWS if ra["valid"] == "true" else [])
             valid += ra["valid"] == "true"
             ka = [ra[k] for k in keys]
             kb = [rb[k] for k in keys]
@@ -43,4 +46,5 @@ def main(a_path, b_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--rule-only"]
+    sys.exit(main(args[0], args[1], rule_only="--rule-only" in sys.argv))

@@ -13,6 +13,9 @@
 #   pandas        benches/screen_pandas.py (one thread: pandas has no more)
 #   polars        benches/screen_polars.py, POLARS_MAX_THREADS=$JOBS
 #   duckdb        benches/screen_duckdb.py, SET threads = $JOBS
+#   rule-polars   benches/rule_polars.py: the rule alone, no validation, as a
+#                 data officer would write it (compared on screen's valid rows)
+#   rule-duckdb   benches/rule_duckdb.py: the same in DuckDB SQL
 # The baselines run up to BASELINE_MAX_ROWS (default 1,000,000; pandas needs
 # about 2.3 GB there). Each program runs RUNS times (default 3) under
 # /usr/bin/time; the table has the median of each figure and its ratio to
@@ -29,7 +32,7 @@ ROWS=("${@:-1000000}")
 [ $# -gt 0 ] || ROWS=(1000000 10000000)
 BASELINE_MAX_ROWS=${BASELINE_MAX_ROWS:-${PANDAS_MAX_ROWS:-1000000}}
 JSONL_MAX_ROWS=${JSONL_MAX_ROWS:-1000000}
-PROGRAMS=${PROGRAMS:-screen screen-jsonl pandas polars duckdb}
+PROGRAMS=${PROGRAMS:-screen screen-jsonl pandas polars duckdb rule-polars rule-duckdb}
 SEED=${SEED:-7}
 JOBS=${JOBS:-2}
 RUNS=${RUNS:-3}
@@ -79,7 +82,7 @@ PY
 # agree NAME ROWS RESULTS: compare.py against screen's results, or stop.
 agree() {
   local agreement
-  if ! agreement=$(python3 benches/compare.py "$DIR/screen-$2.csv" "$3"); then
+  if ! agreement=$(python3 benches/compare.py "$DIR/screen-$2.csv" "$3" ${4:-}); then
     echo "screen and $1 DISAGREE at $2 rows: $agreement (first differences above)" >&2
     exit 1
   fi
@@ -139,5 +142,15 @@ for rows in "${ROWS[@]}"; do
     measure duckdb "$rows" -- python3 benches/screen_duckdb.py "$input" "$DIR/duckdb-$rows.csv" "$DIR/duckdb-reminders-$rows.csv" "$JOBS"
     row duckdb "$rows"
     agree duckdb "$rows" "$DIR/duckdb-$rows.csv"
+  fi
+  if wants rule-polars; then
+    measure rule-polars "$rows" -- env POLARS_MAX_THREADS="$JOBS" python3 benches/rule_polars.py "$input" "$DIR/rule-polars-$rows.csv"
+    row rule-polars "$rows"
+    agree "polars, the rule alone" "$rows" "$DIR/rule-polars-$rows.csv" --rule-only
+  fi
+  if wants rule-duckdb; then
+    measure rule-duckdb "$rows" -- python3 benches/rule_duckdb.py "$input" "$DIR/rule-duckdb-$rows.csv" "$JOBS"
+    row rule-duckdb "$rows"
+    agree "DuckDB, the rule alone" "$rows" "$DIR/rule-duckdb-$rows.csv" --rule-only
   fi
 done

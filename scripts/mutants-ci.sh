@@ -27,7 +27,8 @@ scope=(
 fixed=(src/refund.rs)
 # The test targets that exercise those modules (each mutant builds only these).
 targets=(--lib --test cases --test properties --test hostile --test registry
-  --test credit_code --test profiles --test glosses --test csv_rfc4180 --test screen)
+  --test credit_code --test profiles --test glosses --test csv_rfc4180 --test screen
+  --test bureau)
 
 args=()
 for f in "${scope[@]}"; do args+=(--file "$f"); done

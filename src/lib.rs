@@ -75,8 +75,8 @@ pub use application::{
 };
 pub use policy::{listing as policies, ProfileSummary};
 pub use receipt::{
-    digest_of, submit, verify, Difference, Submission, SubmissionError, UnknownKeys, Verified,
-    VerifyError, VerifyOutcome, ENGINE_NAME, ENGINE_VERSION, SUBMISSION_FORMAT,
+    digest_of, stamp, submit, verify, Difference, Submission, SubmissionError, UnknownKeys,
+    Verified, VerifyError, VerifyOutcome, ENGINE_NAME, ENGINE_VERSION, SUBMISSION_FORMAT,
 };
 pub use record::{
     CriterionRecord, DecisionRecord, HardshipAmountRecord, HardshipRecord, IssueRecord,

@@ -91,9 +91,16 @@ impl std::error::Error for SubmissionError {}
 /// Makes the submission of a valid application.
 pub fn submit(raw: &RawApplication) -> Result<Submission, SubmissionError> {
     let assessment = assess(raw);
-    let Some(profile) = assessment.validation.profile.filter(|_| assessment.valid()) else {
-        return Err(SubmissionError::NotValid(Box::new(assessment)));
-    };
+    stamp(raw, &assessment).ok_or_else(|| SubmissionError::NotValid(Box::new(assessment)))
+}
+
+/// The submission of `raw` from its assessment already made (a surface
+/// that shows the result too assesses once); `None` when it is not valid.
+pub fn stamp(raw: &RawApplication, assessment: &Assessment) -> Option<Submission> {
+    let profile = assessment
+        .validation
+        .profile
+        .filter(|_| assessment.valid())?;
     let mut submission = Submission {
         format: SUBMISSION_FORMAT.to_owned(),
         engine: EngineStamp {
@@ -106,11 +113,11 @@ pub fn submit(raw: &RawApplication) -> Result<Submission, SubmissionError> {
             digest: profile.digest().to_owned(),
         },
         application: to_value(raw),
-        decision: DecisionRecord::of(&assessment),
+        decision: DecisionRecord::of(assessment),
         digest: String::new(),
     };
     submission.digest = digest_of(&to_value(&submission));
-    Ok(submission)
+    Some(submission)
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {

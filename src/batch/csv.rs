@@ -396,6 +396,16 @@ mod tests {
         assert!(!looks_like_gb18030(b"\xff\xfe"));
         assert!(!looks_like_gb18030(b"\xcb"));
         let mut f = Fields::default();
+        // After a one-byte or a wide character, wherever it starts.
+        assert!(looks_like_gb18030(b"a\xcb\xd5"));
+        assert!(looks_like_gb18030(b"a\x81\x30\x81\x30"));
+        // 0x80 leads nothing; a trail byte below 0x40 or at 0x7F is no
+        // trail; a four-byte character is digit, lead, digit after its lead.
+        assert!(!looks_like_gb18030(b"\xcb\xd5\x80"));
+        assert!(!looks_like_gb18030(b"\xcb\x20"));
+        assert!(!looks_like_gb18030(b"\xcb\x7f"));
+        assert!(!looks_like_gb18030(b"\x81\x30\x20\x30"));
+        assert!(!looks_like_gb18030(b"\x81\x2f\x81\x30"));
         assert_eq!(
             f.parse(b"x,\xcb\xd5\xd6\xdd"),
             Err(Malformed::NotUtf8Gbk { column: 2 })

@@ -313,6 +313,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reminders_file_cut_short_says_so_in_its_last_row() {
+        let mut out = Vec::new();
+        write_incomplete_reminder(&mut out, "stopped at line 7");
+        assert_eq!(out, b",run:incomplete (stopped at line 7),,\n");
+    }
+
+    #[test]
     fn a_rows_identifying_text_is_copied_trimmed_or_not_at_all() {
         let name = serde_json::json!(" 苏州某精密机械有限公司 ");
         assert_eq!(given(&name), "苏州某精密机械有限公司");

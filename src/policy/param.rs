@@ -95,6 +95,25 @@ mod tests {
     }
 
     #[test]
+    fn an_application_window_reads_its_two_days() {
+        use crate::policy::DateWindow;
+        let p: Param<DateWindow> = param(
+            r#"{"value":{"from":"2019-05-01","to":"2019-06-30"},"source":"s","clause":"c","confirmed":true}"#,
+        )
+        .unwrap();
+        let window = DateWindow {
+            from: "2019-05-01".into(),
+            to: "2019-06-30".into(),
+        };
+        assert_eq!(p.value, Some(window));
+        // A window without its last day is no window.
+        assert!(param::<DateWindow>(
+            r#"{"value":{"from":"2019-05-01"},"source":"s","clause":"c","confirmed":true}"#
+        )
+        .is_err());
+    }
+
+    #[test]
     fn values_are_typed_and_null_is_unknown() {
         let p: Param<Decimal> =
             param(r#"{"value":"0.0178","source":"s","clause":"c","confirmed":true}"#).unwrap();

@@ -82,34 +82,47 @@ impl Printout<'_> {
     }
 }
 
+impl<'a> Printout<'a> {
+    /// Assesses `raw` once: both languages' reports and the digest come
+    /// from the one assessment.
+    fn of(raw: &'a RawApplication, lang: Lang, sample: bool) -> Self {
+        let assessment = crate::assessment::assess(raw);
+        Printout {
+            raw,
+            zh: Report::render(&assessment, Lang::Zh),
+            en: (lang == Lang::En).then(|| {
+                let mut en = Report::render(&assessment, Lang::En);
+                en.gloss_sources();
+                en
+            }),
+            digest: crate::receipt::stamp(raw, &assessment).map(|s| s.digest),
+            sample,
+        }
+    }
+
+    /// The sheets as an HTML fragment (one `<div class="wg-print">`).
+    fn html(&self) -> String {
+        let mut out = String::with_capacity(32 << 10);
+        out.push_str("<div class=\"wg-print\" lang=\"zh-CN\">\n");
+        if self.sample {
+            // Printed on every page (position: fixed repeats on each one).
+            out.push_str("<p class=\"wg-sample-mark\" aria-hidden=\"true\">样例 SAMPLE</p>\n");
+        }
+        if self.automatic() {
+            sheets::record(&mut out, self);
+        } else {
+            sheets::form(&mut out, self);
+            sheets::commitment(&mut out, self);
+        }
+        out.push_str("</div>\n");
+        out
+    }
+}
+
 /// The printout as an HTML fragment (one `<div class="wg-print">`), for a
 /// page whose stylesheet includes [`STYLE`].
 pub fn fragment(raw: &RawApplication, lang: Lang, sample: bool) -> String {
-    let printout = Printout {
-        raw,
-        zh: crate::report::check(raw, Lang::Zh),
-        en: (lang == Lang::En).then(|| {
-            let mut en = crate::report::check(raw, Lang::En);
-            en.gloss_sources();
-            en
-        }),
-        digest: crate::receipt::submit(raw).ok().map(|s| s.digest),
-        sample,
-    };
-    let mut out = String::with_capacity(32 << 10);
-    out.push_str("<div class=\"wg-print\" lang=\"zh-CN\">\n");
-    if sample {
-        // Printed on every page (position: fixed repeats on each one).
-        out.push_str("<p class=\"wg-sample-mark\" aria-hidden=\"true\">样例 SAMPLE</p>\n");
-    }
-    if printout.automatic() {
-        sheets::record(&mut out, &printout);
-    } else {
-        sheets::form(&mut out, &printout);
-        sheets::commitment(&mut out, &printout);
-    }
-    out.push_str("</div>\n");
-    out
+    Printout::of(raw, lang, sample).html()
 }
 
 /// The printout from the JSON text of an application; text that is not an
@@ -125,16 +138,25 @@ pub fn fragment_from_json(text: &str, lang: Lang, sample: bool) -> String {
     }
 }
 
+/// A whole printed page, and whether the application it shows can be
+/// submitted (one with errors is printed all the same, listing them).
+pub struct Page {
+    pub html: String,
+    pub submittable: bool,
+}
+
 /// The printout as a whole page: strict CSP (its one style allowed by its
 /// hash, nothing else), no script, A4 print CSS.
-pub fn page(raw: &RawApplication, lang: Lang, sample: bool) -> String {
-    let body = fragment(raw, lang, sample);
+pub fn page(raw: &RawApplication, lang: Lang, sample: bool) -> Page {
+    let printout = Printout::of(raw, lang, sample);
+    let body = printout.html();
     let style = format!("{STYLE}{PAGE_STYLE}");
-    let title = match crate::report::check(raw, Lang::Zh).procedure {
-        Some(Procedure::Automatic) => "稳岗返还自查记录",
-        _ => "失业保险稳岗返还申请表和承诺书",
+    let title = if printout.automatic() {
+        "稳岗返还自查记录"
+    } else {
+        "失业保险稳岗返还申请表和承诺书"
     };
-    format!(
+    let html = format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'sha256-{hash}'; img-src 'none'; font-src 'none'; base-uri 'none'; \
@@ -144,7 +166,11 @@ pub fn page(raw: &RawApplication, lang: Lang, sample: bool) -> String {
          <title>{sample}{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         hash = style_hash(&style),
         sample = if sample { "样例 SAMPLE · " } else { "" },
-    )
+    );
+    Page {
+        html,
+        submittable: printout.digest.is_some(),
+    }
 }
 
 /// What only the standalone page needs: its body.
@@ -318,9 +344,20 @@ mod tests {
 
     #[test]
     fn the_page_allows_its_one_style_and_nothing_else() {
-        let page = page(&sample("eligible-sme"), Lang::Zh, false);
-        assert!(page.contains("default-src 'none'; style-src 'sha256-"));
-        assert!(!page.contains("<script"));
-        assert!(!page.contains(" style=\""));
+        let printed = page(&sample("eligible-sme"), Lang::Zh, false);
+        assert!(printed.submittable);
+        let html = printed.html;
+        assert!(html.contains("default-src 'none'; style-src 'sha256-"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains(" style=\""));
+    }
+
+    #[test]
+    fn a_page_with_errors_is_printed_and_said_not_submittable() {
+        let mut raw = sample("eligible-sme");
+        raw.applicant.credit_code = serde_json::Value::Null.into();
+        let printed = page(&raw, Lang::Zh, false);
+        assert!(!printed.submittable);
+        assert!(printed.html.contains("wg-print"));
     }
 }

@@ -81,6 +81,28 @@ mod tests {
     }
 
     #[test]
+    fn under_automatic_rules_nobody_signs_and_hardship_is_asked_only_where_the_rules_have_it() {
+        let unit = Some(UnitType::Enterprise);
+        // Suzhou 2020: paid without application, with a hardship path.
+        assert!(!asked(Field::Signatory, rules("suzhou-2020"), unit));
+        assert!(asked(
+            Field::TemporaryDifficulty,
+            rules("suzhou-2020"),
+            unit
+        ));
+        assert!(asked(Field::CreditCode, rules("suzhou-2020"), unit));
+        // Jiangsu 2025: paid without application, no hardship path.
+        assert!(!asked(
+            Field::TemporaryDifficulty,
+            rules("jiangsu-2025"),
+            unit
+        ));
+        assert!(asked(Field::CreditCode, rules("jiangsu-2025"), unit));
+        // Suzhou 2019: applied for and signed.
+        assert!(asked(Field::Signatory, rules("suzhou-2019"), unit));
+    }
+
+    #[test]
     fn suzhou_2019_classes_every_unit_by_size() {
         let unit = Some(UnitType::SocialServiceBody);
         assert!(asked(Field::Industry, rules("suzhou-2019"), unit));

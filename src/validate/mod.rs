@@ -123,21 +123,23 @@ pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
     let applicant = applicant(&mut c, &raw.applicant, profile);
     let table = months::table(&mut c.issues, raw.insured.months.raw());
     let insured = insured(&mut c, &raw.insured, &table, profile);
-    let (declarations, hardship, commitment_date) = match origin {
+    // `hardship_refused`: a hardship section was given and did not
+    // validate (its issues say why), so the application is not whole.
+    let (declarations, hardship, commitment_date, hardship_refused) = match origin {
         Origin::Application => {
             let declarations = declarations(&mut c, &raw.declarations, profile);
             let hardship = raw
                 .hardship
                 .as_ref()
                 .and_then(|h| hardship(&mut c, h, profile));
+            let hardship_refused = raw.hardship.is_some() && hardship.is_none();
             bank_and_contact(&mut c, raw);
             let commitment_date = commitment(&mut c, &raw.commitment, profile);
-            (declarations, hardship, commitment_date)
+            (declarations, hardship, commitment_date, hardship_refused)
         }
         // A unit record takes no hardship path (that one is applied for).
-        Origin::UnitRecord(found) => (Some(found), None, Some(None)),
+        Origin::UnitRecord(found) => (Some(found), None, Some(None), false),
     };
-    let takes_hardship = origin == Origin::Application && raw.hardship.is_some();
     unknown::issues(raw, &mut c.issues);
 
     let application = match (policy_id, applicant, insured, declarations, commitment_date) {
@@ -147,16 +149,14 @@ pub fn validate_as(raw: &RawApplication, origin: Origin) -> Validation {
             Some(insured),
             Some(declarations),
             Some(commitment_date),
-        ) if !c.issues.iter().any(Issue::is_error) && (!takes_hardship || hardship.is_some()) => {
-            Some(Application {
-                policy,
-                applicant,
-                insured,
-                declarations,
-                hardship,
-                commitment_date,
-            })
-        }
+        ) if !c.issues.iter().any(Issue::is_error) && !hardship_refused => Some(Application {
+            policy,
+            applicant,
+            insured,
+            declarations,
+            hardship,
+            commitment_date,
+        }),
         _ => None,
     };
     Validation {

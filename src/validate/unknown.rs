@@ -153,6 +153,46 @@ mod tests {
         assert_eq!(closest("remarks"), None);
         assert_eq!(closest(&"x".repeat(100)), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Deletions and insertions, at either end.
+        assert_eq!(edit_distance("abc", "ac"), 1);
+        assert_eq!(edit_distance("ac", "abc"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn a_long_key_may_be_further_off_and_a_known_path_is_never_its_own_suggestion() {
+        // Three letters dropped: within a third of its twenty characters.
+        assert_eq!(
+            closest("aplicant.oficial_sie"),
+            Some("applicant.official_size")
+        );
+        assert_eq!(closest("applicant.name"), None);
+    }
+
+    #[test]
+    fn a_key_with_text_stuck_to_it_is_still_named_up_to_64_bytes() {
+        let meant = "declarations.industrial_policy_compliant";
+        let stuck = format!("{meant}苏州苏州苏州苏州");
+        assert_eq!(stuck.len(), MAX_SUGGESTED_LEN);
+        assert_eq!(closest(&stuck), Some(meant));
+        assert_eq!(closest(&format!("{stuck}x")), None);
+    }
+
+    #[test]
+    fn ten_unknown_keys_are_each_named_and_no_more_are_counted() {
+        let mut raw = RawApplication::default();
+        assert!(none(&raw));
+        for i in 0..MAX_NAMED {
+            raw.applicant.extra.insert(format!("k{i}"), Value::Null);
+        }
+        assert!(!none(&raw));
+        let mut out = Vec::new();
+        issues(&raw, &mut out);
+        assert_eq!(out.len(), MAX_NAMED);
+        assert!(out
+            .iter()
+            .all(|i| matches!(i.kind, IssueKind::UnknownField { .. })));
     }
 
     #[test]

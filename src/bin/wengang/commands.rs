@@ -83,14 +83,15 @@ fn print(raw: &engine::RawApplication, options: &crate::args::Print) -> ExitCode
         );
     }
     let page = engine::print::page(&shown_raw, options.lang, options.sample);
-    if engine::submit(raw).is_err() {
+    // Text cut to fit was too long, an error: the original is not valid.
+    if cut > 0 || !page.submittable {
         eprintln!(
             "wengang: {}: the application has errors: the printout lists them and cannot be submitted",
             shown(&options.input.name())
         );
     }
     let written = output
-        .write_all(page.as_bytes())
+        .write_all(page.html.as_bytes())
         .map_err(|e| output.error(&e))
         .and_then(|()| output.commit());
     match written {
