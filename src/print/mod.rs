@@ -86,16 +86,27 @@ impl<'a> Printout<'a> {
     /// Assesses `raw` once: both languages' reports and the digest come
     /// from the one assessment.
     fn of(raw: &'a RawApplication, lang: Lang, sample: bool) -> Self {
-        let assessment = crate::assessment::assess(raw);
+        Self::shown(raw, raw, lang, sample)
+    }
+
+    /// The decision, its issues and the digest of `assessed`, with the
+    /// answers of `shown` (the same application, its answers cut to fit).
+    fn shown(
+        assessed: &RawApplication,
+        shown: &'a RawApplication,
+        lang: Lang,
+        sample: bool,
+    ) -> Self {
+        let assessment = crate::assessment::assess(assessed);
         Printout {
-            raw,
+            raw: shown,
             zh: Report::render(&assessment, Lang::Zh),
             en: (lang == Lang::En).then(|| {
                 let mut en = Report::render(&assessment, Lang::En);
                 en.gloss_sources();
                 en
             }),
-            digest: crate::receipt::stamp(raw, &assessment).map(|s| s.digest),
+            digest: crate::receipt::stamp(assessed, &assessment).map(|s| s.digest),
             sample,
         }
     }
@@ -148,7 +159,14 @@ pub struct Page {
 /// The printout as a whole page: strict CSP (its one style allowed by its
 /// hash, nothing else), no script, A4 print CSS.
 pub fn page(raw: &RawApplication, lang: Lang, sample: bool) -> Page {
-    let printout = Printout::of(raw, lang, sample);
+    page_shown(raw, raw, lang, sample)
+}
+
+/// [`page`] of `raw` showing the answers of `shown`: `raw` with answers
+/// too long for a page cut. The decision, the issues (the cut answers'
+/// among them) and the code are `raw`'s, never the cut copy's.
+pub fn page_shown(raw: &RawApplication, shown: &RawApplication, lang: Lang, sample: bool) -> Page {
+    let printout = Printout::shown(raw, shown, lang, sample);
     let body = printout.html();
     let style = format!("{STYLE}{PAGE_STYLE}");
     let title = if printout.automatic() {
@@ -350,6 +368,17 @@ mod tests {
         assert!(html.contains("default-src 'none'; style-src 'sha256-"));
         assert!(!html.contains("<script"));
         assert!(!html.contains(" style=\""));
+    }
+
+    #[test]
+    fn a_page_with_answers_cut_to_fit_shows_the_whole_applications_errors_and_no_code() {
+        let raw = sample("eligible-sme");
+        let mut long = raw.clone();
+        long.applicant.name = serde_json::Value::String("长".repeat(300)).into();
+        let printed = page_shown(&long, &raw, Lang::Zh, false);
+        assert!(!printed.submittable);
+        assert!(!printed.html.contains("长长长"));
+        assert!(page_shown(&raw, &raw, Lang::Zh, false).submittable);
     }
 
     #[test]

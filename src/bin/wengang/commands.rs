@@ -82,9 +82,10 @@ fn print(raw: &engine::RawApplication, options: &crate::args::Print) -> ExitCode
             shown(&options.input.name())
         );
     }
-    let page = engine::print::page(&shown_raw, options.lang, options.sample);
-    // Text cut to fit was too long, an error: the original is not valid.
-    if cut > 0 || !page.submittable {
+    // The page shows the cut answers; its decision, issues and code are
+    // the whole application's.
+    let page = engine::print::page_shown(raw, &shown_raw, options.lang, options.sample);
+    if !page.submittable {
         eprintln!(
             "wengang: {}: the application has errors: the printout lists them and cannot be submitted",
             shown(&options.input.name())
