@@ -232,7 +232,7 @@ impl Fields {
                 self.ends.push(bytes.len() - 1);
                 i += j + 1;
             } else {
-                let end = if len > i && record[len - 1] == b'\r' {
+                let end = if record[i..].ends_with(b"\r") {
                     len - 1
                 } else {
                     len
@@ -447,6 +447,57 @@ mod tests {
                 (7, &b"last"[..]),
             ]
         );
+    }
+
+    #[test]
+    fn an_escaped_quote_before_a_line_break_keeps_the_field_open() {
+        let chunk = b"\"a\"\"\nb\",1\n2,3\n";
+        let recs: Vec<(u64, &[u8])> = records(chunk, 1)
+            .into_iter()
+            .map(|(l, r)| (l, &chunk[r]))
+            .collect();
+        assert_eq!(recs, vec![(1, &b"\"a\"\"\nb\",1"[..]), (3, &b"2,3"[..])]);
+    }
+
+    #[test]
+    fn plain_records_split_at_commas_eight_bytes_at_a_time() {
+        // Bytes one bit away from a comma or a quote (0xAC, 0xA2), 0x80
+        // and UTF-8 Chinese, in the word-at-a-time part and the rest.
+        let record = b"\xac\xa2,\xe8\x8b\x8f\xe5\xb7\x9e,x\xac\xa2\x80,y";
+        let mut ends = Vec::new();
+        assert!(split_plain(record, &mut ends));
+        assert_eq!(ends, [2, 9, 14, 16]);
+        let mut ends = Vec::new();
+        assert!(split_plain(&[0xa2; 9], &mut ends));
+        assert_eq!(ends, [9]);
+        assert!(!split_plain(b"abcdefg\"hij", &mut Vec::new()));
+        assert!(!split_plain(b"ab\"", &mut Vec::new()));
+    }
+
+    #[test]
+    fn after_a_closing_quote_only_a_comma_or_the_end_may_follow() {
+        let mut f = Fields::default();
+        assert_eq!(
+            f.parse(b"\"a\"x"),
+            Err(Malformed::TextAfterQuote { column: 1 })
+        );
+        assert_eq!(
+            f.parse(b"\"a\"\rb"),
+            Err(Malformed::TextAfterQuote { column: 1 })
+        );
+        f.parse(b"\"a\",b\r").unwrap();
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["a", "b"]);
+        f.parse(b"\"a\"\r").unwrap();
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["a"]);
+    }
+
+    #[test]
+    fn a_record_has_fields_once_parsed() {
+        let mut f = Fields::default();
+        assert!(f.is_empty());
+        f.parse(b"x,y").unwrap();
+        assert!(!f.is_empty());
+        assert_eq!(f.len(), 2);
     }
 
     #[test]
