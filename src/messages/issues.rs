@@ -1,6 +1,6 @@
 //! What each validation issue says, and what to do about it.
 
-use crate::field::{Field, Kind};
+use crate::application::field::{Field, Kind};
 use crate::text::Lang;
 use crate::validate::IssueKind;
 

@@ -25,7 +25,7 @@ use crate::validate::Issue;
 pub fn issue(issue: &Issue, lang: Lang) -> String {
     let label = fields::label(&issue.field, lang);
     let choice = match issue.kind {
-        crate::validate::IssueKind::Required => crate::field::Field::from_path(&issue.field)
+        crate::validate::IssueKind::Required => crate::application::field::Field::from_path(&issue.field)
             .and_then(|f| issues::required_choice(f, lang)),
         _ => None,
     };

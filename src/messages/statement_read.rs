@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn a_statement_read_by_its_headings_says_which_column_gave_what() {
         let text = "单位：苏州示例\n月份\t单位名称\t参保人数\t实缴金额\n1月\t甲\t46\t3,220.00\n2月\t甲\t46\t3,220.00\n";
-        let statement = crate::read_statement(text, None).expect("read");
+        let statement = crate::statement::read_statement(text, None).expect("read");
         let how = how(&statement, Lang::Zh);
         assert_eq!(
             how[0],

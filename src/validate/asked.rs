@@ -3,7 +3,7 @@
 //! the app, the printout and validation read this one list.
 
 use crate::application::UnitType;
-use crate::field::{Field, Section};
+use crate::application::field::{Field, Section};
 use crate::policy::{PolicyProfile, Treatment};
 
 /// Does the unit's size (industry, employees, revenue and assets under
